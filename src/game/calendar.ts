@@ -1,0 +1,46 @@
+/** Where a round falls in the eighteen months: its phase, its month, whether it closes a phase. */
+import type { GameState, ScheduleStep } from './state';
+import type { PhaseId } from './types';
+
+export function totalRounds(schedule: readonly ScheduleStep[]): number {
+  return schedule.reduce((n, s) => n + s.rounds, 0);
+}
+
+interface RoundPlace {
+  phase: PhaseId;
+  /** 1-based round within its phase. */
+  roundInPhase: number;
+  isLastOfPhase: boolean;
+  /** Months elapsed when the round begins, and when it ends. */
+  monthStart: number;
+  monthEnd: number;
+}
+
+export function placeOfRound(schedule: readonly ScheduleStep[], round: number): RoundPlace {
+  let first = 1;
+  let month = 0;
+  for (const step of schedule) {
+    if (round < first + step.rounds) {
+      const roundInPhase = round - first + 1;
+      const monthStart = month + (roundInPhase - 1) * step.monthsPerRound;
+      return {
+        phase: step.phase,
+        roundInPhase,
+        isLastOfPhase: roundInPhase === step.rounds,
+        monthStart,
+        monthEnd: monthStart + step.monthsPerRound,
+      };
+    }
+    first += step.rounds;
+    month += step.rounds * step.monthsPerRound;
+  }
+  throw new RangeError(`round ${round} is outside the schedule`);
+}
+
+export function currentPhase(G: GameState): PhaseId {
+  return placeOfRound(G.schedule, Math.max(1, G.round)).phase;
+}
+
+export function isFinalRound(G: GameState): boolean {
+  return G.round === totalRounds(G.schedule);
+}

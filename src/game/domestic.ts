@@ -1,0 +1,42 @@
+/**
+ * Round step 4: domestic politics. Capital moves with the pressures in `rules/domestic.json`; a seat
+ * left at zero faces a domestic crisis that constrains its next round.
+ */
+import { applyEffects, describeEffects } from './effects';
+import { log } from './log';
+import { holdsAll } from './metrics';
+import { RULES } from './rules';
+import { SEAT_NAMES } from './seats';
+import type { GameState } from './state';
+import { SEATS } from './types';
+
+export function runDomestic(G: GameState): void {
+  const { pressures, crisis } = RULES.domestic;
+  for (const seat of SEATS) {
+    const me = G.seats[seat];
+    if (me.crisis) {
+      me.crisis = false;
+      me.capital = Math.max(me.capital, crisis.recoverTo);
+      log(G, 'domestic', `${SEAT_NAMES[seat]} weathers its domestic crisis (capital back to ${me.capital}).`, seat);
+    }
+  }
+  // Every pressure reads the board as the round left it, before any of them applies.
+  const active = pressures.filter((p) => holdsAll(G, p.when));
+  for (const p of active) {
+    applyEffects(G, p.effects, null);
+    log(G, 'domestic', `${p.text} (${describeEffects(p.effects)})`);
+  }
+  for (const seat of SEATS) {
+    const me = G.seats[seat];
+    if (me.capital === 0) {
+      me.crisis = true;
+      log(G, 'domestic', `${SEAT_NAMES[seat]} faces a domestic crisis: next round it has fewer action points and can make no concessions.`, seat);
+    }
+  }
+}
+
+/** Action points for the round about to begin. */
+export function actionPointsFor(G: GameState, seat: (typeof SEATS)[number]): number {
+  const base = RULES.board.actionPoints[seat];
+  return Math.max(0, base - (G.seats[seat].crisis ? RULES.domestic.crisis.apPenalty : 0));
+}

@@ -1,0 +1,130 @@
+/** Applies a change to the board, clamped to each track's bounds, and says it in words. */
+import { addMeasure, measureDef, removeMeasure } from './measures';
+import { RULES } from './rules';
+import type { Effects } from './schema';
+import { CAPITAL_NAMES } from './seats';
+import type { GameState } from './state';
+import { SEATS, TRACKS, type SeatId, type Track } from './types';
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+function read(G: GameState, t: Track): number {
+  switch (t) {
+    case 'trust':
+    case 'tension':
+      return G[t];
+    case 'sanctions':
+      return G.sanctions.level;
+    case 'frozenAssets':
+    case 'escrow':
+      return G.sanctions[t];
+    case 'enrichment':
+    case 'stockpile':
+    case 'centrifuges':
+    case 'access':
+      return G.nuclear[t];
+    case 'heldByIran':
+    case 'heldByUS':
+    case 'releasedByIran':
+    case 'releasedByUS':
+      return G.detainees[t];
+  }
+}
+
+function write(G: GameState, t: Track, v: number): void {
+  switch (t) {
+    case 'trust':
+    case 'tension':
+      G[t] = v;
+      return;
+    case 'sanctions':
+      G.sanctions.level = v;
+      return;
+    case 'frozenAssets':
+    case 'escrow':
+      G.sanctions[t] = v;
+      return;
+    case 'enrichment':
+    case 'stockpile':
+    case 'centrifuges':
+    case 'access':
+      G.nuclear[t] = v;
+      return;
+    case 'heldByIran':
+    case 'heldByUS':
+    case 'releasedByIran':
+    case 'releasedByUS':
+      G.detainees[t] = v;
+      return;
+  }
+}
+
+/** A release moves people from one counter to the other. */
+const RELEASE_FROM: Partial<Record<Track, Track>> = {
+  releasedByIran: 'heldByIran',
+  releasedByUS: 'heldByUS',
+};
+
+export function shiftTrack(G: GameState, t: Track, delta: number): void {
+  const b = RULES.board.bounds[t];
+  const from = RELEASE_FROM[t];
+  const moved = from ? Math.min(delta, read(G, from)) : delta;
+  if (from) write(G, from, read(G, from) - moved);
+  write(G, t, clamp(read(G, t) + moved, b.min, b.max));
+}
+
+export function shiftCapital(G: GameState, seat: SeatId, delta: number): void {
+  const b = RULES.board.bounds.capital;
+  G.seats[seat].capital = clamp(G.seats[seat].capital + delta, b.min, b.max);
+}
+
+/**
+ * Applies `effects`, with every number multiplied by `scale` (an action taken in units).
+ * `by` records who put any new measure in place.
+ */
+export function applyEffects(G: GameState, effects: Effects, by: SeatId | null, scale = 1): void {
+  for (const t of TRACKS) {
+    const d = effects[t];
+    if (d) shiftTrack(G, t, d * scale);
+  }
+  for (const seat of SEATS) {
+    const d = effects.capital?.[seat];
+    if (d) shiftCapital(G, seat, d * scale);
+  }
+  for (const id of effects.addMeasures ?? []) addMeasure(G, id, by);
+  for (const id of effects.removeMeasures ?? []) removeMeasure(G, id);
+}
+
+const TRACK_LABELS: Record<Track, string> = {
+  trust: 'Trust',
+  tension: 'Tension',
+  sanctions: 'Sanctions',
+  frozenAssets: 'Frozen assets $bn',
+  escrow: 'Escrow $bn',
+  enrichment: 'Enrichment tier',
+  stockpile: 'Stockpile',
+  centrifuges: 'Centrifuge cascades',
+  access: 'IAEA access tier',
+  heldByIran: 'U.S. nationals held',
+  heldByUS: 'Iranian nationals held',
+  releasedByIran: 'U.S. nationals released',
+  releasedByUS: 'Iranian nationals released',
+};
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+
+/** "Trust +1, Tension −1, Iranian political capital +1, puts Enrichment pause in place". */
+export function describeEffects(effects: Effects, scale = 1): string {
+  const parts: string[] = [];
+  for (const t of TRACKS) {
+    const d = effects[t];
+    if (d) parts.push(`${TRACK_LABELS[t]} ${signed(d * scale)}`);
+  }
+  for (const seat of SEATS) {
+    const d = effects.capital?.[seat];
+    if (d) parts.push(`${CAPITAL_NAMES[seat]} ${signed(d * scale)}`);
+  }
+  for (const id of effects.addMeasures ?? []) parts.push(`puts ${measureDef(id).name} in place`);
+  for (const id of effects.removeMeasures ?? []) parts.push(`ends ${measureDef(id).name}`);
+  return parts.length ? parts.join(', ') : 'no change';
+}

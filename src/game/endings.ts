@@ -1,0 +1,54 @@
+/**
+ * The four paths of seed 000 and how the game scores them. Tension at its maximum ends the game at
+ * once in escalation; Trust at zero collapses the talks; otherwise the final board decides.
+ */
+import { totalRounds } from './calendar';
+import { holdsAll } from './metrics';
+import { RULES } from './rules';
+import type { GameState } from './state';
+import { SEATS, type Path, type SeatId } from './types';
+
+export type EndCause = 'tension' | 'collapse' | 'final';
+
+export interface GameOver {
+  path: Path;
+  scores: Record<SeatId, number>;
+  winner?: SeatId;
+  cause: EndCause;
+}
+
+export function pathName(path: Path): string {
+  return RULES.endings.paths.find((p) => p.path === path)!.name;
+}
+
+/** The ending the board calls for now, if any. */
+export function ending(G: GameState): { path: Path; cause: EndCause } | undefined {
+  const { tensionMax, trustCollapse, collapse, paths } = RULES.endings;
+  if (G.tension >= tensionMax) return { path: 'escalation', cause: 'tension' };
+  if (G.trust <= trustCollapse) return { path: collapse.find((c) => holdsAll(G, c.when))!.path, cause: 'collapse' };
+  if (G.history.length >= totalRounds(G.schedule))
+    return { path: paths.find((p) => holdsAll(G, p.when))!.path, cause: 'final' };
+  return undefined;
+}
+
+/** Points from each seat's public role goals (agenda cards replace these with the next issue). */
+export function goalPoints(G: GameState, seat: SeatId): number {
+  return RULES.goals.filter((g) => g.seat === seat && holdsAll(G, g.when)).reduce((n, g) => n + g.points, 0);
+}
+
+export function scores(G: GameState, path: Path): Record<SeatId, number> {
+  const bonus = RULES.endings.outcomeBonus[path];
+  const score = (seat: SeatId) => (path === 'escalation' ? 0 : bonus + goalPoints(G, seat));
+  return { '0': score('0'), '1': score('1'), '2': score('2') };
+}
+
+export function gameOver(G: GameState): GameOver | undefined {
+  const end = ending(G);
+  if (!end) return undefined;
+  const s = scores(G, end.path);
+  const best = Math.max(...SEATS.map((seat) => s[seat]));
+  const leaders = SEATS.filter((seat) => s[seat] === best);
+  // Escalation: everyone loses. A tie at the top: no single winner.
+  const winner = end.path !== 'escalation' && leaders.length === 1 ? leaders[0] : undefined;
+  return winner === undefined ? { path: end.path, scores: s, cause: end.cause } : { ...end, scores: s, winner };
+}

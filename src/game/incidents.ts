@@ -1,0 +1,73 @@
+/**
+ * The regional incident deck: one card a round, drawn with boardgame.io's seeded `random`.
+ * Measures in place soften negative incidents and boost positive ones; some incidents ask a seat
+ * to choose restraint or retaliation before negotiation opens.
+ */
+import { applyEffects } from './effects';
+import { log } from './log';
+import { hasMeasure } from './measures';
+import { RULES } from './rules';
+import type { IncidentDef } from './schema';
+import { SEAT_NAMES } from './seats';
+import type { GameState } from './state';
+import type { IncidentId, ResponseChoice, SeatId } from './types';
+
+interface Shuffler {
+  Shuffle<T>(deck: T[]): T[];
+}
+
+export function incidentDef(id: IncidentId): IncidentDef {
+  const def = RULES.incidents.find((i) => i.id === id);
+  if (!def) throw new RangeError(`unknown incident ${id}`);
+  return def;
+}
+
+/** Takes the top card, reshuffling the discards into a new deck when it runs out. */
+export function drawIncident(G: GameState, random: Shuffler): IncidentId {
+  if (G.deck.length === 0) {
+    G.deck = random.Shuffle(G.discard);
+    G.discard = [];
+  }
+  const id = G.deck.pop()!;
+  G.discard.push(id);
+  return id;
+}
+
+/** The softening (or boost) that applies to this incident on this board, if any. */
+export function incidentModifier(G: GameState, def: IncidentDef) {
+  const flavourSoftens = RULES.flavours.find((f) => f.id === G.flavour)?.softens.includes(def.id) ?? false;
+  if (def.softenedBy && (flavourSoftens || def.softenedBy.measures.some((m) => hasMeasure(G, m))))
+    return def.softenedBy;
+  if (def.boostedBy && def.boostedBy.measures.some((m) => hasMeasure(G, m))) return def.boostedBy;
+  return undefined;
+}
+
+/** Applies the incident and records whether a seat must now respond. */
+export function resolveIncident(G: GameState, id: IncidentId): void {
+  const def = incidentDef(id);
+  const modifier = incidentModifier(G, def);
+  applyEffects(G, modifier?.effects ?? def.effects, null);
+  log(G, 'incident', `${def.name}. ${def.text}${modifier ? ` ${modifier.text}` : ''}`);
+  // A softened incident is handled by the measures in place; nobody has to answer it.
+  const asks = def.response && !(modifier && def.kind === 'negative');
+  G.incident = {
+    id,
+    modified: modifier !== undefined,
+    response: asks ? { seat: def.response!.seat, choice: null } : null,
+  };
+  if (asks) log(G, 'incident', `${SEAT_NAMES[def.response!.seat]} must respond: ${def.response!.prompt}`);
+}
+
+/** The seat whose answer the round is waiting for, if any. */
+export function pendingResponder(G: GameState): SeatId | null {
+  const r = G.incident?.response;
+  return r && r.choice === null ? r.seat : null;
+}
+
+export function respondToIncident(G: GameState, seat: SeatId, choice: ResponseChoice): void {
+  const def = incidentDef(G.incident!.id);
+  const option = def.response![choice];
+  G.incident!.response = { seat, choice };
+  applyEffects(G, option.effects, seat);
+  log(G, 'incident', `${SEAT_NAMES[seat]} chooses ${choice}: ${option.text}`, seat);
+}

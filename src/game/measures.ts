@@ -1,0 +1,35 @@
+/** Measures in place: moratoria, channels, monitoring. Some expire; some stay for the game. */
+import { RULES } from './rules';
+import type { GameState } from './state';
+import type { MeasureId, SeatId } from './types';
+
+export function measureDef(id: MeasureId) {
+  const def = RULES.measures.find((m) => m.id === id);
+  if (!def) throw new RangeError(`unknown measure ${id}`);
+  return def;
+}
+
+export function hasMeasure(G: GameState, id: MeasureId): boolean {
+  return G.measures.some((m) => m.id === id);
+}
+
+/** Puts a measure in place, or renews its expiry if it is already there. */
+export function addMeasure(G: GameState, id: MeasureId, by: SeatId | null): void {
+  const { duration } = measureDef(id);
+  // Taken during a round, it covers that round and the next `duration` incidents.
+  const until = duration === undefined ? null : G.round + duration;
+  const existing = G.measures.find((m) => m.id === id);
+  if (existing) existing.until = until;
+  else G.measures.push({ id, by, until });
+}
+
+export function removeMeasure(G: GameState, id: MeasureId): void {
+  G.measures = G.measures.filter((m) => m.id !== id);
+}
+
+/** Removes the measures whose window closes with this round; returns them for the log. */
+export function expireMeasures(G: GameState): MeasureId[] {
+  const lapsed = G.measures.filter((m) => m.until !== null && m.until <= G.round).map((m) => m.id);
+  G.measures = G.measures.filter((m) => !lapsed.includes(m.id));
+  return lapsed;
+}

@@ -1,0 +1,89 @@
+/** Reads the board through named metrics, and tests and describes conditions on them. */
+import { breakoutLabel, breakoutMonths } from './nuclear';
+import { measureDef, hasMeasure } from './measures';
+import type { Condition } from './schema';
+import type { GameState } from './state';
+import type { Metric } from './types';
+
+export function metricValue(G: GameState, metric: Metric): number {
+  switch (metric) {
+    case 'trust':
+      return G.trust;
+    case 'tension':
+      return G.tension;
+    case 'sanctions':
+      return G.sanctions.level;
+    case 'frozenAssets':
+    case 'escrow':
+      return G.sanctions[metric];
+    case 'enrichment':
+    case 'stockpile':
+    case 'centrifuges':
+    case 'access':
+      return G.nuclear[metric];
+    case 'breakoutMonths':
+      return breakoutMonths(G.nuclear);
+    case 'heldByIran':
+    case 'heldByUS':
+    case 'releasedByIran':
+    case 'releasedByUS':
+      return G.detainees[metric];
+    case 'usCapital':
+      return G.seats['0'].capital;
+    case 'iranCapital':
+      return G.seats['1'].capital;
+    case 'credibility':
+      return G.seats['2'].capital;
+    case 'measuresInPlace':
+      return G.measures.length;
+    case 'trustChange':
+      return G.trust - G.trustAtRoundStart;
+  }
+}
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  trust: 'Trust',
+  tension: 'Tension',
+  sanctions: 'Sanctions',
+  frozenAssets: 'Frozen assets ($bn)',
+  escrow: 'Assets in escrow ($bn)',
+  enrichment: 'Enrichment tier',
+  stockpile: 'Stockpile',
+  centrifuges: 'Advanced centrifuge cascades',
+  access: 'IAEA access tier',
+  breakoutMonths: 'Breakout estimate (months)',
+  heldByIran: 'U.S. nationals held by Iran',
+  heldByUS: 'Iranian nationals held by the U.S.',
+  releasedByIran: 'U.S. nationals released',
+  releasedByUS: 'Iranian nationals released',
+  usCapital: 'U.S. political capital',
+  iranCapital: 'Iranian political capital',
+  credibility: 'Mediator credibility',
+  measuresInPlace: 'Measures in place',
+  trustChange: 'Trust change this round',
+};
+
+export function holds(G: GameState, c: Condition): boolean {
+  if ('measure' in c) return hasMeasure(G, c.measure);
+  if ('anyMeasure' in c) return c.anyMeasure.some((m) => hasMeasure(G, m));
+  const v = metricValue(G, c.metric);
+  return c.op === '>=' ? v >= c.value : v <= c.value;
+}
+
+export function holdsAll(G: GameState, cs: readonly Condition[] | undefined): boolean {
+  return (cs ?? []).every((c) => holds(G, c));
+}
+
+export function describeCondition(c: Condition): string {
+  if ('measure' in c) return `${measureDef(c.measure).name} in place`;
+  if ('anyMeasure' in c) return `${c.anyMeasure.map((m) => measureDef(m).name).join(' or ')} in place`;
+  return `${METRIC_LABELS[c.metric]} ${c.op === '>=' ? '≥' : '≤'} ${c.value}`;
+}
+
+/** A condition with the board's current figure, for a readable refusal. */
+export function describeShortfall(G: GameState, c: Condition): string {
+  if (!('metric' in c)) return `needs ${describeCondition(c)}`;
+  const now = metricValue(G, c.metric);
+  const shown = c.metric === 'breakoutMonths' ? breakoutLabel(now) : String(now);
+  return `needs ${describeCondition(c)} (now ${shown})`;
+}

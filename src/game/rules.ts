@@ -1,0 +1,215 @@
+/**
+ * Loads and validates the content in `rules/`. A bad file stops the game with an error naming the
+ * file, the entry and the field, so a designer can fix it without reading the engine.
+ */
+import { z } from 'zod';
+import actionsFile from '../../rules/actions.json';
+import boardFile from '../../rules/board.json';
+import domesticFile from '../../rules/domestic.json';
+import endingsFile from '../../rules/endings.json';
+import flavoursFile from '../../rules/flavours.json';
+import goalsFile from '../../rules/goals.json';
+import incidentsFile from '../../rules/incidents.json';
+import measuresFile from '../../rules/measures.json';
+import nuclearFile from '../../rules/nuclear.json';
+import phasesFile from '../../rules/phases.json';
+import scenariosFile from '../../rules/scenarios.json';
+import {
+  actionSchema,
+  boardSchema,
+  domesticSchema,
+  endingsSchema,
+  flavourSchema,
+  goalSchema,
+  incidentSchema,
+  measureSchema,
+  nuclearSchema,
+  phaseSchema,
+  scenarioSchema,
+  type Condition,
+  type Effects,
+} from './schema';
+import { FLAVOURS, PATHS, PHASES, type Flavour, type MeasureId } from './types';
+
+const files = {
+  'rules/actions.json': z.array(actionSchema),
+  'rules/board.json': boardSchema,
+  'rules/domestic.json': domesticSchema,
+  'rules/endings.json': endingsSchema,
+  'rules/flavours.json': z.array(flavourSchema),
+  'rules/goals.json': z.array(goalSchema),
+  'rules/incidents.json': z.array(incidentSchema),
+  'rules/measures.json': z.array(measureSchema),
+  'rules/nuclear.json': nuclearSchema,
+  'rules/phases.json': z.array(phaseSchema),
+  'rules/scenarios.json': z.array(scenarioSchema),
+};
+export type RuleFile = keyof typeof files;
+export type RawRules = Record<RuleFile, unknown>;
+
+export const RAW_RULES: RawRules = {
+  'rules/actions.json': actionsFile,
+  'rules/board.json': boardFile,
+  'rules/domestic.json': domesticFile,
+  'rules/endings.json': endingsFile,
+  'rules/flavours.json': flavoursFile,
+  'rules/goals.json': goalsFile,
+  'rules/incidents.json': incidentsFile,
+  'rules/measures.json': measuresFile,
+  'rules/nuclear.json': nuclearFile,
+  'rules/phases.json': phasesFile,
+  'rules/scenarios.json': scenariosFile,
+};
+
+export class RulesError extends Error {
+  constructor(
+    readonly file: RuleFile,
+    readonly entry: string,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${file}: ${entry ? `${entry}, ` : ''}field "${field || '(whole file)'}": ${problem}`);
+    this.name = 'RulesError';
+  }
+}
+
+/** "entry 3 (us-new-sanctions)" for list files, "" for single-object files. */
+function entryLabel(raw: unknown, index: PropertyKey | undefined): string {
+  if (!Array.isArray(raw) || typeof index !== 'number') return '';
+  const item: unknown = raw[index];
+  const id =
+    item && typeof item === 'object' && 'id' in item && typeof item.id === 'string'
+      ? ` (${item.id})`
+      : '';
+  return `entry ${index}${id}`;
+}
+
+function parse<F extends RuleFile>(file: F, raw: unknown): z.infer<(typeof files)[F]> {
+  const result = files[file].safeParse(raw);
+  if (result.success) return result.data as z.infer<(typeof files)[F]>;
+  const issue = result.error.issues[0];
+  const path = Array.isArray(raw) ? issue.path.slice(1) : issue.path;
+  throw new RulesError(file, entryLabel(raw, issue.path[0]), path.join('.'), issue.message);
+}
+
+function parseAll(raw: RawRules) {
+  return {
+    actions: parse('rules/actions.json', raw['rules/actions.json']),
+    board: parse('rules/board.json', raw['rules/board.json']),
+    domestic: parse('rules/domestic.json', raw['rules/domestic.json']),
+    endings: parse('rules/endings.json', raw['rules/endings.json']),
+    flavours: parse('rules/flavours.json', raw['rules/flavours.json']),
+    goals: parse('rules/goals.json', raw['rules/goals.json']),
+    incidents: parse('rules/incidents.json', raw['rules/incidents.json']),
+    measures: parse('rules/measures.json', raw['rules/measures.json']),
+    nuclear: parse('rules/nuclear.json', raw['rules/nuclear.json']),
+    phases: parse('rules/phases.json', raw['rules/phases.json']),
+    scenarios: parse('rules/scenarios.json', raw['rules/scenarios.json']),
+  };
+}
+
+export type Rules = ReturnType<typeof parseAll>;
+
+function effectMeasures(e: Effects): MeasureId[] {
+  return [...(e.addMeasures ?? []), ...(e.removeMeasures ?? [])];
+}
+function conditionMeasures(cs: readonly Condition[] | undefined): MeasureId[] {
+  return (cs ?? []).flatMap((c) => ('measure' in c ? [c.measure] : 'anyMeasure' in c ? c.anyMeasure : []));
+}
+
+/** Checks what no single file's schema can: ids are unique and every reference resolves. */
+function crossCheck(r: Rules): void {
+  const unique = (file: RuleFile, ids: readonly string[]) => {
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) throw new RulesError(file, `entry ${i} (${id})`, 'id', 'duplicate id');
+    });
+  };
+  unique('rules/actions.json', r.actions.map((a) => a.id));
+  unique('rules/incidents.json', r.incidents.map((a) => a.id));
+  unique('rules/measures.json', r.measures.map((a) => a.id));
+  unique('rules/goals.json', r.goals.map((a) => a.id));
+  unique('rules/scenarios.json', r.scenarios.map((a) => a.id));
+  unique('rules/phases.json', r.phases.flatMap((p) => p.milestones.map((m) => m.id)));
+
+  const known = new Set<string>(r.measures.map((m) => m.id));
+  const measuresExist = (file: RuleFile, entry: string, field: string, ids: readonly MeasureId[]) => {
+    for (const id of ids)
+      if (!known.has(id)) throw new RulesError(file, entry, field, `unknown measure "${id}"`);
+  };
+  r.actions.forEach((a, i) => {
+    const entry = `entry ${i} (${a.id})`;
+    measuresExist('rules/actions.json', entry, 'effects', effectMeasures(a.effects));
+    measuresExist('rules/actions.json', entry, 'requires', conditionMeasures(a.requires));
+    measuresExist('rules/actions.json', entry, 'blockedBy', a.blockedBy ?? []);
+  });
+  r.incidents.forEach((inc, i) => {
+    const entry = `entry ${i} (${inc.id})`;
+    measuresExist('rules/incidents.json', entry, 'effects', effectMeasures(inc.effects));
+    for (const key of ['softenedBy', 'boostedBy'] as const) {
+      const m = inc[key];
+      if (m) measuresExist('rules/incidents.json', entry, key, [...m.measures, ...effectMeasures(m.effects)]);
+    }
+    if (inc.kind === 'positive' && inc.softenedBy)
+      throw new RulesError('rules/incidents.json', entry, 'softenedBy', 'a positive incident is boosted, not softened');
+    if (inc.kind === 'negative' && inc.boostedBy)
+      throw new RulesError('rules/incidents.json', entry, 'boostedBy', 'a negative incident is softened, not boosted');
+    for (const key of ['restraint', 'retaliation'] as const)
+      if (inc.response)
+        measuresExist('rules/incidents.json', entry, `response.${key}`, effectMeasures(inc.response[key].effects));
+  });
+  measuresExist('rules/nuclear.json', '', 'growth.haltedBy', r.nuclear.growth.haltedBy);
+  r.scenarios.forEach((s, i) => {
+    const entry = `entry ${i} (${s.id})`;
+    measuresExist('rules/scenarios.json', entry, 'start.measures', s.start.measures);
+    s.schedule.forEach((step, j) => {
+      if (step.phase !== PHASES[j])
+        throw new RulesError('rules/scenarios.json', entry, `schedule.${j}.phase`, `must be "${PHASES[j]}"`);
+    });
+    for (const [track, value] of Object.entries(s.start)) {
+      const b = track in r.board.bounds ? r.board.bounds[track as keyof Rules['board']['bounds']] : undefined;
+      if (b && typeof value === 'number' && (value < b.min || value > b.max))
+        throw new RulesError('rules/scenarios.json', entry, `start.${track}`, `must be within ${b.min}–${b.max}`);
+    }
+  });
+  r.phases.forEach((p, i) => {
+    if (p.id !== PHASES[i]) throw new RulesError('rules/phases.json', `entry ${i}`, 'id', `must be "${PHASES[i]}"`);
+    p.milestones.forEach((m, j) => {
+      measuresExist('rules/phases.json', `entry ${i} (${p.id})`, `milestones.${j}.when`, conditionMeasures(m.when));
+      measuresExist('rules/phases.json', `entry ${i} (${p.id})`, `milestones.${j}.reward`, effectMeasures(m.reward));
+    });
+  });
+  if (r.phases.length !== PHASES.length)
+    throw new RulesError('rules/phases.json', '', '', `must list ${PHASES.length} phases`);
+
+  const incidentIds = new Set<string>(r.incidents.map((x) => x.id));
+  FLAVOURS.forEach((f: Flavour) => {
+    if (!r.flavours.some((x) => x.id === f)) throw new RulesError('rules/flavours.json', '', '', `missing flavour "${f}"`);
+  });
+  r.flavours.forEach((f, i) => {
+    measuresExist('rules/flavours.json', `entry ${i} (${f.id})`, 'startMeasures', f.startMeasures);
+    for (const id of f.softens)
+      if (!incidentIds.has(id))
+        throw new RulesError('rules/flavours.json', `entry ${i} (${f.id})`, 'softens', `unknown incident "${id}"`);
+  });
+
+  const paths = r.endings.paths.map((p) => p.path);
+  for (const p of PATHS)
+    if (!paths.includes(p)) throw new RulesError('rules/endings.json', '', 'paths', `missing path "${p}"`);
+  if (r.endings.paths.at(-1)?.when.length !== 0)
+    throw new RulesError('rules/endings.json', '', 'paths', 'the last path must have no conditions (the fallback)');
+  if (r.endings.collapse.at(-1)?.when.length !== 0)
+    throw new RulesError('rules/endings.json', '', 'collapse', 'the last collapse path must have no conditions');
+  if (r.board.bounds.enrichment.max !== r.nuclear.enrichmentTiers.length - 1)
+    throw new RulesError('rules/board.json', '', 'bounds.enrichment.max', 'must be the number of enrichment tiers minus 1');
+  if (r.board.bounds.access.max !== r.nuclear.accessTiers.length - 1)
+    throw new RulesError('rules/board.json', '', 'bounds.access.max', 'must be the number of access tiers minus 1');
+}
+
+/** Parses and cross-checks a full set of rule files; throws `RulesError` on the first problem. */
+export function loadRules(raw: RawRules): Rules {
+  const rules = parseAll(raw);
+  crossCheck(rules);
+  return rules;
+}
+
+export const RULES: Rules = loadRules(RAW_RULES);

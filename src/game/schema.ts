@@ -1,0 +1,218 @@
+/**
+ * The shape of every file in `rules/`. Parsing turns raw JSON into typed, branded content; the
+ * cross-references between files are checked in `rules.ts`.
+ */
+import { z } from 'zod';
+import {
+  FLAVOURS,
+  METRICS,
+  PATHS,
+  PHASES,
+  SEATS,
+  TRACKS,
+  type ActionId,
+  type GoalId,
+  type IncidentId,
+  type MeasureId,
+  type MilestoneId,
+  type ScenarioId,
+  type Track,
+} from './types';
+
+const id = <T extends string>() =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case id like "sanctions-moratorium"')
+    .transform((s) => s as T);
+
+export const actionId = id<ActionId>();
+export const incidentId = id<IncidentId>();
+export const measureId = id<MeasureId>();
+
+const text = z.string().trim().min(1, 'must not be empty');
+const int = z.int('must be a whole number');
+const count = int.min(0, 'must be 0 or more');
+const seat = z.enum(SEATS, 'must be "0" (United States), "1" (Iran) or "2" (Mediator)');
+const phase = z.enum(PHASES);
+
+/** A change to the board. Numbers are deltas, clamped to each track's bounds. */
+export const effectsSchema = z.strictObject({
+  ...(Object.fromEntries(TRACKS.map((t) => [t, int.optional()])) as Record<
+    Track,
+    z.ZodOptional<typeof int>
+  >),
+  capital: z.partialRecord(seat, int).optional(),
+  addMeasures: z.array(measureId).optional(),
+  removeMeasures: z.array(measureId).optional(),
+});
+export type Effects = z.infer<typeof effectsSchema>;
+
+export const conditionSchema = z.union([
+  z.strictObject({ metric: z.enum(METRICS), op: z.enum(['>=', '<=']), value: z.number() }),
+  z.strictObject({ measure: measureId }),
+  z.strictObject({ anyMeasure: z.array(measureId).min(1) }),
+]);
+export type Condition = z.infer<typeof conditionSchema>;
+const conditions = z.array(conditionSchema);
+
+export const scenarioSchema = z.strictObject({
+  id: id<ScenarioId>(),
+  name: text,
+  description: text,
+  flavour: z.enum(FLAVOURS),
+  schedule: z
+    .array(z.strictObject({ phase, rounds: int.min(1), monthsPerRound: int.min(1) }))
+    .length(3, 'must list the three phases'),
+  start: z.strictObject({
+    trust: count,
+    tension: count,
+    sanctions: count,
+    frozenAssets: count,
+    escrow: count,
+    enrichment: count,
+    stockpile: count,
+    centrifuges: count,
+    access: count,
+    heldByIran: count,
+    heldByUS: count,
+    capital: z.strictObject({ '0': count, '1': count, '2': count }),
+    measures: z.array(measureId),
+  }),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export const boardSchema = z.strictObject({
+  bounds: z.strictObject({
+    ...(Object.fromEntries(
+      TRACKS.map((t) => [t, z.strictObject({ min: int, max: int })]),
+    ) as Record<Track, z.ZodObject<{ min: typeof int; max: typeof int }>>),
+    capital: z.strictObject({ min: int, max: int }),
+  }),
+  actionPoints: z.strictObject({ '0': count, '1': count, '2': count }),
+  maxLog: int.min(10),
+});
+export type Board = z.infer<typeof boardSchema>;
+
+export const nuclearSchema = z.strictObject({
+  enrichmentTiers: z.array(z.strictObject({ label: text, breakoutMonths: z.number().positive() })),
+  accessTiers: z.array(z.strictObject({ name: text, text, opensIn: phase })),
+  breakout: z.strictObject({
+    perStockpileUnit: z.number(),
+    perCentrifugeUnit: z.number(),
+    minMonths: z.number().positive(),
+  }),
+  growth: z.strictObject({
+    stockpilePerRound: count,
+    haltedBy: z.array(measureId),
+  }),
+});
+export type Nuclear = z.infer<typeof nuclearSchema>;
+
+export const measureSchema = z.strictObject({
+  id: measureId,
+  name: text,
+  text,
+  /** Rounds it stays in place once taken; absent means it stays for the rest of the game. */
+  duration: int.min(1).optional(),
+});
+export type MeasureDef = z.infer<typeof measureSchema>;
+
+export const ACTION_TAGS = ['concession', 'detainee', 'rhetoric', 'hostile'] as const;
+export type ActionTag = (typeof ACTION_TAGS)[number];
+
+export const actionSchema = z.strictObject({
+  id: actionId,
+  seat,
+  name: text,
+  text,
+  source: text,
+  cost: z.strictObject({ ap: count, capital: count }),
+  phases: z.array(phase).min(1),
+  tags: z.array(z.enum(ACTION_TAGS)),
+  once: z.enum(['round', 'game']).optional(),
+  flavours: z.array(z.enum(FLAVOURS)).min(1).optional(),
+  requires: conditions.optional(),
+  blockedBy: z.array(measureId).optional(),
+  /** Actions taken in units (a tranche of detainees, $bn of assets): effects and capital scale. */
+  amount: z
+    .strictObject({ unit: text, units: text, min: int.min(1), max: int.min(1), limit: z.enum(METRICS) })
+    .refine((a) => a.max >= a.min, 'max must be at least min')
+    .optional(),
+  effects: effectsSchema,
+});
+export type ActionDef = z.infer<typeof actionSchema>;
+
+const modifier = z.strictObject({ measures: z.array(measureId).min(1), effects: effectsSchema, text });
+
+export const incidentSchema = z.strictObject({
+  id: incidentId,
+  name: text,
+  kind: z.enum(['negative', 'positive']),
+  text,
+  source: text,
+  effects: effectsSchema,
+  softenedBy: modifier.optional(),
+  boostedBy: modifier.optional(),
+  response: z
+    .strictObject({
+      seat,
+      prompt: text,
+      restraint: z.strictObject({ text, effects: effectsSchema }),
+      retaliation: z.strictObject({ text, effects: effectsSchema }),
+    })
+    .optional(),
+});
+export type IncidentDef = z.infer<typeof incidentSchema>;
+
+export const flavourSchema = z.strictObject({
+  id: z.enum(FLAVOURS),
+  name: text,
+  perk: text,
+  capitalDiscount: z.array(z.strictObject({ tag: z.enum(ACTION_TAGS), capital: count })),
+  startMeasures: z.array(measureId),
+  softens: z.array(incidentId),
+});
+export type FlavourDef = z.infer<typeof flavourSchema>;
+
+const ruleEffect = z.strictObject({ text, when: conditions, effects: effectsSchema });
+
+export const domesticSchema = z.strictObject({
+  pressures: z.array(ruleEffect),
+  crisis: z.strictObject({ apPenalty: count, recoverTo: count, text }),
+});
+export type Domestic = z.infer<typeof domesticSchema>;
+
+export const phaseSchema = z.strictObject({
+  id: phase,
+  name: text,
+  months: text,
+  text,
+  milestones: z.array(
+    z.strictObject({ id: id<MilestoneId>(), text, when: conditions, reward: effectsSchema }),
+  ),
+  shortfall: z.strictObject({ below: count, text, effects: effectsSchema }),
+});
+export type PhaseDef = z.infer<typeof phaseSchema>;
+
+export const endingsSchema = z.strictObject({
+  paths: z.array(z.strictObject({ path: z.enum(PATHS), name: text, text, when: conditions })),
+  collapse: z.array(z.strictObject({ path: z.enum(PATHS), when: conditions })).min(1),
+  tensionMax: int,
+  trustCollapse: int,
+  outcomeBonus: z.strictObject({
+    comprehensive: count,
+    incremental: count,
+    stalemate: count,
+    escalation: count,
+  }),
+});
+export type Endings = z.infer<typeof endingsSchema>;
+
+export const goalSchema = z.strictObject({
+  id: id<GoalId>(),
+  seat,
+  text,
+  when: conditions,
+  points: count,
+});
+export type GoalDef = z.infer<typeof goalSchema>;

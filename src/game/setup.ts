@@ -1,0 +1,72 @@
+/** Builds the opening board from a scenario in `rules/scenarios.json`, chosen through `setupData`. */
+import { addMeasure } from './measures';
+import { log } from './log';
+import { RULES } from './rules';
+import type { Scenario } from './schema';
+import type { GameState, SeatState } from './state';
+import { FLAVOURS, type Flavour, type IncidentId } from './types';
+
+export interface SetupData {
+  /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
+  scenario?: string;
+  /** The Mediator's flavour; the scenario's own when absent. */
+  flavour?: Flavour;
+}
+
+type Parsed = { ok: true; scenario: Scenario; flavour: Flavour } | { ok: false; error: string };
+
+export function parseSetupData(data: unknown): Parsed {
+  if (data === undefined || data === null) {
+    const scenario = RULES.scenarios[0];
+    return { ok: true, scenario, flavour: scenario.flavour };
+  }
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, error: 'setupData must be an object such as { "scenario": "talks-resume", "flavour": "oman" }.' };
+  const unknownKeys = Object.keys(data).filter((k) => k !== 'scenario' && k !== 'flavour');
+  if (unknownKeys.length) return { ok: false, error: `setupData has unknown field(s): ${unknownKeys.join(', ')}. Allowed: scenario, flavour.` };
+  const { scenario: sid, flavour } = data as Record<string, unknown>;
+  const scenario = sid === undefined ? RULES.scenarios[0] : RULES.scenarios.find((s) => s.id === sid);
+  if (!scenario)
+    return { ok: false, error: `Unknown scenario ${JSON.stringify(sid)}. Choose one of: ${RULES.scenarios.map((s) => s.id).join(', ')}.` };
+  if (flavour !== undefined && !FLAVOURS.includes(flavour as Flavour))
+    return { ok: false, error: `Unknown mediator flavour ${JSON.stringify(flavour)}. Choose one of: ${FLAVOURS.join(', ')}.` };
+  return { ok: true, scenario, flavour: (flavour as Flavour | undefined) ?? scenario.flavour };
+}
+
+export function validateSetupData(data: unknown): string | undefined {
+  const parsed = parseSetupData(data);
+  return parsed.ok ? undefined : parsed.error;
+}
+
+export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] }): GameState {
+  const parsed = parseSetupData(data);
+  if (!parsed.ok) throw new Error(`Backchannel cannot start: ${parsed.error}`);
+  const { scenario, flavour } = parsed;
+  const s = scenario.start;
+  const seat = (capital: number): SeatState => ({ capital, actionPoints: 0, crisis: false, done: false, taken: [], takenEver: [] });
+  const G: GameState = {
+    scenario: scenario.id,
+    flavour,
+    schedule: scenario.schedule.map((step) => ({ ...step })),
+    round: 0,
+    trust: s.trust,
+    tension: s.tension,
+    trustAtRoundStart: s.trust,
+    nuclear: { enrichment: s.enrichment, stockpile: s.stockpile, centrifuges: s.centrifuges, access: s.access },
+    sanctions: { level: s.sanctions, frozenAssets: s.frozenAssets, escrow: s.escrow },
+    detainees: { heldByIran: s.heldByIran, heldByUS: s.heldByUS, releasedByIran: 0, releasedByUS: 0 },
+    measures: [],
+    seats: { '0': seat(s.capital['0']), '1': seat(s.capital['1']), '2': seat(s.capital['2']) },
+    incident: null,
+    deck: random.Shuffle(RULES.incidents.map((i) => i.id as IncidentId)),
+    discard: [],
+    milestones: [],
+    log: [],
+    history: [],
+  };
+  const perk = RULES.flavours.find((f) => f.id === flavour)!;
+  for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(G, id, null);
+  log(G, 'setup', `${scenario.name}: ${scenario.description}`);
+  log(G, 'setup', `The Mediator is ${perk.name}. ${perk.perk}`);
+  return G;
+}

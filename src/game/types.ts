@@ -1,0 +1,79 @@
+/**
+ * The domain's vocabulary. Seats, phases, paths and tracks are fixed by the engine; card ids are
+ * branded strings that only the validated rules in `rules.ts` can mint.
+ */
+
+export const SEATS = ['0', '1', '2'] as const;
+/** `"0"` United States, `"1"` Iran, `"2"` Mediator. */
+export type SeatId = (typeof SEATS)[number];
+/** The two governments: the seats with political capital at home. */
+export type Government = '0' | '1';
+
+export const PHASES = ['confidence', 'verification', 'framework'] as const;
+export type PhaseId = (typeof PHASES)[number];
+
+export const PATHS = ['comprehensive', 'incremental', 'stalemate', 'escalation'] as const;
+export type Path = (typeof PATHS)[number];
+
+export const FLAVOURS = ['oman', 'switzerland', 'qatar', 'eu'] as const;
+export type Flavour = (typeof FLAVOURS)[number];
+
+export const STAGES = { respond: 'respond', negotiate: 'negotiate' } as const;
+export type StageId = (typeof STAGES)[keyof typeof STAGES];
+
+export const RESPONSES = ['restraint', 'retaliation'] as const;
+export type ResponseChoice = (typeof RESPONSES)[number];
+
+/**
+ * Every number on the board that a rule can read. Conditions (requirements, milestones, goals,
+ * endings) and the rulebook name them; `metrics.ts` computes them.
+ */
+export const METRICS = [
+  'trust',
+  'tension',
+  'sanctions',
+  'frozenAssets',
+  'escrow',
+  'enrichment',
+  'stockpile',
+  'centrifuges',
+  'access',
+  'breakoutMonths',
+  'heldByIran',
+  'heldByUS',
+  'releasedByIran',
+  'releasedByUS',
+  'usCapital',
+  'iranCapital',
+  'credibility',
+  'measuresInPlace',
+  'trustChange',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** Tracks an effect can move directly. Detainee releases move two counters at once. */
+export const TRACKS = [
+  'trust',
+  'tension',
+  'sanctions',
+  'frozenAssets',
+  'escrow',
+  'enrichment',
+  'stockpile',
+  'centrifuges',
+  'access',
+  'heldByIran',
+  'heldByUS',
+  'releasedByIran',
+  'releasedByUS',
+] as const;
+export type Track = (typeof TRACKS)[number];
+
+declare const brand: unique symbol;
+type Brand<T, B extends string> = T & { readonly [brand]: B };
+export type ActionId = Brand<string, 'ActionId'>;
+export type IncidentId = Brand<string, 'IncidentId'>;
+export type MeasureId = Brand<string, 'MeasureId'>;
+export type MilestoneId = Brand<string, 'MilestoneId'>;
+export type GoalId = Brand<string, 'GoalId'>;
+export type ScenarioId = Brand<string, 'ScenarioId'>;

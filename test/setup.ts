@@ -1,0 +1,7 @@
+// boardgame.io logs every refused move with console.error outside production; tests refuse moves on purpose.
+const quiet = /^ERROR: (invalid move|disallowed move|disallowed event|cannot make move after game end)/;
+const original = console.error;
+console.error = (...args: unknown[]) => {
+  if (typeof args[0] === 'string' && quiet.test(args[0])) return;
+  original(...args);
+};
