@@ -67,3 +67,51 @@ export function finishRound(m: Match): void {
   answerIncident(m);
   for (const seat of ['0', '1', '2'] as SeatId[]) if (active(m)[seat] === 'negotiate') play(m, seat, 'done');
 }
+
+/** Anything that picks a move for a seat the way boardgame.io's bots do. */
+export interface SeatBot {
+  play(state: GameStateFull, playerID: string): Promise<{ action?: unknown }>;
+}
+
+/**
+ * Plays a match to its end with `bot` at every seat. Which active seat moves next is drawn from
+ * `pick`, so simultaneous negotiation is interleaved differently from game to game.
+ * Throws if a bot proposes a move the reducer refuses, or if the game runs past `maxMoves`.
+ */
+export async function playOut(
+  m: Match,
+  bot: SeatBot,
+  pick: (n: number) => number,
+  inspect: (state: GameStateFull) => void = () => {},
+  maxMoves = 2000,
+): Promise<number> {
+  let moves = 0;
+  inspect(m.state);
+  while (!m.state.ctx.gameover) {
+    if (moves >= maxMoves) throw new Error(`no ending after ${maxMoves} moves`);
+    const seats = Object.keys(active(m));
+    if (seats.length === 0) throw new Error(`nobody can move in round ${m.state.G.round}`);
+    const seat = seats[pick(seats.length)] as SeatId;
+    const { action } = await bot.play(m.state, seat);
+    if (!action) throw new Error(`bot proposed nothing for seat ${seat}`);
+    const next = m.reducer(m.state, action);
+    if (next.transients?.error)
+      throw new Error(`illegal move proposed: ${JSON.stringify(action)} (${next.transients.error.type})`);
+    m.state = next;
+    moves += 1;
+    inspect(m.state);
+  }
+  return moves;
+}
+
+/** A small seeded generator (mulberry32) for test-side choices. */
+export function seeded(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}

@@ -2,6 +2,6 @@
 const quiet = /^ERROR: (invalid move|disallowed move|disallowed event|cannot make move after game end)/;
 const original = console.error;
 console.error = (...args: unknown[]) => {
-  if (typeof args[0] === 'string' && quiet.test(args[0])) return;
+  if (quiet.test(args.map(String).join(' '))) return;
   original(...args);
 };

@@ -1,63 +1,14 @@
 /** Applies a change to the board, clamped to each track's bounds, and says it in words. */
 import { addMeasure, measureDef, removeMeasure } from './measures';
+import { METRIC_LABELS } from './metrics';
 import { RULES } from './rules';
 import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
 import type { GameState } from './state';
+import { readTrack as read, writeTrack as write } from './tracks';
 import { SEATS, TRACKS, type SeatId, type Track } from './types';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
-
-function read(G: GameState, t: Track): number {
-  switch (t) {
-    case 'trust':
-    case 'tension':
-      return G[t];
-    case 'sanctions':
-      return G.sanctions.level;
-    case 'frozenAssets':
-    case 'escrow':
-      return G.sanctions[t];
-    case 'enrichment':
-    case 'stockpile':
-    case 'centrifuges':
-    case 'access':
-      return G.nuclear[t];
-    case 'heldByIran':
-    case 'heldByUS':
-    case 'releasedByIran':
-    case 'releasedByUS':
-      return G.detainees[t];
-  }
-}
-
-function write(G: GameState, t: Track, v: number): void {
-  switch (t) {
-    case 'trust':
-    case 'tension':
-      G[t] = v;
-      return;
-    case 'sanctions':
-      G.sanctions.level = v;
-      return;
-    case 'frozenAssets':
-    case 'escrow':
-      G.sanctions[t] = v;
-      return;
-    case 'enrichment':
-    case 'stockpile':
-    case 'centrifuges':
-    case 'access':
-      G.nuclear[t] = v;
-      return;
-    case 'heldByIran':
-    case 'heldByUS':
-    case 'releasedByIran':
-    case 'releasedByUS':
-      G.detainees[t] = v;
-      return;
-  }
-}
 
 /** A release moves people from one counter to the other. */
 const RELEASE_FROM: Partial<Record<Track, Track>> = {
@@ -95,22 +46,6 @@ export function applyEffects(G: GameState, effects: Effects, by: SeatId | null, 
   for (const id of effects.removeMeasures ?? []) removeMeasure(G, id);
 }
 
-const TRACK_LABELS: Record<Track, string> = {
-  trust: 'Trust',
-  tension: 'Tension',
-  sanctions: 'Sanctions',
-  frozenAssets: 'Frozen assets $bn',
-  escrow: 'Escrow $bn',
-  enrichment: 'Enrichment tier',
-  stockpile: 'Stockpile',
-  centrifuges: 'Centrifuge cascades',
-  access: 'IAEA access tier',
-  heldByIran: 'U.S. nationals held',
-  heldByUS: 'Iranian nationals held',
-  releasedByIran: 'U.S. nationals released',
-  releasedByUS: 'Iranian nationals released',
-};
-
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 
 /** "Trust +1, Tension −1, Iranian political capital +1, puts Enrichment pause in place". */
@@ -118,7 +53,7 @@ export function describeEffects(effects: Effects, scale = 1): string {
   const parts: string[] = [];
   for (const t of TRACKS) {
     const d = effects[t];
-    if (d) parts.push(`${TRACK_LABELS[t]} ${signed(d * scale)}`);
+    if (d) parts.push(`${METRIC_LABELS[t]} ${signed(d * scale)}`);
   }
   for (const seat of SEATS) {
     const d = effects.capital?.[seat];

@@ -3,31 +3,14 @@ import { breakoutLabel, breakoutMonths } from './nuclear';
 import { measureDef, hasMeasure } from './measures';
 import type { Condition } from './schema';
 import type { GameState } from './state';
+import { isTrack, readTrack } from './tracks';
 import type { Metric } from './types';
 
 export function metricValue(G: GameState, metric: Metric): number {
+  if (isTrack(metric)) return readTrack(G, metric);
   switch (metric) {
-    case 'trust':
-      return G.trust;
-    case 'tension':
-      return G.tension;
-    case 'sanctions':
-      return G.sanctions.level;
-    case 'frozenAssets':
-    case 'escrow':
-      return G.sanctions[metric];
-    case 'enrichment':
-    case 'stockpile':
-    case 'centrifuges':
-    case 'access':
-      return G.nuclear[metric];
     case 'breakoutMonths':
       return breakoutMonths(G.nuclear);
-    case 'heldByIran':
-    case 'heldByUS':
-    case 'releasedByIran':
-    case 'releasedByUS':
-      return G.detainees[metric];
     case 'usCapital':
       return G.seats['0'].capital;
     case 'iranCapital':

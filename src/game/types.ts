@@ -24,33 +24,6 @@ export type StageId = (typeof STAGES)[keyof typeof STAGES];
 export const RESPONSES = ['restraint', 'retaliation'] as const;
 export type ResponseChoice = (typeof RESPONSES)[number];
 
-/**
- * Every number on the board that a rule can read. Conditions (requirements, milestones, goals,
- * endings) and the rulebook name them; `metrics.ts` computes them.
- */
-export const METRICS = [
-  'trust',
-  'tension',
-  'sanctions',
-  'frozenAssets',
-  'escrow',
-  'enrichment',
-  'stockpile',
-  'centrifuges',
-  'access',
-  'breakoutMonths',
-  'heldByIran',
-  'heldByUS',
-  'releasedByIran',
-  'releasedByUS',
-  'usCapital',
-  'iranCapital',
-  'credibility',
-  'measuresInPlace',
-  'trustChange',
-] as const;
-export type Metric = (typeof METRICS)[number];
-
 /** Tracks an effect can move directly. Detainee releases move two counters at once. */
 export const TRACKS = [
   'trust',
@@ -68,6 +41,21 @@ export const TRACKS = [
   'releasedByUS',
 ] as const;
 export type Track = (typeof TRACKS)[number];
+
+/**
+ * Every number on the board that a rule can read: the tracks and the figures derived from them.
+ * Conditions (requirements, milestones, goals, endings) and the rulebook name them.
+ */
+export const METRICS = [
+  ...TRACKS,
+  'breakoutMonths',
+  'usCapital',
+  'iranCapital',
+  'credibility',
+  'measuresInPlace',
+  'trustChange',
+] as const;
+export type Metric = (typeof METRICS)[number];
 
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
