@@ -1,0 +1,65 @@
+/** A bad rules file stops the game with an error naming the file, the entry and the field. */
+import { describe, expect, it } from 'vitest';
+import { RAW_RULES, RulesError, loadRules, type RawRules, type RuleFile } from '../../src/game/rules';
+
+/** The shipped rules with one file edited. */
+function withEdit(file: RuleFile, edit: (data: unknown) => void): RawRules {
+  const raw = structuredClone(RAW_RULES) as RawRules;
+  edit(raw[file]);
+  return raw;
+}
+const list = (x: unknown) => x as Record<string, unknown>[];
+const obj = (x: unknown) => x as Record<string, Record<string, unknown>>;
+
+function errorOf(raw: RawRules): RulesError {
+  try {
+    loadRules(raw);
+  } catch (e) {
+    if (e instanceof RulesError) return e;
+    throw e;
+  }
+  throw new Error('the rules loaded');
+}
+
+describe('loading rules/', () => {
+  it('accepts the shipped files', () => {
+    expect(() => loadRules(RAW_RULES)).not.toThrow();
+  });
+
+  it.each([
+    ['a cost that is not a number', 'rules/actions.json', (d: unknown): void => void (list(d)[2].cost = { ap: 'one', capital: 1 }), 'entry 2 (us-humanitarian-licences)', 'cost.ap'],
+    ['an unknown field', 'rules/incidents.json', (d: unknown): void => void (list(d)[0].colour = 'red'), 'entry 0 (shipping-attack)', ''],
+    ['an empty name', 'rules/measures.json', (d: unknown): void => void (list(d)[1].name = ''), 'entry 1 (strike-moratorium)', 'name'],
+    ['a seat that does not exist', 'rules/goals.json', (d: unknown): void => void (list(d)[0].seat = '3'), 'entry 0 (us-breakout)', 'seat'],
+    ['a fractional action-point count', 'rules/board.json', (d: unknown): void => void (obj(d).actionPoints['0'] = 2.5), '', 'actionPoints.0'],
+  ] as const)('names file, entry and field for %s', (_what, file, edit, entry, field) => {
+    const e = errorOf(withEdit(file, edit));
+    expect(e.file).toBe(file);
+    expect(e.entry).toBe(entry);
+    if (field) expect(e.field).toBe(field);
+    expect(e.message).toContain(file);
+  });
+
+  it('catches a reference to a measure that does not exist', () => {
+    const e = errorOf(withEdit('rules/actions.json', (d) => (list(d)[0].blockedBy = ['no-such-measure'])));
+    expect([e.file, e.entry, e.field]).toEqual(['rules/actions.json', 'entry 0 (us-sanctions-moratorium)', 'blockedBy']);
+    expect(e.message).toContain('no-such-measure');
+  });
+
+  it('catches a duplicate id', () => {
+    const e = errorOf(withEdit('rules/incidents.json', (d) => (list(d)[1].id = list(d)[0].id)));
+    expect(e.file).toBe('rules/incidents.json');
+    expect(e.field).toBe('id');
+    expect(e.message).toContain('duplicate');
+  });
+
+  it('catches a scenario that starts a track out of bounds', () => {
+    const e = errorOf(withEdit('rules/scenarios.json', (d) => ((list(d)[0].start as Record<string, unknown>).trust = 11)));
+    expect([e.file, e.field]).toEqual(['rules/scenarios.json', 'start.trust']);
+  });
+
+  it('requires a fallback path with no conditions', () => {
+    const e = errorOf(withEdit('rules/endings.json', (d) => (obj(d).paths as unknown as Record<string, unknown>[]).pop()));
+    expect(e.file).toBe('rules/endings.json');
+  });
+});
