@@ -124,11 +124,79 @@ function endings(): string {
   ].join('\n');
 }
 
-function goals(): string {
+function agendas(): string {
   return SEATS.map((seat) => {
-    const rows = RULES.goals.filter((g) => g.seat === seat).map((g) => [g.text, conditions(g.when), String(g.points)]);
-    return `### ${SEAT_NAMES[seat]}\n\n${table(['Goal', 'Scores when', 'Points'], rows)}`;
+    const rows = RULES.agendas.filter((a) => a.seat === seat).map((a) => [`**${a.name}**<br>${a.text}`, conditions(a.when), String(a.points)]);
+    return `### ${SEAT_NAMES[seat]}\n\n${table(['Agenda', 'Scores when', 'Points'], rows)}`;
   }).join('\n\n');
+}
+
+function initiatives(): string {
+  return SEATS.map((seat) => {
+    const rows = RULES.initiatives
+      .filter((c) => c.seat === seat)
+      .map((c) => [`**${c.name}**<br>${c.text}`, c.phases.length === 3 ? 'all' : c.phases.map(phaseShort).join(', '), conditions(c.requires), effects(c.effects)]);
+    return `### ${SEAT_NAMES[seat]}\n\n${table(['Card', 'Phases', 'Needs', 'Effect'], rows)}`;
+  }).join('\n\n');
+}
+
+const verifierName = (id: string) => RULES.verifiers.find((v) => v.id === id)!.name;
+const triggerName = (id: string) => RULES.triggers.find((t) => t.id === id)!.name;
+
+function commitments(): string {
+  const { partialCapitalShare } = RULES.negotiation;
+  return SEATS.map((seat) => {
+    const rows = RULES.commitments
+      .filter((c) => c.seat === seat)
+      .map((c) => [
+        `**${c.name}**<br>${c.text}`,
+        c.phases.length === 3 ? 'all' : c.phases.map(phaseShort).join(', '),
+        c.verifiers.map(verifierName).join(' or '),
+        conditions(c.requires),
+        `${effects(c.effects)}; partly: ${effects(c.partial)}`,
+        `${c.capital} (partly ${Math.floor(c.capital * partialCapitalShare)})`,
+        String(c.cheatGain),
+        `green: ${c.triggers.green.map(triggerName).join(', ')}; red: ${c.triggers.red.map(triggerName).join(', ')}`,
+      ]);
+    return `### ${SEAT_NAMES[seat]} commits to\n\n${table(['Commitment', 'Due in', 'Verified by', 'Needs', 'Carried out', 'Capital', 'Unseen cheat', 'Triggers allowed'], rows)}`;
+  }).join('\n\n');
+}
+
+const pct = (p: number) => `${Math.round(p * 100)} %`;
+
+function verifiers(): string {
+  const n = RULES.negotiation;
+  const rows = RULES.verifiers.map((v) => [
+    `**${v.name}**<br>${v.text}`,
+    `${pct(v.detection.base)}${v.detection.perAccessTier ? ` + ${pct(v.detection.perAccessTier)} per IAEA access tier` : ''}${v.detection.measures.map((m) => ` + ${pct(m.bonus)} with ${measureName(m.measure)}`).join('')}`,
+    `${pct(v.ambiguity.base)}${v.ambiguity.measures.map((m) => ` − ${pct(m.reduce)} with ${measureName(m.measure)}`).join('')}`,
+  ]);
+  const settle = [
+    ...n.ambiguitySettledBy.flavours.map((f) => `a mediator from ${RULES.flavours.find((x) => x.id === f)!.name}`),
+    ...n.ambiguitySettledBy.measures.map(measureName),
+  ];
+  return [
+    table(['Verifier', 'Chance to see through partial compliance or a cheat', 'Chance that full compliance reads amber'], rows),
+    `Detection never exceeds ${pct(n.detectionMax)}. Each amber a seat draws adds ${pct(n.amberMonitoring)} to the chance of detecting it later (more monitoring). ` +
+      `An ambiguous amber is settled green when ${settle.join(' or ')} is in place.`,
+    `Results: green ${effects(n.results.green)}; amber ${effects(n.results.amber)}; red ${effects(n.results.red)}, and a red suspends the agreement's remaining steps.`,
+    `Look-back: once IAEA access reaches ${RULES.nuclear.accessTiers[n.lookback.accessTier].name}, each cheat that ${n.lookback.verifiers.map(verifierName).join(' or ')} missed is found with a ${pct(n.lookback.chance)} chance each round: its step turns red, its red trigger fires, ${effects(n.lookback.effects)}, and its secret points are lost.`,
+  ].join('\n\n');
+}
+
+function triggers(): string {
+  return table(['Trigger', 'Fires on', 'Effect'], RULES.triggers.map((t) => [`**${t.name}**<br>${t.text}`, t.on, effects(t.effects)]));
+}
+
+function negotiation(): string {
+  const n = RULES.negotiation;
+  const { limits, channels, leak, hand } = n;
+  return [
+    `- A proposal holds up to ${limits.commitmentsPerProposal} commitments. A seat may have ${limits.openProposalsPerSeat} proposals open at once and table ${limits.proposalsPerRound} a round (counters included). Unanswered proposals lapse at the end of the round.`,
+    `- In ${channels.shuttleOnlyIn.map(phaseShort).join(', ')}, proposals between the United States and Iran travel by shuttle through the Mediator (who must accept to carry them) until ${channels.directNeeds.map(measureName).join(' or ')} is in place.`,
+    `- A backchannel needs ${channels.backchannelNeeds.map(measureName).join(' and ')}; its proposals and agreements are seen only by their parties. ${leak.text} (${effects(leak.effects)}.)`,
+    `- Each seat is dealt ${n.agendasPerSeat} secret agendas at setup, and draws ${hand.perPhase} initiative cards as each phase opens (hand limit ${hand.max}).`,
+  ].join('\n');
 }
 
 function scenarios(): string {
@@ -168,8 +236,13 @@ export function cardReference(): string {
     ['The nuclear file', nuclear()],
     ['Domestic politics', domestic()],
     ['Phase milestones', milestones()],
+    ['Negotiation', negotiation()],
+    ['Commitments', commitments()],
+    ['Verifiers and the traffic light', verifiers()],
+    ['Triggers', triggers()],
+    ['Initiative cards', initiatives()],
+    ['Agendas', agendas()],
     ['Endings', endings()],
-    ['Role goals', goals()],
   ];
   return [BEGIN, '', ...sections.map(([title, body]) => `## Card reference: ${title}\n\n${body}\n`), END].join('\n');
 }

@@ -3,7 +3,7 @@
  * the bots' enumeration and the UI's disabled buttons, so they can never disagree.
  */
 import { currentPhase } from './calendar';
-import { applyEffects, describeEffects } from './effects';
+import { applyEffects, describeEffects, openAccessTier } from './effects';
 import { log } from './log';
 import { measureDef, hasMeasure } from './measures';
 import { describeShortfall, holds, metricValue } from './metrics';
@@ -11,11 +11,9 @@ import { RULES } from './rules';
 import type { ActionDef } from './schema';
 import { CAPITAL_NAMES, SEAT_NAMES } from './seats';
 import type { GameState } from './state';
-import { PHASES, type ActionId, type SeatId, type StageId } from './types';
+import { OK, no, type Verdict } from './verdict';
+import type { ActionId, SeatId, StageId } from './types';
 
-export type Verdict = { ok: true } | { ok: false; reason: string };
-const no = (reason: string): Verdict => ({ ok: false, reason });
-const OK: Verdict = { ok: true };
 
 export function actionDef(id: unknown): ActionDef | undefined {
   return RULES.actions.find((a) => a.id === id);
@@ -34,7 +32,7 @@ export function capitalCost(G: GameState, def: ActionDef, amount = 1): number {
   return Math.max(0, def.cost.capital - discount) * amount;
 }
 
-const phaseName = (id: string) => RULES.phases.find((p) => p.id === id)?.name ?? id;
+export const phaseName = (id: string) => RULES.phases.find((p) => p.id === id)?.name ?? id;
 
 function checkAmount(G: GameState, def: ActionDef, amount: unknown): Verdict {
   if (!def.amount) return amount === undefined ? OK : no(`${def.name} takes no amount.`);
@@ -80,11 +78,9 @@ export function checkAction(
     );
   const unmet = (def.requires ?? []).find((c) => !holds(G, c));
   if (unmet) return no(`This ${describeShortfall(G, unmet)}.`);
-  if ((def.effects.access ?? 0) > 0) {
-    const next = RULES.nuclear.accessTiers[G.nuclear.access + 1];
-    if (next && PHASES.indexOf(next.opensIn) > PHASES.indexOf(phase))
-      return no(`${next.name} opens in ${phaseName(next.opensIn)}.`);
-  }
+  const next = RULES.nuclear.accessTiers[G.nuclear.access + 1];
+  if ((def.effects.access ?? 0) > 0 && next && G.nuclear.access >= openAccessTier(G))
+    return no(`${next.name} opens in ${phaseName(next.opensIn)}.`);
   if (me.crisis && def.tags.includes('concession')) return no('Domestic crisis: no concessions this round.');
   const amountVerdict = checkAmount(G, def, amount);
   if (!amountVerdict.ok) return amountVerdict;

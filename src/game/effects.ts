@@ -1,4 +1,5 @@
 /** Applies a change to the board, clamped to each track's bounds, and says it in words. */
+import { currentPhase } from './calendar';
 import { addMeasure, measureDef, removeMeasure } from './measures';
 import { METRIC_LABELS } from './metrics';
 import { RULES } from './rules';
@@ -6,7 +7,7 @@ import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
 import type { GameState } from './state';
 import { readTrack as read, writeTrack as write } from './tracks';
-import { SEATS, TRACKS, type SeatId, type Track } from './types';
+import { PHASES, SEATS, TRACKS, type SeatId, type Track } from './types';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -16,12 +17,20 @@ const RELEASE_FROM: Partial<Record<Track, Track>> = {
   releasedByUS: 'heldByUS',
 };
 
+/** The highest IAEA access tier the sources open by the current phase. */
+export function openAccessTier(G: GameState): number {
+  const phase = PHASES.indexOf(currentPhase(G));
+  return RULES.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
+}
+
 export function shiftTrack(G: GameState, t: Track, delta: number): void {
   const b = RULES.board.bounds[t];
   const from = RELEASE_FROM[t];
   const moved = from ? Math.min(delta, read(G, from)) : delta;
   if (from) write(G, from, read(G, from) - moved);
-  write(G, t, clamp(read(G, t) + moved, b.min, b.max));
+  // Access cannot outrun the sources' sequencing, whatever grants it; nor is it taken below where it stands.
+  const max = t === 'access' && delta > 0 ? Math.max(read(G, t), Math.min(b.max, openAccessTier(G))) : b.max;
+  write(G, t, clamp(read(G, t) + moved, b.min, max));
 }
 
 export function shiftCapital(G: GameState, seat: SeatId, delta: number): void {

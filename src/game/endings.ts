@@ -6,7 +6,8 @@ import { totalRounds } from './calendar';
 import { holdsAll } from './metrics';
 import { RULES } from './rules';
 import type { GameState } from './state';
-import { SEATS, type Path, type SeatId } from './types';
+import { agendaPoints, cheatPoints } from './agendas';
+import { SEATS, type AgendaId, type Path, type SeatId } from './types';
 
 export type EndCause = 'tension' | 'collapse' | 'final';
 
@@ -15,6 +16,9 @@ export interface GameOver {
   scores: Record<SeatId, number>;
   winner?: SeatId;
   cause: EndCause;
+  /** Revealed at the end: each seat's agendas, and the cheats that were never found. */
+  agendas: Record<SeatId, AgendaId[]>;
+  hiddenCheats: Record<SeatId, number>;
 }
 
 export function pathName(path: Path): string {
@@ -31,14 +35,10 @@ export function ending(G: GameState): { path: Path; cause: EndCause } | undefine
   return undefined;
 }
 
-/** Points from each seat's public role goals (agenda cards replace these with the next issue). */
-export function goalPoints(G: GameState, seat: SeatId): number {
-  return RULES.goals.filter((g) => g.seat === seat && holdsAll(G, g.when)).reduce((n, g) => n + g.points, 0);
-}
-
+/** Escalation: everyone scores 0. Otherwise the shared bonus, met agendas and unseen cheats. */
 export function scores(G: GameState, path: Path): Record<SeatId, number> {
   const bonus = RULES.endings.outcomeBonus[path];
-  const score = (seat: SeatId) => (path === 'escalation' ? 0 : bonus + goalPoints(G, seat));
+  const score = (seat: SeatId) => (path === 'escalation' ? 0 : bonus + agendaPoints(G, seat) + cheatPoints(G, seat));
   return { '0': score('0'), '1': score('1'), '2': score('2') };
 }
 
@@ -50,5 +50,13 @@ export function gameOver(G: GameState): GameOver | undefined {
   const leaders = SEATS.filter((seat) => s[seat] === best);
   // Escalation: everyone loses. A tie at the top: no single winner.
   const winner = end.path !== 'escalation' && leaders.length === 1 ? leaders[0] : undefined;
-  return winner === undefined ? { path: end.path, scores: s, cause: end.cause } : { ...end, scores: s, winner };
+  const reveal = <T>(f: (seat: SeatId) => T) => Object.fromEntries(SEATS.map((seat) => [seat, f(seat)])) as Record<SeatId, T>;
+  const over: GameOver = {
+    ...end,
+    scores: s,
+    agendas: reveal((seat) => [...G.secrets[seat].agendas]),
+    hiddenCheats: reveal((seat) => G.secrets[seat].cheats.length),
+  };
+  if (winner !== undefined) over.winner = winner;
+  return over;
 }

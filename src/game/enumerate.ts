@@ -1,21 +1,83 @@
-/** `ai.enumerate`: every legal move for an active seat, so boardgame.io's own bots can play. */
+/**
+ * `ai.enumerate`: legal moves for an active seat, so boardgame.io's own bots can play. Every kind
+ * of move is covered; proposals, which are countless, are offered as a few simple packages: one
+ * thing asked of another seat, alone or against one thing of your own, due next round, with the
+ * first verifier and triggers the menu allows, over the first channel open to them.
+ */
 import type { Ctx } from 'boardgame.io';
 import { legalActions } from './actions';
+import { totalRounds } from './calendar';
+import { checkCommitment } from './commitments';
+import { stepsToDecide } from './compliance';
+import { checkCard } from './initiatives';
 import { stageOf } from './moves';
+import { canSee, checkAccept, checkDraft, checkProposalRoom, checkWithdraw } from './proposals';
+import { RULES } from './rules';
 import { isSeat } from './seats';
-import type { GameState } from './state';
-import { RESPONSES, STAGES } from './types';
+import type { Commitment, GameState, ProposalDraft } from './state';
+import { COMPLIANCE, RESPONSES, STAGES, type SeatId } from './types';
 
-export type EnumeratedMove = { move: 'act' | 'respond' | 'done'; args: unknown[] };
+export type MoveName = 'act' | 'respond' | 'done' | 'propose' | 'counter' | 'accept' | 'reject' | 'withdraw' | 'comply' | 'playCard';
+export type EnumeratedMove = { move: MoveName; args: unknown[] };
+
+/** How many simple packages of each shape to offer; they rotate with the round. */
+const OFFERS = 4;
+
+function simpleLines(G: GameState, mine: boolean, seat: SeatId): Commitment[] {
+  const due = Math.min(G.round + 1, totalRounds(G.schedule));
+  return RULES.commitments
+    .filter((def) => (def.seat === seat) === mine)
+    .map((def) => ({ seat: def.seat, what: def.id, due, verifier: def.verifiers[0], onGreen: def.triggers.green[0], onRed: def.triggers.red[0] }))
+    .filter((c) => checkCommitment(G, c).ok);
+}
+
+const rotate = <T>(xs: T[], by: number): T[] => (xs.length ? [...xs.slice(by % xs.length), ...xs.slice(0, by % xs.length)] : xs);
+
+/** The first channel that carries `commitments` from `seat`, as a checked draft. */
+function withChannel(G: GameState, seat: SeatId, commitments: Commitment[]): ProposalDraft | undefined {
+  for (const channel of ['backchannel', 'direct', 'shuttle'] as const) {
+    const draft = { channel, commitments };
+    if (checkDraft(G, seat, draft).ok) return draft;
+  }
+  return undefined;
+}
+
+function simpleDrafts(G: GameState, seat: SeatId): ProposalDraft[] {
+  const asks = rotate(simpleLines(G, false, seat), G.round).slice(0, OFFERS);
+  const gives = rotate(simpleLines(G, true, seat), G.round).slice(0, 2);
+  const packages = [...asks.map((a) => [a]), ...gives.flatMap((g) => asks.slice(0, OFFERS / 2).map((a) => [g, a]))];
+  return packages.map((p) => withChannel(G, seat, p)).filter((d): d is ProposalDraft => d !== undefined);
+}
+
+function negotiationMoves(G: GameState, ctx: Ctx, seat: SeatId): EnumeratedMove[] {
+  const moves: EnumeratedMove[] = legalActions(G, seat, STAGES.negotiate).map(({ id, amount }) => ({
+    move: 'act',
+    args: amount === undefined ? [id] : [id, amount],
+  }));
+  for (const card of G.secrets[seat].hand)
+    if (checkCard(G, seat, stageOf(ctx, seat), card).ok) moves.push({ move: 'playCard', args: [card] });
+  for (const step of stepsToDecide(G, seat))
+    if (G.secrets[seat].choices[step.id] === undefined)
+      for (const choice of COMPLIANCE) moves.push({ move: 'comply', args: [step.id, choice] });
+  const room = checkProposalRoom(G, seat).ok;
+  for (const p of G.proposals.filter((x) => x.status === 'open' && canSee(x, seat))) {
+    if (checkWithdraw(G, seat, p.id).ok) moves.push({ move: 'withdraw', args: [p.id] });
+    if (!p.parties.includes(seat) || p.accepted.includes(seat)) continue;
+    if (checkAccept(G, seat, p.id).ok) moves.push({ move: 'accept', args: [p.id] });
+    moves.push({ move: 'reject', args: [p.id] });
+    // A counter that asks the proposer to move first: the same package without my own lines.
+    const theirs = withChannel(G, seat, p.commitments.filter((c) => c.seat !== seat));
+    if (room && theirs && p.by !== seat) moves.push({ move: 'counter', args: [p.id, theirs] });
+  }
+  if (room) for (const draft of simpleDrafts(G, seat)) moves.push({ move: 'propose', args: [draft] });
+  moves.push({ move: 'done', args: [] });
+  return moves;
+}
 
 export function enumerate(G: GameState, ctx: Ctx, playerID: string): EnumeratedMove[] {
   if (!isSeat(playerID) || ctx.gameover) return [];
   const stage = stageOf(ctx, playerID);
   if (stage === STAGES.respond) return RESPONSES.map((choice) => ({ move: 'respond', args: [choice] }));
   if (stage !== STAGES.negotiate || G.seats[playerID].done) return [];
-  const actions: EnumeratedMove[] = legalActions(G, playerID, stage).map(({ id, amount }) => ({
-    move: 'act',
-    args: amount === undefined ? [id] : [id, amount],
-  }));
-  return [...actions, { move: 'done', args: [] }];
+  return negotiationMoves(G, ctx, playerID);
 }

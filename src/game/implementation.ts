@@ -1,12 +1,17 @@
-/** Round step 3: what falls due happens. The programme advances and time-limited measures lapse. */
+/**
+ * Round step 3: what falls due happens. Agreement steps are verified, the programme advances and
+ * time-limited measures lapse.
+ */
 import { shiftTrack } from './effects';
 import { log } from './log';
 import { hasMeasure, measureDef, expireMeasures } from './measures';
 import { breakoutLabel, breakoutMonths } from './nuclear';
 import { RULES } from './rules';
 import type { GameState } from './state';
+import { runVerification } from './verification';
 
-export function runImplementation(G: GameState): void {
+export function runImplementation(G: GameState, dice: { Number(): number }): void {
+  runVerification(G, dice);
   const { stockpilePerRound, haltedBy } = RULES.nuclear.growth;
   const halt = haltedBy.find((m) => hasMeasure(G, m));
   if (halt) {

@@ -3,7 +3,7 @@
  * Measures in place soften negative incidents and boost positive ones; some incidents ask a seat
  * to choose restraint or retaliation before negotiation opens.
  */
-import { applyEffects } from './effects';
+import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { RULES } from './rules';
@@ -56,6 +56,17 @@ export function resolveIncident(G: GameState, id: IncidentId): void {
     response: asks ? { seat: def.response!.seat, choice: null } : null,
   };
   if (asks) log(G, 'incident', `${SEAT_NAMES[def.response!.seat]} must respond: ${def.response!.prompt}`);
+  if (RULES.negotiation.leak.incidents.includes(id)) exposeBackchannel(G);
+}
+
+/** A leak makes every backchannel proposal and agreement public, at a cost at home. */
+export function exposeBackchannel(G: GameState): void {
+  const secret = [...G.proposals, ...G.agreements].filter((x) => x.channel === 'backchannel' && !x.leaked);
+  if (secret.length === 0) return;
+  for (const x of secret) x.leaked = true;
+  const { text, effects } = RULES.negotiation.leak;
+  applyEffects(G, effects, null);
+  log(G, 'incident', `${text} Exposed: ${secret.length} backchannel item${secret.length === 1 ? '' : 's'} (${describeEffects(effects)}).`);
 }
 
 /** The seat whose answer the round is waiting for, if any. */

@@ -6,12 +6,20 @@ import type { Game, PhaseConfig } from 'boardgame.io';
 import { placeOfRound } from './calendar';
 import { gameOver } from './endings';
 import { enumerate } from './enumerate';
-import { act, done, respond } from './moves';
+import { dealHands } from './initiatives';
+import { accept, act, comply, counter, done, playCard, propose, reject, respond, withdraw } from './moves';
 import { reviewPhase } from './review';
 import { allDone, beginRound, endRound } from './round';
 import { createState, validateSetupData } from './setup';
 import type { GameState } from './state';
 import { PHASES, STAGES, type PhaseId } from './types';
+import { playerView } from './view';
+
+/**
+ * Moves that touch secrets run only on the authority (`client: false`), and their arguments are
+ * kept out of the other seats' copy of boardgame.io's action log (`redact`).
+ */
+const secret = <F>(move: F) => ({ move, client: false, redact: true });
 
 function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
   return {
@@ -24,6 +32,7 @@ function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
       const place = placeOfRound(G.schedule, G.round);
       return place.phase === id && place.isLastOfPhase;
     },
+    onBegin: ({ G }) => dealHands(G),
     onEnd: ({ G }) => reviewPhase(G, id),
     turn: {
       onBegin: beginRound,
@@ -31,7 +40,19 @@ function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
       endIf: ({ G }) => allDone(G),
       stages: {
         [STAGES.respond]: { moves: { respond } },
-        [STAGES.negotiate]: { moves: { act, done } },
+        [STAGES.negotiate]: {
+          moves: {
+            act,
+            done,
+            propose: secret(propose),
+            counter: secret(counter),
+            accept: secret(accept),
+            reject: secret(reject),
+            withdraw: secret(withdraw),
+            comply: secret(comply),
+            playCard: secret(playCard),
+          },
+        },
       },
     },
   };
@@ -45,6 +66,7 @@ export const Backchannel: Game<GameState> = {
   validateSetupData: (setupData) => validateSetupData(setupData),
   phases: Object.fromEntries(PHASES.map((id, i) => [id, phase(id, PHASES[i + 1])])),
   endIf: ({ G }) => gameOver(G),
+  playerView,
   ai: { enumerate },
 };
 

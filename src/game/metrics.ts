@@ -21,6 +21,10 @@ export function metricValue(G: GameState, metric: Metric): number {
       return G.measures.length;
     case 'trustChange':
       return G.trust - G.trustAtRoundStart;
+    case 'releasedTotal':
+      return G.detainees.releasedByIran + G.detainees.releasedByUS;
+    case 'greenSteps':
+      return G.agreements.reduce((n, a) => n + a.steps.filter((s) => s.status === 'green').length, 0);
   }
 }
 
@@ -44,6 +48,8 @@ export const METRIC_LABELS: Record<Metric, string> = {
   credibility: 'Mediator credibility',
   measuresInPlace: 'Measures in place',
   trustChange: 'Trust change this round',
+  releasedTotal: 'Detainees released in all',
+  greenSteps: 'Agreement steps verified green',
 };
 
 export function holds(G: GameState, c: Condition): boolean {

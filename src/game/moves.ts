@@ -1,15 +1,31 @@
 /**
  * The moves a seat can make. Each validates everything it is sent and returns `INVALID_MOVE`,
- * changing nothing, when the move is not legal now.
+ * changing nothing, when the move is not legal now. The checks live beside each rule and are shared
+ * with `ai.enumerate` and the UI, so the three cannot disagree.
  */
 import type { Ctx } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { actionDef, checkAction, takeAction } from './actions';
+import { checkCompliance, setCompliance } from './compliance';
 import { pendingResponder, respondToIncident } from './incidents';
+import { checkCard, playCard as play } from './initiatives';
 import { log } from './log';
+import {
+  accept as acceptProposal,
+  checkAccept,
+  checkAnswer,
+  checkDraft,
+  checkProposalRoom,
+  checkWithdraw,
+  counter as counterProposal,
+  reject as rejectProposal,
+  table,
+  withdraw as withdrawProposal,
+} from './proposals';
 import { SEAT_NAMES, isSeat } from './seats';
-import type { GameState } from './state';
-import { RESPONSES, STAGES, type ResponseChoice, type SeatId, type StageId } from './types';
+import type { GameState, ProposalDraft } from './state';
+import { RESPONSES, STAGES, type CardId, type Compliance, type ResponseChoice, type SeatId, type StageId } from './types';
+import { OK, no, type Verdict } from './verdict';
 
 interface MoveArgs {
   G: GameState;
@@ -21,6 +37,19 @@ interface MoveArgs {
 export function stageOf(ctx: Ctx, seat: SeatId): StageId | null {
   const stage = ctx.activePlayers?.[seat];
   return stage === STAGES.respond || stage === STAGES.negotiate ? stage : null;
+}
+
+/** Whether `seat` is negotiating and has not said Done: the gate for every negotiation move. */
+export function checkNegotiating(G: GameState, ctx: Ctx, seat: SeatId): Verdict {
+  if (stageOf(ctx, seat) !== STAGES.negotiate) return no('This is done during negotiation.');
+  if (G.seats[seat].done) return no('You have said Done for this round.');
+  return OK;
+}
+
+/** The seat making a negotiation move, if `verdicts` all pass. */
+function negotiator(G: GameState, ctx: Ctx, playerID: string, ...verdicts: ((seat: SeatId) => Verdict)[]): SeatId | null {
+  if (!isSeat(playerID) || !checkNegotiating(G, ctx, playerID).ok) return null;
+  return verdicts.every((v) => v(playerID).ok) ? playerID : null;
 }
 
 /** Take a role action; `amount` only for actions taken in units. */
@@ -38,10 +67,64 @@ export function respond({ G, playerID, events }: MoveArgs, choice: unknown) {
   events.setActivePlayers({ all: STAGES.negotiate });
 }
 
+/** Table a package of commitments. */
+export function propose({ G, ctx, playerID }: MoveArgs, draft: unknown, ...extra: unknown[]) {
+  const seat = negotiator(G, ctx, playerID, (s) => checkProposalRoom(G, s), (s) => checkDraft(G, s, draft));
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  table(G, seat, draft as ProposalDraft);
+}
+
+/** Replace a proposal addressed to you with one of your own. */
+export function counter({ G, ctx, playerID }: MoveArgs, id: unknown, draft: unknown, ...extra: unknown[]) {
+  const seat = negotiator(
+    G,
+    ctx,
+    playerID,
+    (s) => checkAnswer(G, s, id),
+    (s) => (G.proposals.find((p) => p.id === id)?.by === s ? no('You cannot counter your own proposal.') : OK),
+    (s) => checkProposalRoom(G, s),
+    (s) => checkDraft(G, s, draft),
+  );
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  counterProposal(G, seat, id as number, draft as ProposalDraft);
+}
+
+export function accept({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(G, ctx, playerID, (s) => checkAccept(G, s, id));
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  acceptProposal(G, seat, id as number);
+}
+
+export function reject({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(G, ctx, playerID, (s) => checkAnswer(G, s, id));
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  rejectProposal(G, seat, id as number);
+}
+
+export function withdraw({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(G, ctx, playerID, (s) => checkWithdraw(G, s, id));
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  withdrawProposal(G, seat, id as number);
+}
+
+/** Decide in secret what to do about one of your steps falling due this round. */
+export function comply({ G, ctx, playerID }: MoveArgs, stepId: unknown, choice: unknown, ...extra: unknown[]) {
+  const seat = negotiator(G, ctx, playerID, (s) => checkCompliance(G, s, stepId, choice));
+  if (seat === null || extra.length > 0) return INVALID_MOVE;
+  setCompliance(G, seat, stepId as number, choice as Compliance);
+}
+
+/** Play an initiative card from your hand. */
+export function playCard({ G, ctx, playerID }: MoveArgs, cardId: unknown, ...extra: unknown[]) {
+  if (!isSeat(playerID) || extra.length > 0) return INVALID_MOVE;
+  if (!checkCard(G, playerID, stageOf(ctx, playerID), cardId).ok) return INVALID_MOVE;
+  play(G, playerID, cardId as CardId);
+}
+
 /** Close this seat's negotiation for the round. */
 export function done({ G, ctx, playerID, events }: MoveArgs, ...extra: unknown[]) {
   if (!isSeat(playerID) || extra.length > 0) return INVALID_MOVE;
-  if (stageOf(ctx, playerID) !== STAGES.negotiate || G.seats[playerID].done) return INVALID_MOVE;
+  if (!checkNegotiating(G, ctx, playerID).ok) return INVALID_MOVE;
   G.seats[playerID].done = true;
   log(G, 'negotiation', `${SEAT_NAMES[playerID]} is done for the round.`, playerID);
   events.endStage();

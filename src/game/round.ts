@@ -9,6 +9,7 @@ import { actionPointsFor, runDomestic } from './domestic';
 import { runImplementation } from './implementation';
 import { drawIncident, pendingResponder, resolveIncident } from './incidents';
 import { log } from './log';
+import { lapseProposals } from './proposals';
 import { RULES } from './rules';
 import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
@@ -17,7 +18,7 @@ interface Hook {
   G: GameState;
   ctx: Ctx;
   events: { setActivePlayers(arg: object): void };
-  random: { Shuffle<T>(deck: T[]): T[] };
+  random: { Shuffle<T>(deck: T[]): T[]; Number(): number };
 }
 
 export const allDone = (G: GameState) => SEATS.every((s) => G.seats[s].done);
@@ -30,6 +31,7 @@ export function beginRound({ G, events, random }: Hook): void {
     me.actionPoints = actionPointsFor(G, seat);
     me.done = false;
     me.taken = [];
+    G.proposedThisRound[seat] = 0;
   }
   const place = placeOfRound(G.schedule, G.round);
   const phase = RULES.phases.find((p) => p.id === place.phase)!;
@@ -41,8 +43,9 @@ export function beginRound({ G, events, random }: Hook): void {
   );
 }
 
-export function endRound({ G }: { G: GameState }): void {
-  runImplementation(G);
+export function endRound({ G, random }: Pick<Hook, 'G' | 'random'>): void {
+  lapseProposals(G);
+  runImplementation(G, random);
   runDomestic(G);
   const { monthEnd } = placeOfRound(G.schedule, G.round);
   G.history.push({ round: G.round, month: monthEnd, trust: G.trust, tension: G.tension });

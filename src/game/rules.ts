@@ -4,61 +4,81 @@
  */
 import { z } from 'zod';
 import actionsFile from '../../rules/actions.json';
+import agendasFile from '../../rules/agendas.json';
 import boardFile from '../../rules/board.json';
+import commitmentsFile from '../../rules/commitments.json';
 import domesticFile from '../../rules/domestic.json';
 import endingsFile from '../../rules/endings.json';
 import flavoursFile from '../../rules/flavours.json';
-import goalsFile from '../../rules/goals.json';
 import incidentsFile from '../../rules/incidents.json';
+import initiativesFile from '../../rules/initiatives.json';
 import measuresFile from '../../rules/measures.json';
+import negotiationFile from '../../rules/negotiation.json';
 import nuclearFile from '../../rules/nuclear.json';
 import phasesFile from '../../rules/phases.json';
 import scenariosFile from '../../rules/scenarios.json';
+import triggersFile from '../../rules/triggers.json';
+import verifiersFile from '../../rules/verifiers.json';
 import {
   actionSchema,
+  agendaSchema,
   boardSchema,
+  commitmentSchema,
   domesticSchema,
   endingsSchema,
   flavourSchema,
-  goalSchema,
   incidentSchema,
+  initiativeSchema,
   measureSchema,
+  negotiationSchema,
   nuclearSchema,
   phaseSchema,
   scenarioSchema,
+  triggerSchema,
+  verifierSchema,
   type Condition,
   type Effects,
 } from './schema';
-import { FLAVOURS, PATHS, PHASES, type Flavour, type MeasureId } from './types';
+import { FLAVOURS, PATHS, PHASES, SEATS, type Flavour, type MeasureId } from './types';
 
 const files = {
   'rules/actions.json': z.array(actionSchema),
+  'rules/agendas.json': z.array(agendaSchema),
   'rules/board.json': boardSchema,
+  'rules/commitments.json': z.array(commitmentSchema),
   'rules/domestic.json': domesticSchema,
   'rules/endings.json': endingsSchema,
   'rules/flavours.json': z.array(flavourSchema),
-  'rules/goals.json': z.array(goalSchema),
   'rules/incidents.json': z.array(incidentSchema),
+  'rules/initiatives.json': z.array(initiativeSchema),
   'rules/measures.json': z.array(measureSchema),
+  'rules/negotiation.json': negotiationSchema,
   'rules/nuclear.json': nuclearSchema,
   'rules/phases.json': z.array(phaseSchema),
   'rules/scenarios.json': z.array(scenarioSchema),
+  'rules/triggers.json': z.array(triggerSchema),
+  'rules/verifiers.json': z.array(verifierSchema),
 };
 export type RuleFile = keyof typeof files;
 export type RawRules = Record<RuleFile, unknown>;
 
 export const RAW_RULES: RawRules = {
   'rules/actions.json': actionsFile,
+  'rules/agendas.json': agendasFile,
   'rules/board.json': boardFile,
+  'rules/commitments.json': commitmentsFile,
   'rules/domestic.json': domesticFile,
   'rules/endings.json': endingsFile,
   'rules/flavours.json': flavoursFile,
-  'rules/goals.json': goalsFile,
   'rules/incidents.json': incidentsFile,
+  'rules/initiatives.json': initiativesFile,
   'rules/measures.json': measuresFile,
+  'rules/negotiation.json': negotiationFile,
   'rules/nuclear.json': nuclearFile,
   'rules/phases.json': phasesFile,
   'rules/scenarios.json': scenariosFile,
+  'rules/triggers.json': triggersFile,
+  'rules/verifiers.json': verifiersFile,
 };
 
 export class RulesError extends Error {
@@ -95,16 +115,21 @@ function parse<F extends RuleFile>(file: F, raw: unknown): z.infer<(typeof files
 function parseAll(raw: RawRules) {
   return {
     actions: parse('rules/actions.json', raw['rules/actions.json']),
+    agendas: parse('rules/agendas.json', raw['rules/agendas.json']),
     board: parse('rules/board.json', raw['rules/board.json']),
+    commitments: parse('rules/commitments.json', raw['rules/commitments.json']),
     domestic: parse('rules/domestic.json', raw['rules/domestic.json']),
     endings: parse('rules/endings.json', raw['rules/endings.json']),
     flavours: parse('rules/flavours.json', raw['rules/flavours.json']),
-    goals: parse('rules/goals.json', raw['rules/goals.json']),
     incidents: parse('rules/incidents.json', raw['rules/incidents.json']),
+    initiatives: parse('rules/initiatives.json', raw['rules/initiatives.json']),
     measures: parse('rules/measures.json', raw['rules/measures.json']),
+    negotiation: parse('rules/negotiation.json', raw['rules/negotiation.json']),
     nuclear: parse('rules/nuclear.json', raw['rules/nuclear.json']),
     phases: parse('rules/phases.json', raw['rules/phases.json']),
     scenarios: parse('rules/scenarios.json', raw['rules/scenarios.json']),
+    triggers: parse('rules/triggers.json', raw['rules/triggers.json']),
+    verifiers: parse('rules/verifiers.json', raw['rules/verifiers.json']),
   };
 }
 
@@ -127,7 +152,11 @@ function crossCheck(r: Rules): void {
   unique('rules/actions.json', r.actions.map((a) => a.id));
   unique('rules/incidents.json', r.incidents.map((a) => a.id));
   unique('rules/measures.json', r.measures.map((a) => a.id));
-  unique('rules/goals.json', r.goals.map((a) => a.id));
+  unique('rules/agendas.json', r.agendas.map((a) => a.id));
+  unique('rules/initiatives.json', r.initiatives.map((a) => a.id));
+  unique('rules/commitments.json', r.commitments.map((a) => a.id));
+  unique('rules/verifiers.json', r.verifiers.map((a) => a.id));
+  unique('rules/triggers.json', r.triggers.map((a) => a.id));
   unique('rules/scenarios.json', r.scenarios.map((a) => a.id));
   unique('rules/phases.json', r.phases.flatMap((p) => p.milestones.map((m) => m.id)));
 
@@ -192,6 +221,8 @@ function crossCheck(r: Rules): void {
         throw new RulesError('rules/flavours.json', `entry ${i} (${f.id})`, 'softens', `unknown incident "${id}"`);
   });
 
+  crossCheckNegotiation(r, measuresExist, new Set(r.incidents.map((x) => x.id)));
+
   const paths = r.endings.paths.map((p) => p.path);
   for (const p of PATHS)
     if (!paths.includes(p)) throw new RulesError('rules/endings.json', '', 'paths', `missing path "${p}"`);
@@ -203,6 +234,52 @@ function crossCheck(r: Rules): void {
     throw new RulesError('rules/board.json', '', 'bounds.enrichment.max', 'must be the number of enrichment tiers minus 1');
   if (r.board.bounds.access.max !== r.nuclear.accessTiers.length - 1)
     throw new RulesError('rules/board.json', '', 'bounds.access.max', 'must be the number of access tiers minus 1');
+}
+
+type MeasureCheck = (file: RuleFile, entry: string, field: string, ids: readonly MeasureId[]) => void;
+
+/** The negotiation layer's references: commitments to verifiers and triggers, cards per seat. */
+function crossCheckNegotiation(r: Rules, measuresExist: MeasureCheck, incidentIds: Set<string>): void {
+  const verifiers = new Set<string>(r.verifiers.map((v) => v.id));
+  const triggers = new Map(r.triggers.map((t) => [t.id as string, t.on]));
+  r.commitments.forEach((c, i) => {
+    const entry = `entry ${i} (${c.id})`;
+    const fail = (field: string, problem: string) => {
+      throw new RulesError('rules/commitments.json', entry, field, problem);
+    };
+    for (const v of c.verifiers) if (!verifiers.has(v)) fail('verifiers', `unknown verifier "${v}"`);
+    for (const on of ['green', 'red'] as const)
+      for (const t of c.triggers[on])
+        if (triggers.get(t) !== on) fail(`triggers.${on}`, `"${t}" is not a ${on} trigger in rules/triggers.json`);
+    measuresExist('rules/commitments.json', entry, 'effects', [...effectMeasures(c.effects), ...effectMeasures(c.partial)]);
+    measuresExist('rules/commitments.json', entry, 'requires', conditionMeasures(c.requires));
+  });
+  r.verifiers.forEach((v, i) =>
+    measuresExist('rules/verifiers.json', `entry ${i} (${v.id})`, 'detection', [
+      ...v.detection.measures.map((m) => m.measure),
+      ...v.ambiguity.measures.map((m) => m.measure),
+    ]),
+  );
+  r.triggers.forEach((t, i) => measuresExist('rules/triggers.json', `entry ${i} (${t.id})`, 'effects', effectMeasures(t.effects)));
+  r.initiatives.forEach((c, i) => {
+    measuresExist('rules/initiatives.json', `entry ${i} (${c.id})`, 'effects', effectMeasures(c.effects));
+    measuresExist('rules/initiatives.json', `entry ${i} (${c.id})`, 'requires', conditionMeasures(c.requires));
+  });
+  const n = r.negotiation;
+  measuresExist('rules/negotiation.json', '', 'channels', [...n.channels.directNeeds, ...n.channels.backchannelNeeds]);
+  measuresExist('rules/negotiation.json', '', 'ambiguitySettledBy.measures', n.ambiguitySettledBy.measures);
+  for (const v of n.lookback.verifiers)
+    if (!verifiers.has(v)) throw new RulesError('rules/negotiation.json', '', 'lookback.verifiers', `unknown verifier "${v}"`);
+  for (const id of n.leak.incidents)
+    if (!incidentIds.has(id)) throw new RulesError('rules/negotiation.json', '', 'leak.incidents', `unknown incident "${id}"`);
+  for (const seat of SEATS) {
+    const agendas = r.agendas.filter((a) => a.seat === seat).length;
+    if (agendas < n.agendasPerSeat)
+      throw new RulesError('rules/agendas.json', '', 'seat', `seat ${seat} has ${agendas} agendas; ${n.agendasPerSeat} are dealt`);
+    const cards = r.initiatives.filter((c) => c.seat === seat).length;
+    if (cards < n.hand.perPhase * PHASES.length)
+      throw new RulesError('rules/initiatives.json', '', 'seat', `seat ${seat} has ${cards} cards; a game deals ${n.hand.perPhase * PHASES.length}`);
+  }
 }
 
 /** Parses and cross-checks a full set of rule files; throws `RulesError` on the first problem. */

@@ -11,12 +11,16 @@ import {
   SEATS,
   TRACKS,
   type ActionId,
-  type GoalId,
+  type AgendaId,
+  type CardId,
+  type CommitmentId,
   type IncidentId,
   type MeasureId,
   type MilestoneId,
   type ScenarioId,
   type Track,
+  type TriggerId,
+  type VerifierId,
 } from './types';
 
 const id = <T extends string>() =>
@@ -28,6 +32,9 @@ const id = <T extends string>() =>
 export const actionId = id<ActionId>();
 export const incidentId = id<IncidentId>();
 export const measureId = id<MeasureId>();
+export const commitmentId = id<CommitmentId>();
+export const verifierId = id<VerifierId>();
+export const triggerId = id<TriggerId>();
 
 const text = z.string().trim().min(1, 'must not be empty');
 const int = z.int('must be a whole number');
@@ -208,11 +215,106 @@ export const endingsSchema = z.strictObject({
 });
 export type Endings = z.infer<typeof endingsSchema>;
 
-export const goalSchema = z.strictObject({
-  id: id<GoalId>(),
+/** A secret objective: scores its points if the final board meets it. */
+export const agendaSchema = z.strictObject({
+  id: id<AgendaId>(),
   seat,
+  name: text,
   text,
   when: conditions,
   points: count,
 });
-export type GoalDef = z.infer<typeof goalSchema>;
+export type AgendaDef = z.infer<typeof agendaSchema>;
+
+/** A private one-shot card: free to play during negotiation if its phase and needs are met. */
+export const initiativeSchema = z.strictObject({
+  id: id<CardId>(),
+  seat,
+  name: text,
+  text,
+  phases: z.array(phase).min(1),
+  requires: conditions.optional(),
+  effects: effectsSchema,
+});
+export type InitiativeDef = z.infer<typeof initiativeSchema>;
+
+const probability = z.number().min(0, 'must be 0–1').max(1, 'must be 0–1');
+
+/** A neutral verifier and how likely it is to see through non-compliance. */
+export const verifierSchema = z.strictObject({
+  id: verifierId,
+  name: text,
+  short: text,
+  text,
+  source: text,
+  detection: z.strictObject({
+    base: probability,
+    perAccessTier: probability,
+    measures: z.array(z.strictObject({ measure: measureId, bonus: probability })),
+  }),
+  /** The chance a full compliance still reads amber, before measures reduce it. */
+  ambiguity: z.strictObject({
+    base: probability,
+    measures: z.array(z.strictObject({ measure: measureId, reduce: probability })),
+  }),
+});
+export type VerifierDef = z.infer<typeof verifierSchema>;
+
+/** A pre-agreed response that fires automatically on a verifier's green or red. */
+export const triggerSchema = z.strictObject({
+  id: triggerId,
+  on: z.enum(['green', 'red']),
+  name: text,
+  text,
+  effects: effectsSchema,
+});
+export type TriggerDef = z.infer<typeof triggerSchema>;
+
+/** An entry of the commitment menu that proposals are built from. */
+export const commitmentSchema = z.strictObject({
+  id: commitmentId,
+  seat,
+  name: text,
+  text,
+  source: text,
+  verifiers: z.array(verifierId).min(1),
+  phases: z.array(phase).min(1),
+  requires: conditions.optional(),
+  /** Political capital the committed seat pays to comply in full (partly: a share of it). */
+  capital: count,
+  effects: effectsSchema,
+  partial: effectsSchema,
+  /** Secret points for a cheat the verifier misses; lost if it is discovered later. */
+  cheatGain: count,
+  triggers: z.strictObject({ green: z.array(triggerId).min(1), red: z.array(triggerId).min(1) }),
+});
+export type CommitmentDef = z.infer<typeof commitmentSchema>;
+
+export const negotiationSchema = z.strictObject({
+  limits: z.strictObject({
+    commitmentsPerProposal: int.min(1),
+    openProposalsPerSeat: int.min(1),
+    proposalsPerRound: int.min(1),
+  }),
+  channels: z.strictObject({
+    directNeeds: z.array(measureId),
+    backchannelNeeds: z.array(measureId).min(1),
+    shuttleOnlyIn: z.array(phase),
+  }),
+  results: z.strictObject({ green: effectsSchema, amber: effectsSchema, red: effectsSchema }),
+  /** Detection bonus against a seat for each amber it has drawn (more monitoring). */
+  amberMonitoring: probability,
+  detectionMax: probability,
+  ambiguitySettledBy: z.strictObject({ flavours: z.array(z.enum(FLAVOURS)), measures: z.array(measureId) }),
+  lookback: z.strictObject({
+    accessTier: count,
+    chance: probability,
+    verifiers: z.array(verifierId),
+    effects: effectsSchema,
+  }),
+  partialCapitalShare: probability,
+  leak: z.strictObject({ incidents: z.array(incidentId), text, effects: effectsSchema }),
+  hand: z.strictObject({ perPhase: count, max: count }),
+  agendasPerSeat: int.min(1),
+});
+export type Negotiation = z.infer<typeof negotiationSchema>;

@@ -3,8 +3,10 @@ import { addMeasure } from './measures';
 import { log } from './log';
 import { RULES } from './rules';
 import type { Scenario } from './schema';
-import type { GameState, SeatState } from './state';
-import { FLAVOURS, type Flavour, type IncidentId } from './types';
+import { dealAgendas } from './agendas';
+import { shuffleInitiatives } from './initiatives';
+import type { GameState, SeatSecret, SeatState } from './state';
+import { FLAVOURS, type AgendaId, type Flavour, type IncidentId } from './types';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
@@ -43,6 +45,8 @@ export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] 
   if (!parsed.ok) throw new Error(`Backchannel cannot start: ${parsed.error}`);
   const { scenario, flavour } = parsed;
   const s = scenario.start;
+  const agendas = dealAgendas(random);
+  const secret = (dealt: AgendaId[]): SeatSecret => ({ agendas: dealt, hand: [], choices: {}, cheats: [] });
   const seat = (capital: number): SeatState => ({ capital, actionPoints: 0, crisis: false, done: false, taken: [], takenEver: [] });
   const G: GameState = {
     scenario: scenario.id,
@@ -63,6 +67,13 @@ export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] 
     milestones: [],
     log: [],
     history: [],
+    proposals: [],
+    agreements: [],
+    proposedThisRound: { '0': 0, '1': 0, '2': 0 },
+    monitoring: { '0': 0, '1': 0, '2': 0 },
+    secrets: { '0': secret(agendas['0']), '1': secret(agendas['1']), '2': secret(agendas['2']) },
+    initiativeDecks: shuffleInitiatives(random),
+    nextId: 1,
   };
   const perk = RULES.flavours.find((f) => f.id === flavour)!;
   for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(G, id, null);

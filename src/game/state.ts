@@ -1,14 +1,25 @@
-/** The game state `G`: everything on the table, public for now (secrets arrive with agendas). */
+/**
+ * The game state `G`. Everything is public except `secrets`, the draw piles and backchannel
+ * traffic, which `view.ts` filters per seat.
+ */
 import type {
   ActionId,
+  AgendaId,
+  CardId,
+  Channel,
+  CommitmentId,
+  Compliance,
   Flavour,
   IncidentId,
+  Light,
   MeasureId,
   MilestoneId,
   PhaseId,
   ResponseChoice,
   ScenarioId,
   SeatId,
+  TriggerId,
+  VerifierId,
 } from './types';
 
 export interface NuclearFile {
@@ -73,6 +84,79 @@ export interface LogEntry {
   step: RoundStep;
   seat?: SeatId;
   text: string;
+  /** Only these seats may read it (backchannel traffic, a seat's own secret choices). */
+  to?: SeatId[];
+}
+
+/** One line of a package: who does what, by when, checked by whom, and what fires on the result. */
+export interface Commitment {
+  seat: SeatId;
+  what: CommitmentId;
+  /** The round in whose implementation step it is verified. */
+  due: number;
+  verifier: VerifierId;
+  onGreen: TriggerId;
+  onRed: TriggerId;
+}
+
+/** What a seat sends: the package and how it travels. */
+export interface ProposalDraft {
+  channel: Channel;
+  commitments: Commitment[];
+}
+
+export type ProposalStatus = 'open' | 'agreed' | 'rejected' | 'withdrawn' | 'countered' | 'lapsed';
+
+export interface Proposal extends ProposalDraft {
+  id: number;
+  by: SeatId;
+  round: number;
+  /** Every seat that must accept: the proposer, each committed seat, the Mediator on a shuttle. */
+  parties: SeatId[];
+  accepted: SeatId[];
+  status: ProposalStatus;
+  /** The proposal this one counters. */
+  replaces?: number;
+  /** A backchannel proposal exposed by a leak is public from then on. */
+  leaked: boolean;
+}
+
+/** A step's state: waiting, verified (a light), or suspended after an earlier red. */
+export type StepStatus = 'pending' | Light | 'suspended';
+
+export interface Step extends Commitment {
+  id: number;
+  status: StepStatus;
+  /** The verifier's plain-language finding, once published. */
+  report?: string;
+}
+
+export interface Agreement {
+  id: number;
+  proposal: number;
+  channel: Channel;
+  parties: SeatId[];
+  round: number;
+  /** In due order: each step unlocks the next; a red suspends the rest. */
+  steps: Step[];
+  leaked: boolean;
+}
+
+/** A cheat the verifier missed: its seat's private gain, until look-back finds it. */
+export interface HiddenCheat {
+  agreement: number;
+  step: number;
+  round: number;
+  gain: number;
+}
+
+/** What only one seat knows. */
+export interface SeatSecret {
+  agendas: AgendaId[];
+  hand: CardId[];
+  /** Compliance chosen for this seat's steps, by step id; a step with no choice is complied with. */
+  choices: Record<number, Compliance>;
+  cheats: HiddenCheat[];
 }
 
 export interface RoundRecord {
@@ -111,4 +195,16 @@ export interface GameState {
   log: LogEntry[];
   /** Trust and Tension at the end of each round, for the debrief chart. */
   history: RoundRecord[];
+  /** This round's proposals; unanswered ones lapse when the round ends. */
+  proposals: Proposal[];
+  agreements: Agreement[];
+  /** Proposals tabled by each seat this round, for the per-round limit. */
+  proposedThisRound: Record<SeatId, number>;
+  /** Extra detection chance against each seat, earned by its amber results. */
+  monitoring: Record<SeatId, number>;
+  secrets: Record<SeatId, SeatSecret>;
+  /** Each seat's initiative draw pile, top card last; hidden from every seat. */
+  initiativeDecks: Record<SeatId, CardId[]>;
+  /** The next id for a proposal, agreement or step. */
+  nextId: number;
 }

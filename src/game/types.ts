@@ -19,6 +19,18 @@ export const FLAVOURS = ['oman', 'switzerland', 'qatar', 'eu'] as const;
 export type Flavour = (typeof FLAVOURS)[number];
 
 export const STAGES = { respond: 'respond', negotiate: 'negotiate' } as const;
+
+/** How a proposal travels between the capitals. */
+export const CHANNELS = ['shuttle', 'direct', 'backchannel'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** What a seat secretly does about a commitment that falls due. */
+export const COMPLIANCE = ['comply', 'partial', 'cheat'] as const;
+export type Compliance = (typeof COMPLIANCE)[number];
+
+/** The verifier's traffic light. */
+export const LIGHTS = ['green', 'amber', 'red'] as const;
+export type Light = (typeof LIGHTS)[number];
 export type StageId = (typeof STAGES)[keyof typeof STAGES];
 
 export const RESPONSES = ['restraint', 'retaliation'] as const;
@@ -54,6 +66,8 @@ export const METRICS = [
   'credibility',
   'measuresInPlace',
   'trustChange',
+  'releasedTotal',
+  'greenSteps',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
@@ -63,5 +77,9 @@ export type ActionId = Brand<string, 'ActionId'>;
 export type IncidentId = Brand<string, 'IncidentId'>;
 export type MeasureId = Brand<string, 'MeasureId'>;
 export type MilestoneId = Brand<string, 'MilestoneId'>;
-export type GoalId = Brand<string, 'GoalId'>;
+export type AgendaId = Brand<string, 'AgendaId'>;
+export type CardId = Brand<string, 'CardId'>;
+export type CommitmentId = Brand<string, 'CommitmentId'>;
+export type VerifierId = Brand<string, 'VerifierId'>;
+export type TriggerId = Brand<string, 'TriggerId'>;
 export type ScenarioId = Brand<string, 'ScenarioId'>;

@@ -18,7 +18,11 @@ describe('rules/RULEBOOK.md', () => {
       ...RULES.incidents.map((i) => i.name),
       ...RULES.measures.map((m) => m.name),
       ...RULES.phases.flatMap((p) => p.milestones.map((m) => m.text)),
-      ...RULES.goals.map((g) => g.text),
+      ...RULES.agendas.map((a) => a.name),
+      ...RULES.commitments.map((c) => c.name),
+      ...RULES.initiatives.map((c) => c.name),
+      ...RULES.verifiers.map((v) => v.name),
+      ...RULES.triggers.map((t) => t.name),
       ...RULES.scenarios.map((s) => s.name),
       ...RULES.endings.paths.map((p) => p.name),
     ];

@@ -30,7 +30,7 @@ describe('loading rules/', () => {
     ['a cost that is not a number', 'rules/actions.json', (d: unknown): void => void (list(d)[2].cost = { ap: 'one', capital: 1 }), 'entry 2 (us-humanitarian-licences)', 'cost.ap'],
     ['an unknown field', 'rules/incidents.json', (d: unknown): void => void (list(d)[0].colour = 'red'), 'entry 0 (shipping-attack)', ''],
     ['an empty name', 'rules/measures.json', (d: unknown): void => void (list(d)[1].name = ''), 'entry 1 (strike-moratorium)', 'name'],
-    ['a seat that does not exist', 'rules/goals.json', (d: unknown): void => void (list(d)[0].seat = '3'), 'entry 0 (us-breakout)', 'seat'],
+    ['a seat that does not exist', 'rules/agendas.json', (d: unknown): void => void (list(d)[0].seat = '3'), 'entry 0 (us-breakout)', 'seat'],
     ['a fractional action-point count', 'rules/board.json', (d: unknown): void => void (obj(d).actionPoints['0'] = 2.5), '', 'actionPoints.0'],
   ] as const)('names file, entry and field for %s', (_what, file, edit, entry, field) => {
     const e = errorOf(withEdit(file, edit));

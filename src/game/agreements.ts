@@ -1,0 +1,54 @@
+/**
+ * Agreements: an accepted package, sequenced tranche by tranche. Steps fall due in order; each
+ * unlocks the next, and a red suspends whatever of the agreement is still to come.
+ */
+import { describeCommitment } from './commitments';
+import { log } from './log';
+import { audience } from './proposals';
+import type { Agreement, GameState, Proposal, Step } from './state';
+
+export function formAgreement(G: GameState, p: Proposal): Agreement {
+  const steps: Step[] = [...p.commitments]
+    .sort((a, b) => a.due - b.due)
+    .map((c) => ({ ...c, id: G.nextId++, status: 'pending' }));
+  const agreement: Agreement = {
+    id: G.nextId++,
+    proposal: p.id,
+    channel: p.channel,
+    parties: [...p.parties],
+    round: G.round,
+    steps,
+    leaked: p.leaked,
+  };
+  G.agreements.push(agreement);
+  log(
+    G,
+    'negotiation',
+    `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map(describeCommitment).join('; ')}.`,
+    undefined,
+    audience(agreement),
+  );
+  return agreement;
+}
+
+/** Every step anywhere, with its agreement. */
+export function allSteps(G: GameState): { agreement: Agreement; step: Step }[] {
+  return G.agreements.flatMap((agreement) => agreement.steps.map((step) => ({ agreement, step })));
+}
+
+export function findStep(G: GameState, id: unknown): { agreement: Agreement; step: Step } | undefined {
+  return allSteps(G).find((x) => x.step.id === id);
+}
+
+/** Steps still pending that are due by this round, in each agreement's order. */
+export function dueSteps(G: GameState): { agreement: Agreement; step: Step }[] {
+  return allSteps(G).filter(({ step }) => step.status === 'pending' && step.due <= G.round);
+}
+
+/** After a red, nothing more of the agreement is carried out. */
+export function suspendRest(G: GameState, agreement: Agreement): void {
+  const rest = agreement.steps.filter((s) => s.status === 'pending');
+  for (const s of rest) s.status = 'suspended';
+  if (rest.length)
+    log(G, 'implementation', `Agreement ${agreement.id}: ${rest.length} remaining step${rest.length === 1 ? ' is' : 's are'} suspended.`, undefined, audience(agreement));
+}

@@ -1,0 +1,129 @@
+/**
+ * The traffic light (seed 001). When a step falls due, its seat's secret choice meets the verifier:
+ * the chance of seeing through partial compliance or a cheat comes from the verification capacity in
+ * place. Green releases what was agreed and raises Trust; amber gives limited relief and more
+ * monitoring; red fires the pre-agreed snapback and lowers Trust. Nothing else fires a snapback.
+ * A cheat the verifier missed pays its seat in secret, and environmental sampling may find it later.
+ */
+import { dueSteps, suspendRest } from './agreements';
+import { commitmentDef, triggerDef, verifierDef } from './commitments';
+import { applyEffects, describeEffects, shiftCapital } from './effects';
+import { log } from './log';
+import { hasMeasure } from './measures';
+import { audience } from './proposals';
+import { RULES } from './rules';
+import { SEAT_NAMES } from './seats';
+import type { Agreement, GameState, Step } from './state';
+import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';
+
+interface Dice {
+  Number(): number;
+}
+
+/** The chance that `verifier` sees through `seat`'s partial compliance or cheating now. */
+export function detectionChance(G: GameState, verifier: VerifierId, seat: SeatId): number {
+  const { detection } = verifierDef(verifier);
+  const measures = detection.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.bonus, 0);
+  const chance = detection.base + detection.perAccessTier * G.nuclear.access + measures + G.monitoring[seat];
+  return Math.min(RULES.negotiation.detectionMax, chance);
+}
+
+/** The chance that full compliance still reads amber: vague verification language. */
+export function ambiguityChance(G: GameState, verifier: VerifierId): number {
+  const { ambiguity } = verifierDef(verifier);
+  const reduced = ambiguity.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.reduce, 0);
+  return Math.max(0, ambiguity.base - reduced);
+}
+
+/** An EU mediator's reports, or an oversight forum, settle an ambiguous amber. */
+export function settlesAmbiguity(G: GameState): boolean {
+  const { flavours, measures } = RULES.negotiation.ambiguitySettledBy;
+  return flavours.includes(G.flavour) || measures.some((m) => hasMeasure(G, m));
+}
+
+const LIGHT_WORDS: Record<Light, string> = {
+  green: 'GREEN — verified compliance',
+  amber: 'AMBER — partial or ambiguous',
+  red: 'RED — verified non-compliance',
+};
+
+/** The light a step earns, and what the verifier can honestly say about it. */
+function verify(G: GameState, step: Step, choice: Compliance, dice: Dice): { light: Light; finding: string; missed: boolean } {
+  const detected = dice.Number() < detectionChance(G, step.verifier, step.seat);
+  if (choice === 'cheat')
+    return detected
+      ? { light: 'red', finding: 'the step was not carried out as declared', missed: false }
+      : { light: 'green', finding: 'the step was carried out as declared', missed: true };
+  if (choice === 'partial')
+    return detected
+      ? { light: 'amber', finding: 'the step was carried out only in part', missed: false }
+      : { light: 'green', finding: 'the step was carried out as declared', missed: false };
+  if (dice.Number() < ambiguityChance(G, step.verifier)) {
+    if (settlesAmbiguity(G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false };
+    return { light: 'amber', finding: 'the evidence is ambiguous; more monitoring is needed', missed: false };
+  }
+  return { light: 'green', finding: 'the step was carried out as declared', missed: false };
+}
+
+/** Fires what the light pre-agreed: the results' Trust change and the step's trigger. */
+function fire(G: GameState, agreement: Agreement, step: Step, light: Light): string {
+  applyEffects(G, RULES.negotiation.results[light], null);
+  const parts = [describeEffects(RULES.negotiation.results[light])];
+  if (light === 'amber') G.monitoring[step.seat] += RULES.negotiation.amberMonitoring;
+  if (light !== 'amber') {
+    const trigger = triggerDef(light === 'green' ? step.onGreen : step.onRed);
+    applyEffects(G, trigger.effects, null);
+    parts.unshift(`${trigger.name}: ${describeEffects(trigger.effects)}`);
+  }
+  if (light === 'red') suspendRest(G, agreement);
+  return parts.filter((p) => p !== 'no change').join('; ') || 'no change';
+}
+
+function resolveStep(G: GameState, agreement: Agreement, step: Step, dice: Dice): void {
+  const def = commitmentDef(step.what)!;
+  const secret = G.secrets[step.seat];
+  const choice = secret.choices[step.id] ?? 'comply';
+  delete secret.choices[step.id];
+  const share = choice === 'comply' ? 1 : choice === 'partial' ? RULES.negotiation.partialCapitalShare : 0;
+  shiftCapital(G, step.seat, -Math.floor(def.capital * share));
+  const { light, finding, missed } = verify(G, step, choice, dice);
+  // What the world sees done: in full if it passed as compliance, in part if amber, nothing on red.
+  const done = light === 'green' ? def.effects : light === 'amber' ? def.partial : {};
+  applyEffects(G, done, step.seat);
+  if (missed) secret.cheats.push({ agreement: agreement.id, step: step.id, round: G.round, gain: def.cheatGain });
+  step.status = light;
+  const fired = fire(G, agreement, step, light);
+  const verifier = verifierDef(step.verifier);
+  step.report = `${verifier.name}, round ${G.round}: ${SEAT_NAMES[step.seat]} — ${def.name}: ${LIGHT_WORDS[light]}. Finding: ${finding}. ${fired}.`;
+  log(G, 'implementation', step.report, undefined, audience(agreement));
+  if (missed) log(G, 'implementation', `Your cheat on ${def.name} went unseen: +${def.cheatGain} secret points while it stays hidden.`, step.seat, [step.seat]);
+}
+
+/** Environmental sampling looks back: each hidden cheat may surface, turning its green red. */
+function lookBack(G: GameState, dice: Dice): void {
+  const { accessTier, chance, verifiers, effects } = RULES.negotiation.lookback;
+  if (G.nuclear.access < accessTier) return;
+  for (const seat of SEATS) {
+    const secret = G.secrets[seat];
+    for (const cheat of [...secret.cheats]) {
+      const agreement = G.agreements.find((a) => a.id === cheat.agreement)!;
+      const step = agreement.steps.find((s) => s.id === cheat.step)!;
+      if (!verifiers.includes(step.verifier) || dice.Number() >= chance) continue;
+      secret.cheats = secret.cheats.filter((c) => c !== cheat);
+      step.status = 'red';
+      applyEffects(G, effects, null);
+      const fired = fire(G, agreement, step, 'red');
+      step.report = `${verifierDef(step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} did not carry out ${commitmentDef(step.what)!.name} in round ${cheat.round} — RED, found on look-back. ${describeEffects(effects)}; ${fired}.`;
+      log(G, 'implementation', step.report, undefined, audience(agreement));
+    }
+  }
+}
+
+/** Implementation's verification: every step due is checked in order, then look-back runs. */
+export function runVerification(G: GameState, dice: Dice): void {
+  for (const { agreement, step } of dueSteps(G)) {
+    // A red earlier this round may have suspended it.
+    if (step.status === 'pending') resolveStep(G, agreement, step, dice);
+  }
+  lookBack(G, dice);
+}
