@@ -62,6 +62,8 @@ export const Backchannel: Game<GameState> = {
   name: 'backchannel',
   minPlayers: 3,
   maxPlayers: 3,
+  // Negotiation has no take-backs, and undo history would copy the state on every move.
+  disableUndo: true,
   setup: ({ random }, setupData) => createState(setupData, random),
   validateSetupData: (setupData) => validateSetupData(setupData),
   phases: Object.fromEntries(PHASES.map((id, i) => [id, phase(id, PHASES[i + 1])])),

@@ -1,0 +1,34 @@
+/**
+ * The scripted delegations as boardgame.io bots, so one class fills a seat in a browser game
+ * (`Local({ bots })`), on the server and in the simulator. A bot reads only its own seat's
+ * `playerView` of the state it is handed, never another seat's secrets.
+ */
+import type { ActionShape, Game, State } from 'boardgame.io';
+import { Bot } from 'boardgame.io/ai';
+import { isSeat } from '../game/seats';
+import type { GameState } from '../game/state';
+import { playerView } from '../game/view';
+import type { BotConfig } from './config';
+import { decide } from './decide';
+
+interface BotOptions {
+  enumerate: NonNullable<Game['ai']>['enumerate'];
+  seed?: string | number;
+}
+
+export type BotClass = new (opts: BotOptions) => Bot;
+
+/** A boardgame.io bot class for this personality and difficulty. */
+export function scriptedBot(config: BotConfig): BotClass {
+  return class ScriptedBot extends Bot {
+    async play(state: State<GameState>, playerID: string) {
+      if (!isSeat(playerID)) throw new Error(`No seat "${playerID}" for a bot to play.`);
+      const view = playerView({ G: state.G, playerID });
+      const choice = decide(view, state.ctx, playerID, config, () => this.random());
+      // A bot only plays when active; with nothing else it can always say Done.
+      const { move, args } = choice ?? { move: 'done', args: [] };
+      const action: ActionShape.MakeMove = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };
+      return { action };
+    }
+  };
+}

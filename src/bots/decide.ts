@@ -1,0 +1,124 @@
+/**
+ * A scripted delegation's next move, decided from its own seat's view alone. In order: answer the
+ * incident; decide about steps falling due (comply, partly, or cheat, by temperament and the risk of
+ * detection); answer proposals; play a worthwhile initiative card; table one package a round; spend
+ * action points on the best-valued role actions; then say Done. A novice misjudges: it adds noise
+ * to every valuation and sometimes forgets to table a package.
+ */
+import type { Ctx } from 'boardgame.io';
+import { actionDef, capitalCost, legalActions } from '../game/actions';
+import { commitmentDef, triggerDef } from '../game/commitments';
+import { stepsToDecide } from '../game/compliance';
+import { incidentDef } from '../game/incidents';
+import { checkCard, initiativeDef } from '../game/initiatives';
+import type { EnumeratedMove } from '../game/enumerate';
+import { stageOf } from '../game/moves';
+import { checkAccept, checkDraft, checkProposalRoom } from '../game/proposals';
+import { RULES } from '../game/rules';
+import type { GameState, Step } from '../game/state';
+import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
+import { detectionChance } from '../game/verification';
+import type { GameView } from '../game/view';
+import type { BotConfig, Personality } from './config';
+import { bestPackage, packageValue, withChannel } from './packages';
+import { valuer, type Valuer } from './values';
+
+export type Rng = () => number;
+
+/** How much better than nothing a move must look before the bot makes it. */
+const THRESHOLD: Record<Personality, { act: number; accept: number }> = {
+  hardliner: { act: 0.4, accept: 1 },
+  pragmatist: { act: 0.25, accept: 0.3 },
+  conciliator: { act: 0.1, accept: -0.4 },
+};
+
+/** Temperament's thumb on the scale toward cheating (and, in an incident, toward retaliation). */
+const BAD_FAITH: Record<Personality, number> = { hardliner: 1.2, pragmatist: -0.3, conciliator: -2.5 };
+
+interface Mind {
+  G: GameState;
+  seat: SeatId;
+  config: BotConfig;
+  me: Valuer;
+  noise: () => number;
+  rng: Rng;
+}
+
+function respond(m: Mind): EnumeratedMove {
+  const def = incidentDef(m.G.incident!.id).response!;
+  const lean = BAD_FAITH[m.config.personality] * 0.6;
+  const retaliate = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
+  return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
+}
+
+/** Cheat when what it saves outweighs the expected cost of a red, given the chance of detection. */
+function compliance(m: Mind, step: Step): Compliance {
+  const def = commitmentDef(step.what)!;
+  const p = detectionChance(m.G, step.verifier, m.seat);
+  const saved = def.capital * m.me.capital + def.cheatGain * 0.5;
+  const caught = -m.me.effects(RULES.negotiation.results.red) - m.me.effects(triggerDef(step.onRed).effects) + 1;
+  const cheat = (1 - p) * saved - p * caught + BAD_FAITH[m.config.personality] + m.noise();
+  if (cheat > 0.5) return 'cheat';
+  if (m.G.seats[m.seat].capital < def.capital || cheat > 0) return 'partial';
+  return 'comply';
+}
+
+function answer(m: Mind): EnumeratedMove | undefined {
+  const { G, seat } = m;
+  for (const p of G.proposals) {
+    if (p.status !== 'open' || !p.parties.includes(seat) || p.accepted.includes(seat)) continue;
+    if (!checkAccept(G, seat, p.id).ok) return { move: 'reject', args: [p.id] };
+    // The Mediator carrying a shuttle weighs the process; a party weighs its own interest.
+    const value = packageValue(G, m.me, p.commitments) + m.noise();
+    const wants = value >= THRESHOLD[m.config.personality].accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
+    return { move: wants ? 'accept' : 'reject', args: [p.id] };
+  }
+  return undefined;
+}
+
+function card(m: Mind): EnumeratedMove | undefined {
+  const { G, seat } = m;
+  const playable = G.secrets[seat].hand.filter((id) => checkCard(G, seat, STAGES.negotiate, id).ok);
+  const scored = playable.map((id) => ({ id, value: m.me.effects(initiativeDef(id)!.effects) + m.noise() }));
+  const best = scored.sort((a, b) => b.value - a.value)[0];
+  return best && best.value > THRESHOLD[m.config.personality].act ? { move: 'playCard', args: [best.id] } : undefined;
+}
+
+function propose(m: Mind, partners: Record<SeatId, Valuer>): EnumeratedMove | undefined {
+  const { G, seat, config } = m;
+  if (G.proposedThisRound[seat] > 0 || !checkProposalRoom(G, seat).ok) return undefined;
+  if (config.difficulty === 'novice' && m.rng() < 0.35) return undefined;
+  const pkg = bestPackage(G, m.me, partners, config.personality);
+  const draft = pkg && withChannel(G, seat, config.personality, pkg);
+  return draft && checkDraft(G, seat, draft).ok ? { move: 'propose', args: [draft] } : undefined;
+}
+
+function action(m: Mind): EnumeratedMove | undefined {
+  const { G, seat } = m;
+  const scored = legalActions(G, seat, STAGES.negotiate).map(({ id, amount }) => {
+    const def = actionDef(id)!;
+    const value = m.me.effects(def.effects, amount ?? 1) - capitalCost(G, def, amount ?? 1) * m.me.capital - def.cost.ap * 0.1;
+    return { id, amount, value: value + m.noise() };
+  });
+  const best = scored.sort((a, b) => b.value - a.value)[0];
+  if (!best || best.value <= THRESHOLD[m.config.personality].act) return undefined;
+  return { move: 'act', args: best.amount === undefined ? [best.id] : [best.id, best.amount] };
+}
+
+/**
+ * The next move for `seat`. `view` must be that seat's playerView: the engine's checks read only
+ * public state and the seat's own secrets, so the view can stand in for the full state.
+ */
+export function decide(view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng): EnumeratedMove | undefined {
+  if (ctx.gameover) return undefined;
+  const G = view as unknown as GameState;
+  const spread = config.difficulty === 'novice' ? 1.2 : 0.15;
+  const m: Mind = { G, seat, config, me: valuer(view, seat, config.personality), noise: () => (rng() - 0.5) * spread, rng };
+  const stage = stageOf(ctx, seat);
+  if (stage === STAGES.respond) return respond(m);
+  if (stage !== STAGES.negotiate || G.seats[seat].done) return undefined;
+  const undecided = stepsToDecide(G, seat).find((s) => G.secrets[seat].choices[s.id] === undefined);
+  if (undecided) return { move: 'comply', args: [undecided.id, compliance(m, undecided)] };
+  const partners = Object.fromEntries(SEATS.map((s) => [s, s === seat ? m.me : valuer(view, s, 'pragmatist')])) as Record<SeatId, Valuer>;
+  return answer(m) ?? card(m) ?? propose(m, partners) ?? action(m) ?? { move: 'done', args: [] };
+}

@@ -1,0 +1,93 @@
+/**
+ * Packages as a delegation sees them: what a proposal is worth to it, and which package to table.
+ * A seat's own lines are priced at their capital cost and effect; another seat's lines at their
+ * effect, discounted by how far Trust lets it believe they will be kept; triggers at what they
+ * would release or impose.
+ */
+import { totalRounds } from '../game/calendar';
+import { checkCommitment, commitmentDef, triggerDef } from '../game/commitments';
+import { checkDraft } from '../game/proposals';
+import { RULES } from '../game/rules';
+import type { CommitmentDef } from '../game/schema';
+import type { Commitment, GameState, ProposalDraft } from '../game/state';
+import type { Channel, SeatId, TriggerId } from '../game/types';
+import type { Personality } from './config';
+import type { Valuer } from './values';
+
+/** How likely another seat's step is to come through green, as Trust suggests. */
+const reliability = (trust: number) => 0.45 + trust * 0.05;
+
+export function lineValue(G: GameState, v: Valuer, c: Commitment): number {
+  const def = commitmentDef(c.what)!;
+  const green = v.effects(def.effects) + v.effects(triggerDef(c.onGreen).effects) + v.effects(RULES.negotiation.results.green);
+  if (c.seat === v.seat) return green - def.capital * v.capital;
+  const p = reliability(G.trust);
+  const red = v.effects(triggerDef(c.onRed).effects) + v.effects(RULES.negotiation.results.red);
+  return p * green + (1 - p) * 0.5 * red;
+}
+
+export function packageValue(G: GameState, v: Valuer, commitments: readonly Commitment[]): number {
+  return commitments.reduce((n, c) => n + lineValue(G, v, c), 0);
+}
+
+/** The trigger of `options` this seat prefers; `partner` weighs the other side's view in too. */
+function pickTrigger(v: Valuer, options: readonly TriggerId[], partner?: Valuer): TriggerId {
+  const score = (t: TriggerId) => v.effects(triggerDef(t).effects) + (partner ? 0.6 * partner.effects(triggerDef(t).effects) : 0);
+  return options.reduce((best, t) => (score(t) > score(best) ? t : best));
+}
+
+/** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
+export function line(G: GameState, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
+  const due = Math.min(G.round + 1, totalRounds(G.schedule));
+  return {
+    seat: def.seat,
+    what: def.id,
+    due,
+    verifier: def.verifiers[0],
+    onGreen: pickTrigger(v, def.triggers.green, def.seat === v.seat ? undefined : partner),
+    onRed: pickTrigger(v, def.triggers.red),
+  };
+}
+
+const CHANNEL_ORDER: Record<Personality, Channel[]> = {
+  hardliner: ['backchannel', 'direct', 'shuttle'],
+  pragmatist: ['direct', 'backchannel', 'shuttle'],
+  conciliator: ['direct', 'shuttle', 'backchannel'],
+};
+
+export function withChannel(G: GameState, seat: SeatId, personality: Personality, commitments: Commitment[]): ProposalDraft | undefined {
+  for (const channel of CHANNEL_ORDER[personality]) {
+    const draft = { channel, commitments };
+    if (checkDraft(G, seat, draft).ok) return draft;
+  }
+  return undefined;
+}
+
+/**
+ * The package this seat would table: what it most wants from another seat, paid for with the
+ * cheapest line of its own that the other side should value, if the pair is worth it to both.
+ * The Mediator instead brokers a pair of lines between the capitals.
+ */
+export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, Valuer>, personality: Personality): Commitment[] | undefined {
+  const legal = (c: Commitment) => checkCommitment(G, c).ok;
+  const lines = (seat: SeatId, partner?: Valuer) =>
+    RULES.commitments.filter((d) => d.seat === seat).map((d) => line(G, me, d, partner)).filter(legal);
+  const candidates: Commitment[][] = [];
+  if (me.seat === '2') {
+    for (const us of lines('0', partners['1'])) for (const ir of lines('1', partners['0'])) candidates.push([us, ir]);
+  } else {
+    const other: SeatId = me.seat === '0' ? '1' : '0';
+    for (const ask of lines(other, partners[other])) {
+      candidates.push([ask]);
+      for (const give of lines(me.seat)) candidates.push([give, ask]);
+    }
+  }
+  // Each party must gain from it as the proposer reckons them, and the proposer most of all.
+  const acceptable = (pkg: Commitment[]) =>
+    pkg.every((c) => c.seat === me.seat || packageValue(G, partners[c.seat], pkg) > 0) && packageValue(G, me, pkg) > 0.3;
+  const fair = candidates.filter(acceptable);
+  if (fair.length === 0) return undefined;
+  const score = (pkg: Commitment[]) =>
+    packageValue(G, me, pkg) + (personality === 'hardliner' ? 0 : 0.3) * pkg.filter((c) => c.seat !== me.seat).reduce((n, c) => n + packageValue(G, partners[c.seat], pkg), 0);
+  return fair.reduce((best, pkg) => (score(pkg) > score(best) ? pkg : best));
+}

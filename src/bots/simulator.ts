@@ -1,0 +1,75 @@
+/**
+ * Headless games between scripted bots through boardgame.io's own reducer, as the server runs
+ * them: the tool designers tune `rules/` with (`npm run simulate`, `npm run balance`).
+ */
+import type { State } from 'boardgame.io';
+import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
+import { Backchannel } from '../game';
+import type { GameOver } from '../game/endings';
+import type { GameState } from '../game/state';
+import { SEATS, type Path, type SeatId } from '../game/types';
+import { scriptedBot } from './bot';
+import type { BotConfig } from './config';
+
+type FullState = State<GameState> & { transients?: { error?: { type: string } } };
+
+export interface MatchSetup {
+  seed: string;
+  bots: Record<SeatId, BotConfig>;
+  setupData?: { scenario?: string; flavour?: string };
+}
+
+export interface GameResult {
+  path: Path;
+  cause: GameOver['cause'];
+  scores: Record<SeatId, number>;
+  winner?: SeatId;
+  rounds: number;
+  agreements: number;
+  lights: { green: number; amber: number; red: number };
+  moves: number;
+  /** Milliseconds each bot decision took, when asked for. */
+  decisions?: number[];
+}
+
+/** A game longer than this has stalled: a bug, never a result. */
+const MAX_MOVES = 5000;
+
+export async function playGame(setup: MatchSetup, timeDecisions = false): Promise<GameResult> {
+  const game = { ...Backchannel, seed: setup.seed };
+  const reducer = CreateGameReducer({ game, isClient: false }) as unknown as (s: FullState, a: unknown) => FullState;
+  let state = InitializeGame({ game, numPlayers: SEATS.length, setupData: setup.setupData }) as FullState;
+  const bots = Object.fromEntries(
+    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat]))({ enumerate: Backchannel.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
+  );
+  const decisions: number[] = [];
+  let moves = 0;
+  while (!state.ctx.gameover) {
+    if (moves >= MAX_MOVES) throw new Error(`game ${setup.seed} stalled after ${MAX_MOVES} moves`);
+    // Like boardgame.io's Local master: the first active bot seat moves next.
+    const seat = SEATS.find((s) => s in (state.ctx.activePlayers ?? {}));
+    if (!seat) throw new Error(`game ${setup.seed}: nobody can move in round ${state.G.round}`);
+    const start = timeDecisions ? performance.now() : 0;
+    const { action } = await bots[seat].play(state, seat);
+    if (timeDecisions) decisions.push(performance.now() - start);
+    const next = reducer(state, action);
+    if (next.transients?.error) throw new Error(`game ${setup.seed}: bot ${seat} made an illegal move ${JSON.stringify(action)}`);
+    state = next;
+    moves += 1;
+  }
+  const over = state.ctx.gameover as GameOver;
+  const steps = state.G.agreements.flatMap((a) => a.steps);
+  const count = (light: string) => steps.filter((s) => s.status === light).length;
+  const result: GameResult = {
+    path: over.path,
+    cause: over.cause,
+    scores: over.scores,
+    rounds: state.G.history.length,
+    agreements: state.G.agreements.length,
+    lights: { green: count('green'), amber: count('amber'), red: count('red') },
+    moves,
+  };
+  if (over.winner !== undefined) result.winner = over.winner;
+  if (timeDecisions) result.decisions = decisions;
+  return result;
+}

@@ -1,0 +1,93 @@
+/**
+ * How a delegation values a change to the board: a weight per track for its seat and temperament,
+ * bent by its own secret agendas and by danger (Tension near war, Trust near collapse). Every
+ * choice a bot makes — actions, cards, packages, triggers, compliance — is priced with this.
+ */
+import { agendaDef } from '../game/agendas';
+import type { Effects } from '../game/schema';
+import type { SeatSecret } from '../game/state';
+import { SEATS, TRACKS, type MeasureId, type SeatId, type Track } from '../game/types';
+import type { GameView } from '../game/view';
+import type { Personality } from './config';
+
+type Weights = Partial<Record<Track, number>>;
+
+/** What each government wants, before temperament: the sources' stated positions. */
+const BASE: Record<SeatId, Weights> = {
+  '0': { trust: 1, tension: -1.2, sanctions: 0.5, access: 1.5, stockpile: -0.7, enrichment: -2, centrifuges: -0.6, releasedByIran: 1.6, releasedByUS: -0.2, escrow: -0.2 },
+  '1': { trust: 1, tension: -1, sanctions: -1.6, access: -0.5, stockpile: 0.3, enrichment: 1, centrifuges: 0.3, releasedByUS: 1.6, releasedByIran: -0.2, escrow: 1.3, frozenAssets: -0.4 },
+  '2': { trust: 2, tension: -2, access: 0.4, releasedByIran: 0.6, releasedByUS: 0.6, sanctions: -0.2 },
+};
+
+/** Temperament multiplies the shared tracks and the seat's hard interests. */
+const TEMPER: Record<Personality, { shared: number; hard: number; capital: number; measure: number }> = {
+  hardliner: { shared: 0.45, hard: 1.6, capital: 1.3, measure: 0.1 },
+  pragmatist: { shared: 1, hard: 1, capital: 1, measure: 0.3 },
+  conciliator: { shared: 1.6, hard: 0.6, capital: 0.8, measure: 0.5 },
+};
+
+/** Measures a seat particularly wants or resents, beyond the generic value of any measure. */
+const MEASURE_VALUE: Partial<Record<SeatId, Partial<Record<string, number>>>> = {
+  '0': { 'enrichment-pause': 1.5, 'joint-monitoring': 0.8, 'sanctions-moratorium': -0.4 },
+  '1': { 'enrichment-pause': -0.8, 'sanctions-moratorium': 1.2, 'humanitarian-channel': 0.8, 'escrow-channel': 0.8, 'strike-moratorium': 0.8 },
+  '2': { 'direct-talks': 1, 'working-groups': 0.6, 'verification-standards': 0.6, 'standing-secretariat': 0.6 },
+};
+
+const SHARED: Track[] = ['trust', 'tension'];
+
+export interface Valuer {
+  seat: SeatId;
+  /** The value to this seat of a change to the tracks, capital and measures. */
+  effects(e: Effects, scale?: number): number;
+  /** The value of a point of this seat's own capital now (scarce capital is dear). */
+  capital: number;
+}
+
+/** Danger multiplies the shared tracks: every seat fears war and a collapse of the talks. */
+function danger(view: GameView, t: Track): number {
+  if (t === 'tension') return 1 + Math.max(0, view.tension - 5) * 0.6;
+  if (t === 'trust') return 1 + Math.max(0, 3 - view.trust) * 0.4;
+  return 1;
+}
+
+/** Extra pull toward the metrics named by the seat's own agendas. */
+function agendaPull(secret: SeatSecret | undefined): Partial<Record<string, number>> {
+  const pull: Partial<Record<string, number>> = {};
+  for (const id of secret?.agendas ?? [])
+    for (const c of agendaDef(id).when)
+      if ('metric' in c) pull[c.metric] = (pull[c.metric] ?? 0) + (c.op === '>=' ? 1 : -1) * agendaDef(id).points * 0.15;
+  return pull;
+}
+
+export function valuer(view: GameView, seat: SeatId, personality: Personality): Valuer {
+  const t = TEMPER[personality];
+  const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
+  const pull = agendaPull(secret);
+  const weight = (track: Track) =>
+    (BASE[seat][track] ?? 0) * (SHARED.includes(track) ? t.shared : t.hard) * danger(view, track) + (pull[track] ?? 0);
+  const weights = Object.fromEntries(TRACKS.map((track) => [track, weight(track)])) as Record<Track, number>;
+  const own = view.seats[seat].capital;
+  const capital = t.capital * (own < 2 ? 1.6 : own < 5 ? 0.9 : 0.35) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
+  const measure = (id: MeasureId) => (t.measure + (MEASURE_VALUE[seat]?.[id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);
+  // A decision prices the same cards and triggers many times over. Tracks and capital scale with
+  // an action's amount; a measure is put in place once whatever the amount.
+  const memo = new WeakMap<Effects, [number, number]>();
+  const priceOf = (e: Effects): [number, number] => {
+    let linear = 0;
+    for (const track of TRACKS) linear += (e[track] ?? 0) * weights[track];
+    for (const s of SEATS) {
+      const d = e.capital?.[s] ?? 0;
+      if (d) linear += d * (s === seat ? capital : seat === '2' ? 0.2 : personality === 'hardliner' ? -0.2 : 0.1);
+    }
+    let once = 0;
+    for (const id of e.addMeasures ?? []) if (!view.measures.some((m) => m.id === id)) once += measure(id);
+    for (const id of e.removeMeasures ?? []) once -= measure(id);
+    return [linear, once];
+  };
+  const effects = (e: Effects, scale = 1): number => {
+    let p = memo.get(e);
+    if (p === undefined) memo.set(e, (p = priceOf(e)));
+    return p[0] * scale + p[1];
+  };
+  return { seat, capital, effects };
+}
