@@ -20,7 +20,7 @@ import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
 import { detectionChance } from '../game/verification';
 import type { GameView } from '../game/view';
 import type { BotConfig, Personality } from './config';
-import { bestPackage, packageValue, withChannel } from './packages';
+import { bestPackage, oneSided, packageValue, withChannel } from './packages';
 import { valuer, type Valuer } from './values';
 
 export type Rng = () => number;
@@ -28,7 +28,7 @@ export type Rng = () => number;
 /** How much better than nothing a move must look before the bot makes it. */
 const THRESHOLD: Record<Personality, { act: number; accept: number }> = {
   hardliner: { act: 0.4, accept: 1 },
-  pragmatist: { act: 0.25, accept: 0.3 },
+  pragmatist: { act: 0.25, accept: 0.4 },
   conciliator: { act: 0.1, accept: -0.4 },
 };
 
@@ -68,7 +68,9 @@ function answer(m: Mind): EnumeratedMove | undefined {
   for (const p of G.proposals) {
     if (p.status !== 'open' || !p.parties.includes(seat) || p.accepted.includes(seat)) continue;
     if (!checkAccept(G, seat, p.id).ok) return { move: 'reject', args: [p.id] };
-    // The Mediator carrying a shuttle weighs the process; a party weighs its own interest.
+    // The Mediator carrying a shuttle weighs the process; a party weighs its own interest, and only
+    // a conciliator gives without getting.
+    if (m.config.personality !== 'conciliator' && oneSided(seat, p.commitments)) return { move: 'reject', args: [p.id] };
     const value = packageValue(G, m.me, p.commitments) + m.noise();
     const wants = value >= THRESHOLD[m.config.personality].accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
     return { move: wants ? 'accept' : 'reject', args: [p.id] };

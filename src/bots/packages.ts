@@ -26,6 +26,13 @@ export function lineValue(G: GameState, v: Valuer, c: Commitment): number {
   return p * green + (1 - p) * 0.5 * red;
 }
 
+/** A package that asks something of a capital and gives it nothing from the other capital. */
+export function oneSided(seat: SeatId, pkg: readonly Commitment[]): boolean {
+  if (seat === '2') return false;
+  const other: SeatId = seat === '0' ? '1' : '0';
+  return pkg.some((c) => c.seat === seat) && !pkg.some((c) => c.seat === other);
+}
+
 export function packageValue(G: GameState, v: Valuer, commitments: readonly Commitment[]): number {
   return commitments.reduce((n, c) => n + lineValue(G, v, c), 0);
 }
@@ -82,9 +89,11 @@ export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, V
       for (const give of lines(me.seat)) candidates.push([give, ask]);
     }
   }
-  // Each party must gain from it as the proposer reckons them, and the proposer most of all.
+  // Each party must gain from it as the proposer reckons them (no capital gives for nothing), and
+  // the proposer most of all.
   const acceptable = (pkg: Commitment[]) =>
-    pkg.every((c) => c.seat === me.seat || packageValue(G, partners[c.seat], pkg) > 0) && packageValue(G, me, pkg) > 0.3;
+    pkg.every((c) => c.seat === me.seat || (packageValue(G, partners[c.seat], pkg) > 0 && !oneSided(c.seat, pkg))) &&
+    packageValue(G, me, pkg) > 0.3;
   const fair = candidates.filter(acceptable);
   if (fair.length === 0) return undefined;
   const score = (pkg: Commitment[]) =>

@@ -44,10 +44,12 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
   );
   const decisions: number[] = [];
   let moves = 0;
+  let last: SeatId = '2';
   while (!state.ctx.gameover) {
     if (moves >= MAX_MOVES) throw new Error(`game ${setup.seed} stalled after ${MAX_MOVES} moves`);
-    // Like boardgame.io's Local master: the first active bot seat moves next.
-    const seat = SEATS.find((s) => s in (state.ctx.activePlayers ?? {}));
+    // Seats negotiate at once: take turns among the active ones, starting after the last mover.
+    const active = state.ctx.activePlayers ?? {};
+    const seat = [1, 2, 3].map((k) => SEATS[(SEATS.indexOf(last) + k) % SEATS.length]).find((s) => s in active);
     if (!seat) throw new Error(`game ${setup.seed}: nobody can move in round ${state.G.round}`);
     const start = timeDecisions ? performance.now() : 0;
     const { action } = await bots[seat].play(state, seat);
@@ -55,6 +57,7 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     const next = reducer(state, action);
     if (next.transients?.error) throw new Error(`game ${setup.seed}: bot ${seat} made an illegal move ${JSON.stringify(action)}`);
     state = next;
+    last = seat;
     moves += 1;
   }
   const over = state.ctx.gameover as GameOver;

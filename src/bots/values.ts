@@ -14,8 +14,8 @@ type Weights = Partial<Record<Track, number>>;
 
 /** What each government wants, before temperament: the sources' stated positions. */
 const BASE: Record<SeatId, Weights> = {
-  '0': { trust: 1, tension: -1.2, sanctions: 0.5, access: 1.5, stockpile: -0.7, enrichment: -2, centrifuges: -0.6, releasedByIran: 1.6, releasedByUS: -0.2, escrow: -0.2 },
-  '1': { trust: 1, tension: -1, sanctions: -1.6, access: -0.5, stockpile: 0.3, enrichment: 1, centrifuges: 0.3, releasedByUS: 1.6, releasedByIran: -0.2, escrow: 1.3, frozenAssets: -0.4 },
+  '0': { trust: 0.6, tension: -1.2, sanctions: 0.5, access: 1.5, stockpile: -0.7, enrichment: -2, centrifuges: -0.6, releasedByIran: 1.6, releasedByUS: -0.2, escrow: -0.2 },
+  '1': { trust: 0.6, tension: -1, sanctions: -1.6, access: -0.5, stockpile: 0.3, enrichment: 1, centrifuges: 0.3, releasedByUS: 1.6, releasedByIran: -0.2, escrow: 1.3, frozenAssets: -0.4 },
   '2': { trust: 2, tension: -2, access: 0.4, releasedByIran: 0.6, releasedByUS: 0.6, sanctions: -0.2 },
 };
 

@@ -34,3 +34,9 @@ export function agendaPoints(G: GameState, seat: SeatId): number {
 export function cheatPoints(G: GameState, seat: SeatId): number {
   return G.secrets[seat].cheats.reduce((n, c) => n + c.gain, 0);
 }
+
+/** What verified non-compliance costs the seat's standing at the end. */
+export function breachPoints(G: GameState, seat: SeatId): number {
+  const reds = G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat && s.status === 'red').length;
+  return reds * RULES.negotiation.redPenalty;
+}

@@ -6,7 +6,7 @@ import { totalRounds } from './calendar';
 import { holdsAll } from './metrics';
 import { RULES } from './rules';
 import type { GameState } from './state';
-import { agendaPoints, cheatPoints } from './agendas';
+import { agendaPoints, breachPoints, cheatPoints } from './agendas';
 import { SEATS, type AgendaId, type Path, type SeatId } from './types';
 
 export type EndCause = 'tension' | 'collapse' | 'final';
@@ -35,21 +35,35 @@ export function ending(G: GameState): { path: Path; cause: EndCause } | undefine
   return undefined;
 }
 
-/** Escalation: everyone scores 0. Otherwise the shared bonus, met agendas and unseen cheats. */
+/**
+ * Escalation: everyone scores 0. Otherwise the shared bonus, met agendas and unseen cheats, less
+ * the price of verified breaches.
+ */
 export function scores(G: GameState, path: Path): Record<SeatId, number> {
   const bonus = RULES.endings.outcomeBonus[path];
-  const score = (seat: SeatId) => (path === 'escalation' ? 0 : bonus + agendaPoints(G, seat) + cheatPoints(G, seat));
+  const score = (seat: SeatId) =>
+    path === 'escalation' ? 0 : bonus + agendaPoints(G, seat) + cheatPoints(G, seat) - breachPoints(G, seat);
   return { '0': score('0'), '1': score('1'), '2': score('2') };
+}
+
+/** The seats that share the top `value`. */
+function soleLeaders(seats: readonly SeatId[], value: (seat: SeatId) => number): SeatId[] {
+  const best = Math.max(...seats.map(value));
+  return seats.filter((seat) => value(seat) === best);
+}
+
+function soleLeader(seats: readonly SeatId[], tiebreak: (seat: SeatId) => number): SeatId | undefined {
+  const leaders = seats.length > 1 ? soleLeaders(seats, tiebreak) : seats;
+  return leaders.length === 1 ? leaders[0] : undefined;
 }
 
 export function gameOver(G: GameState): GameOver | undefined {
   const end = ending(G);
   if (!end) return undefined;
   const s = scores(G, end.path);
-  const best = Math.max(...SEATS.map((seat) => s[seat]));
-  const leaders = SEATS.filter((seat) => s[seat] === best);
-  // Escalation: everyone loses. A tie at the top: no single winner.
-  const winner = end.path !== 'escalation' && leaders.length === 1 ? leaders[0] : undefined;
+  // Escalation: everyone loses. A tie at the top goes to the seat with the most capital at home
+  // (the Mediator's credibility); a tie on that too has no single winner.
+  const winner = end.path === 'escalation' ? undefined : soleLeader(soleLeaders(SEATS, (seat) => s[seat]), (seat) => G.seats[seat].capital);
   const reveal = <T>(f: (seat: SeatId) => T) => Object.fromEntries(SEATS.map((seat) => [seat, f(seat)])) as Record<SeatId, T>;
   const over: GameOver = {
     ...end,

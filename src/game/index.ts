@@ -21,19 +21,25 @@ import { playerView } from './view';
  */
 const secret = <F>(move: F) => ({ move, client: false, redact: true });
 
+/** The phase's last round has closed: every seat said Done in it. */
+function phaseComplete(G: GameState, id: PhaseId): boolean {
+  if (G.round === 0 || !allDone(G)) return false;
+  const place = placeOfRound(G.schedule, G.round);
+  return place.phase === id && place.isLastOfPhase;
+}
+
 function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
   return {
     start: id === PHASES[0],
     next,
     // The phase closes with the last Done of its last round; ending it then runs the round's
     // closing steps once, then the review.
-    endIf: ({ G }) => {
-      if (G.round === 0 || !allDone(G)) return false;
-      const place = placeOfRound(G.schedule, G.round);
-      return place.phase === id && place.isLastOfPhase;
-    },
+    endIf: ({ G }) => phaseComplete(G, id),
     onBegin: ({ G }) => dealHands(G),
-    onEnd: ({ G }) => reviewPhase(G, id),
+    // boardgame.io also ends the phase when the game ends early; only a completed phase is reviewed.
+    onEnd: ({ G }) => {
+      if (phaseComplete(G, id)) reviewPhase(G, id);
+    },
     turn: {
       onBegin: beginRound,
       onEnd: endRound,

@@ -1,6 +1,6 @@
 /**
  * Proposals: packages of commitments tabled, accepted, rejected, withdrawn or countered during
- * negotiation. A proposal is checked whole; when every party has accepted it becomes an agreement.
+ * negotiation; one left open stays on the table through the next round. A proposal is checked whole; when every party has accepted it becomes an agreement.
  * Channels follow the sources: in Phase I the capitals talk through the Mediator (shuttle) until it
  * hosts direct talks; a secure backchannel keeps a proposal between its parties.
  */
@@ -165,9 +165,12 @@ export function counter(G: GameState, seat: SeatId, id: number, draft: ProposalD
   table(G, seat, draft, id);
 }
 
-/** At the round's end, what nobody answered lapses and the table is cleared. */
+/**
+ * At the round's end the answered proposals leave the table; an open one stays for one more round,
+ * so a seat that said Done before it arrived can still answer it, then lapses.
+ */
 export function lapseProposals(G: GameState): void {
-  for (const p of G.proposals.filter((x) => x.status === 'open'))
-    log(G, 'implementation', `Proposal ${p.id} lapses unanswered.`, undefined, audience(p));
-  G.proposals = [];
+  const lapsing = G.proposals.filter((p) => p.status === 'open' && p.round < G.round);
+  for (const p of lapsing) log(G, 'implementation', `Proposal ${p.id} lapses unanswered.`, undefined, audience(p));
+  G.proposals = G.proposals.filter((p) => p.status === 'open' && p.round === G.round);
 }

@@ -1,5 +1,6 @@
 /** The phase review: the milestones the sources set for each phase, rewarded as the phase ends. */
 import { applyEffects, describeEffects } from './effects';
+import { recordRound } from './history';
 import { log } from './log';
 import { holdsAll } from './metrics';
 import { RULES } from './rules';
@@ -19,4 +20,5 @@ export function reviewPhase(G: GameState, phase: PhaseId): void {
     applyEffects(G, def.shortfall.effects, null);
     log(G, 'review', `${def.shortfall.text} (${describeEffects(def.shortfall.effects)})`);
   }
+  recordRound(G);
 }

@@ -8,6 +8,7 @@ import { placeOfRound } from './calendar';
 import { actionPointsFor, runDomestic } from './domestic';
 import { runImplementation } from './implementation';
 import { drawIncident, pendingResponder, resolveIncident } from './incidents';
+import { recordRound } from './history';
 import { log } from './log';
 import { lapseProposals } from './proposals';
 import { RULES } from './rules';
@@ -47,6 +48,5 @@ export function endRound({ G, random }: Pick<Hook, 'G' | 'random'>): void {
   lapseProposals(G);
   runImplementation(G, random);
   runDomestic(G);
-  const { monthEnd } = placeOfRound(G.schedule, G.round);
-  G.history.push({ round: G.round, month: monthEnd, trust: G.trust, tension: G.tension });
+  recordRound(G);
 }

@@ -216,9 +216,12 @@ function crossCheck(r: Rules): void {
   });
   r.flavours.forEach((f, i) => {
     measuresExist('rules/flavours.json', `entry ${i} (${f.id})`, 'startMeasures', f.startMeasures);
-    for (const id of f.softens)
-      if (!incidentIds.has(id))
-        throw new RulesError('rules/flavours.json', `entry ${i} (${f.id})`, 'softens', `unknown incident "${id}"`);
+    for (const id of f.softens) {
+      const incident = r.incidents.find((x) => x.id === id);
+      if (!incident) throw new RulesError('rules/flavours.json', `entry ${i} (${f.id})`, 'softens', `unknown incident "${id}"`);
+      if (!incident.softenedBy)
+        throw new RulesError('rules/flavours.json', `entry ${i} (${f.id})`, 'softens', `incident "${id}" has no softenedBy to apply`);
+    }
   });
 
   crossCheckNegotiation(r, measuresExist, new Set(r.incidents.map((x) => x.id)));

@@ -313,6 +313,8 @@ export const negotiationSchema = z.strictObject({
     effects: effectsSchema,
   }),
   partialCapitalShare: probability,
+  /** Points a seat loses at the end for each of its steps a verifier found red. */
+  redPenalty: count,
   leak: z.strictObject({ incidents: z.array(incidentId), text, effects: effectsSchema }),
   hand: z.strictObject({ perPhase: count, max: count }),
   agendasPerSeat: int.min(1),

@@ -195,7 +195,7 @@ export interface GameState {
   log: LogEntry[];
   /** Trust and Tension at the end of each round, for the debrief chart. */
   history: RoundRecord[];
-  /** This round's proposals; unanswered ones lapse when the round ends. */
+  /** Proposals on the table: this round's, and last round's still open (they lapse after it). */
   proposals: Proposal[];
   agreements: Agreement[];
   /** Proposals tabled by each seat this round, for the per-round limit. */

@@ -303,7 +303,7 @@ describe('key actions, explicitly', () => {
     accept(m, '0', 'us-sanctions-moratorium');
     const G = m.state.G;
     expect(G.measures).toContainEqual({ id: 'sanctions-moratorium', by: '0', until: G0.round + 3 });
-    expect(G.trust).toBe(Math.min(10, G0.trust + 1));
+    expect(G.trust).toBe(Math.min(10, G0.trust + (def('us-sanctions-moratorium').effects.trust ?? 0)));
     expect(G.seats['0'].capital).toBe(G0.seats['0'].capital - 1);
     expect(G.seats['1'].capital).toBe(Math.min(10, G0.seats['1'].capital + 1));
     expect(G.seats['0'].actionPoints).toBe(G0.seats['0'].actionPoints - 1);
@@ -333,8 +333,8 @@ describe('key actions, explicitly', () => {
     expect(G.detainees.releasedByUS).toBe(G0.detainees.releasedByUS);
     expect(G.seats['1'].capital).toBe(G0.seats['1'].capital - 2);
     expect(G.seats['1'].actionPoints).toBe(G0.seats['1'].actionPoints - 1);
-    expect(G.seats['0'].capital).toBe(G0.seats['0'].capital + 2);
-    expect(G.trust).toBe(G0.trust + 2);
+    expect(G.seats['0'].capital).toBe(G0.seats['0'].capital + 2 * def('ir-release-detainees').effects.capital!['0']!);
+    expect(G.trust).toBe(G0.trust + 2 * (def('ir-release-detainees').effects.trust ?? 0));
   });
 
   it('ir-release-detainees ×2 with Oman mediating costs no capital (1 less per detainee)', () => {
@@ -345,7 +345,7 @@ describe('key actions, explicitly', () => {
     expect(G.detainees.releasedByIran).toBe(G0.detainees.releasedByIran + 2);
     expect(G.seats['1'].capital).toBe(G0.seats['1'].capital);
     expect(G.seats['1'].actionPoints).toBe(G0.seats['1'].actionPoints - 1);
-    expect(G.trust).toBe(G0.trust + 2);
+    expect(G.trust).toBe(G0.trust + 2 * (def('ir-release-detainees').effects.trust ?? 0));
   });
 
   it('the default scenario mediates through Oman', () => {
@@ -428,7 +428,7 @@ describe('key actions, explicitly', () => {
     });
     const G0 = accept(m, '0', 'us-relief-tranche');
     expect(m.state.G.sanctions.level).toBe(G0.sanctions.level - 1);
-    expect(m.state.G.trust).toBe(G0.trust + 1);
+    expect(m.state.G.trust).toBe(G0.trust + (def('us-relief-tranche').effects.trust ?? 0));
     expect(m.state.G.seats['0'].actionPoints).toBe(G0.seats['0'].actionPoints - 2);
     expect(m.state.G.seats['0'].capital).toBe(G0.seats['0'].capital - 2);
     expect(m.state.G.seats['1'].capital).toBe(G0.seats['1'].capital + 1);
@@ -507,7 +507,7 @@ describe('key actions, explicitly', () => {
         } else {
           const G0 = accept(m, '1', 'ir-iaea-access');
           expect(m.state.G.nuclear.access).toBe(access + 1);
-          expect(m.state.G.trust).toBe(G0.trust + 1);
+          expect(m.state.G.trust).toBe(G0.trust + (def('ir-iaea-access').effects.trust ?? 0));
           expect(m.state.G.seats['1'].capital).toBe(G0.seats['1'].capital - 1);
         }
       },

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench [-- --games N --runs R --memory-games M]`: how fast bot-vs-bot games run, through
+ * boardgame.io's reducer (as the server runs them) and through its full client, with the median
+ * and spread over repeated runs; how long a bot takes to decide; and whether memory stays flat
+ * over many games. Figures only: nothing here passes or fails.
+ */
+import { Client } from 'boardgame.io/client';
+import { parseArgs } from 'node:util';
+import { scriptedBot } from '../bots/bot';
+import type { BotConfig } from '../bots/config';
+import { playGame } from '../bots/simulator';
+import { Backchannel } from '../game';
+import { SEATS, type SeatId } from '../game/types';
+import { progress } from './progress';
+
+const { values } = parseArgs({
+  options: {
+    games: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '5' },
+    'memory-games': { type: 'string', default: '10000' },
+  },
+});
+const games = Number(values.games);
+const runs = Number(values.runs);
+const memoryGames = Number(values['memory-games']);
+for (const [flag, n] of [['games', games], ['runs', runs], ['memory-games', memoryGames]] as const)
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`bench: --${flag} must be a whole number.`);
+    process.exit(2);
+  }
+
+const pragmatist: BotConfig = { personality: 'pragmatist', difficulty: 'expert' };
+const bots: Record<SeatId, BotConfig> = { '0': pragmatist, '1': pragmatist, '2': pragmatist };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+
+/** One game through the full client: store, middleware, subscribers, as a browser runs it. */
+async function clientGame(seed: string): Promise<void> {
+  const client = Client({ game: { ...Backchannel, seed }, numPlayers: 3 });
+  client.start();
+  const players = Object.fromEntries(
+    SEATS.map((s) => [s, new (scriptedBot(bots[s]))({ enumerate: Backchannel.ai!.enumerate, seed: `${seed}/${s}` })]),
+  );
+  for (;;) {
+    const state = client.store.getState();
+    if (state.ctx.gameover) break;
+    const seat = SEATS.find((s) => s in (state.ctx.activePlayers ?? {}))!;
+    const { action } = await players[seat].play(state as never, seat);
+    client.updatePlayerID(seat);
+    const { type, args } = (action as { payload: { type: string; args: unknown[] } }).payload;
+    client.moves[type](...args);
+  }
+  client.stop();
+}
+
+async function rate(label: string, play: (seed: string) => Promise<unknown>): Promise<number[]> {
+  const rates: number[] = [];
+  const bar = progress(label, runs * games);
+  for (let r = 0; r < runs; r++) {
+    const start = performance.now();
+    for (let g = 0; g < games; g++) {
+      await play(`bench-${r}-${g}`);
+      bar.tick(r * games + g + 1);
+    }
+    rates.push(games / ((performance.now() - start) / 1000));
+  }
+  bar.end();
+  return rates;
+}
+
+const reducerRates = await rate('reducer', (seed) => playGame({ seed, bots }));
+const clientRates = await rate('client ', clientGame);
+
+const decisions: number[] = [];
+for (let g = 0; g < 20; g++) decisions.push(...(await playGame({ seed: `decide-${g}`, bots }, true)).decisions!);
+decisions.sort((a, b) => a - b);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap: { games: number; mb: number }[] = [];
+const sample = (n: number) => {
+  gc?.();
+  heap.push({ games: n, mb: process.memoryUsage().heapUsed / 2 ** 20 });
+};
+const memBar = progress('memory ', memoryGames);
+sample(0);
+for (let g = 1; g <= memoryGames; g++) {
+  await playGame({ seed: `memory-${g}`, bots });
+  memBar.tick(g);
+  if (g % Math.max(1, Math.floor(memoryGames / 10)) === 0) sample(g);
+}
+memBar.end();
+
+console.log(`games through the reducer: median ${median(reducerRates).toFixed(1)} games/s, spread ${spread(reducerRates)} over ${runs} runs of ${games}`);
+console.log(`games through the client:  median ${median(clientRates).toFixed(1)} games/s, spread ${spread(clientRates)} over ${runs} runs of ${games}`);
+console.log(`bot decisions: median ${median(decisions).toFixed(3)} ms, 95th percentile ${decisions[Math.floor(decisions.length * 0.95)].toFixed(3)} ms, over ${decisions.length}`);
+if (memoryGames > 0) {
+  console.log(`heap after GC${gc ? '' : ' (run with --expose-gc for exact figures)'}: ${heap.map((h) => `${h.games}: ${h.mb.toFixed(1)} MB`).join(', ')}`);
+  const settled = heap.slice(1);
+  console.log(`heap growth from ${settled[0]?.games} to ${settled.at(-1)?.games} games: ${((settled.at(-1)?.mb ?? 0) - (settled[0]?.mb ?? 0)).toFixed(1)} MB`);
+}
