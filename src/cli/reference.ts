@@ -179,7 +179,7 @@ function verifiers(): string {
     table(['Verifier', 'Chance to see through partial compliance or a cheat', 'Chance that full compliance reads amber'], rows),
     `Detection never exceeds ${pct(n.detectionMax)}. Each amber a seat draws adds ${pct(n.amberMonitoring)} to the chance of detecting it later (more monitoring). ` +
       `An ambiguous amber is settled green when ${settle.join(' or ')} is in place.`,
-    `Results: green ${effects(n.results.green)}; amber ${effects(n.results.amber)}; red ${effects(n.results.red)}, and a red suspends the agreement's remaining steps.`,
+    `Results: green ${effects(n.results.green)}; amber ${effects(n.results.amber)}; red ${effects(n.results.red)}, and a red suspends the agreement's remaining steps. Each red costs its seat ${n.redPenalty} points at the end.`,
     `Look-back: once IAEA access reaches ${RULES.nuclear.accessTiers[n.lookback.accessTier].name}, each cheat that ${n.lookback.verifiers.map(verifierName).join(' or ')} missed is found with a ${pct(n.lookback.chance)} chance each round: its step turns red, its red trigger fires, ${effects(n.lookback.effects)}, and its secret points are lost.`,
   ].join('\n\n');
 }

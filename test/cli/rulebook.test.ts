@@ -31,7 +31,7 @@ describe('rules/RULEBOOK.md', () => {
 
   it('has the chapters a teacher needs before the reference', () => {
     const prose = book.slice(0, book.indexOf(BEGIN));
-    for (const heading of ['## The setting', '## Setting up', '## A round, step by step', '## How the game ends', '## Scoring'])
+    for (const heading of ['## The setting', '## Setting up', '## A round, step by step', '## Negotiation', '## Verification', '## Secrets', '## How the game ends', '## Scoring'])
       expect(prose).toContain(heading);
   });
 
