@@ -35,6 +35,9 @@ const THRESHOLD: Record<Personality, { act: number; accept: number }> = {
 /** Temperament's thumb on the scale toward cheating (and, in an incident, toward retaliation). */
 const BAD_FAITH: Record<Personality, number> = { hardliner: 1.2, pragmatist: -0.3, conciliator: -2.5 };
 
+/** How heavily a temperament weighs the consequences of being caught. */
+const PRUDENCE: Record<Personality, number> = { hardliner: 0.35, pragmatist: 1, conciliator: 1.5 };
+
 interface Mind {
   G: GameState;
   seat: SeatId;
@@ -51,15 +54,22 @@ function respond(m: Mind): EnumeratedMove {
   return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
 }
 
-/** Cheat when what it saves outweighs the expected cost of a red, given the chance of detection. */
+/**
+ * Cheat when the secret points outweigh the expected cost of a red, given the chance of detection;
+ * comply partly when half the points are worth an amber.
+ */
 function compliance(m: Mind, step: Step): Compliance {
   const def = commitmentDef(step.what)!;
   const p = detectionChance(m.G, step.verifier, m.seat);
-  const saved = def.capital * m.me.capital + def.cheatGain * 0.5;
-  const caught = -m.me.effects(RULES.negotiation.results.red) - m.me.effects(triggerDef(step.onRed).effects) + 1;
-  const cheat = (1 - p) * saved - p * caught + BAD_FAITH[m.config.personality] + m.noise();
-  if (cheat > 0.5) return 'cheat';
-  if (m.G.seats[m.seat].capital < def.capital || cheat > 0) return 'partial';
+  const point = 0.8;
+  const { partialGainShare, redPenalty } = RULES.negotiation;
+  const caught = -m.me.effects(RULES.negotiation.results.red) - m.me.effects(triggerDef(step.onRed).effects) + redPenalty * point;
+  const lean = BAD_FAITH[m.config.personality] + m.noise();
+  const prudence = PRUDENCE[m.config.personality];
+  const cheat = (1 - p) * def.cheatGain * point - p * caught * prudence + lean;
+  const partial = (1 - p) * Math.floor(def.cheatGain * partialGainShare) * point - p * prudence + lean;
+  if (cheat > 0.5 && cheat >= partial) return 'cheat';
+  if (partial > 0.3) return 'partial';
   return 'comply';
 }
 

@@ -24,6 +24,7 @@ export interface GameResult {
   cause: GameOver['cause'];
   scores: Record<SeatId, number>;
   winner?: SeatId;
+  /** Rounds begun, the last one included even if the game ended in it. */
   rounds: number;
   agreements: number;
   lights: { green: number; amber: number; red: number };
@@ -67,7 +68,7 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     path: over.path,
     cause: over.cause,
     scores: over.scores,
-    rounds: state.G.history.length,
+    rounds: state.G.round,
     agreements: state.G.agreements.length,
     lights: { green: count('green'), amber: count('amber'), red: count('red') },
     moves,

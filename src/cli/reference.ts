@@ -144,7 +144,7 @@ const verifierName = (id: string) => RULES.verifiers.find((v) => v.id === id)!.n
 const triggerName = (id: string) => RULES.triggers.find((t) => t.id === id)!.name;
 
 function commitments(): string {
-  const { partialCapitalShare } = RULES.negotiation;
+  const { partialGainShare } = RULES.negotiation;
   return SEATS.map((seat) => {
     const rows = RULES.commitments
       .filter((c) => c.seat === seat)
@@ -154,11 +154,11 @@ function commitments(): string {
         c.verifiers.map(verifierName).join(' or '),
         conditions(c.requires),
         `${effects(c.effects)}; partly: ${effects(c.partial)}`,
-        `${c.capital} (partly ${Math.floor(c.capital * partialCapitalShare)})`,
-        String(c.cheatGain),
+        String(c.capital),
+        `${c.cheatGain} (partly ${Math.floor(c.cheatGain * partialGainShare)})`,
         `green: ${c.triggers.green.map(triggerName).join(', ')}; red: ${c.triggers.red.map(triggerName).join(', ')}`,
       ]);
-    return `### ${SEAT_NAMES[seat]} commits to\n\n${table(['Commitment', 'Due in', 'Verified by', 'Needs', 'Carried out', 'Capital', 'Unseen cheat', 'Triggers allowed'], rows)}`;
+    return `### ${SEAT_NAMES[seat]} commits to\n\n${table(['Commitment', 'Due in', 'Verified by', 'Needs', 'Carried out', 'Capital on signing', 'Secret points if unseen', 'Triggers allowed'], rows)}`;
   }).join('\n\n');
 }
 
@@ -180,7 +180,7 @@ function verifiers(): string {
     `Detection never exceeds ${pct(n.detectionMax)}. Each amber a seat draws adds ${pct(n.amberMonitoring)} to the chance of detecting it later (more monitoring). ` +
       `An ambiguous amber is settled green when ${settle.join(' or ')} is in place.`,
     `Results: green ${effects(n.results.green)}; amber ${effects(n.results.amber)}; red ${effects(n.results.red)}, and a red suspends the agreement's remaining steps. Each red costs its seat ${n.redPenalty} points at the end.`,
-    `Look-back: once IAEA access reaches ${RULES.nuclear.accessTiers[n.lookback.accessTier].name}, each cheat that ${n.lookback.verifiers.map(verifierName).join(' or ')} missed is found with a ${pct(n.lookback.chance)} chance each round: its step turns red, its red trigger fires, ${effects(n.lookback.effects)}, and its secret points are lost.`,
+    `Look-back: once IAEA access reaches ${RULES.nuclear.accessTiers[n.lookback.accessTier].name}, each cheat that ${n.lookback.verifiers.map(verifierName).join(' or ')} missed in an earlier round is found with a ${pct(n.lookback.chance)} chance each round: its step turns red with all a red brings (a hidden partial compliance turns amber), ${effects(n.lookback.effects)} more, and its secret points are lost.`,
   ].join('\n\n');
 }
 
@@ -192,9 +192,9 @@ function negotiation(): string {
   const n = RULES.negotiation;
   const { limits, channels, leak, hand } = n;
   return [
-    `- A proposal holds up to ${limits.commitmentsPerProposal} commitments. A seat may have ${limits.openProposalsPerSeat} proposals open at once and table ${limits.proposalsPerRound} a round (counters included). Unanswered proposals lapse at the end of the round.`,
+    `- A proposal holds up to ${limits.commitmentsPerProposal} commitments. A seat may have ${limits.openProposalsPerSeat} proposals open at once and table ${limits.proposalsPerRound} a round (counters included). An unanswered proposal stays on the table through the next round, then lapses.`,
     `- In ${channels.shuttleOnlyIn.map(phaseShort).join(', ')}, proposals between the United States and Iran travel by shuttle through the Mediator (who must accept to carry them) until ${channels.directNeeds.map(measureName).join(' or ')} is in place.`,
-    `- A backchannel needs ${channels.backchannelNeeds.map(measureName).join(' and ')}; its proposals and agreements are seen only by their parties. ${leak.text} (${effects(leak.effects)}.)`,
+    `- A backchannel needs ${channels.backchannelNeeds.map(measureName).join(' and ')}, when a proposal is tabled and when it is accepted; its proposals and agreements are seen only by their parties, and a backchannel proposal can only be countered over the backchannel. ${leak.text} (${effects(leak.effects)}.)`,
     `- Each seat is dealt ${n.agendasPerSeat} secret agendas at setup, and draws ${hand.perPhase} initiative cards as each phase opens (hand limit ${hand.max}).`,
   ].join('\n');
 }

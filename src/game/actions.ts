@@ -9,7 +9,7 @@ import { measureDef, hasMeasure } from './measures';
 import { describeShortfall, holds, metricValue } from './metrics';
 import { RULES } from './rules';
 import type { ActionDef } from './schema';
-import { CAPITAL_NAMES, SEAT_NAMES } from './seats';
+import { CAPITAL_NAMES, SEAT_NAMES, SEAT_TITLES } from './seats';
 import type { GameState } from './state';
 import { OK, no, type Verdict } from './verdict';
 import type { ActionId, SeatId, StageId } from './types';
@@ -57,7 +57,7 @@ export function checkAction(
 ): Verdict {
   const def = actionDef(actionId);
   if (!def) return no(`There is no action "${String(actionId)}".`);
-  if (def.seat !== seat) return no(`Only the ${SEAT_NAMES[def.seat]} can ${def.name.toLowerCase()}.`);
+  if (def.seat !== seat) return no(`Only ${SEAT_TITLES[def.seat]} can ${def.name.toLowerCase()}.`);
   if (def.flavours && !def.flavours.includes(G.flavour))
     return no(`Only a mediator from ${def.flavours.map((f) => RULES.flavours.find((x) => x.id === f)?.name).join(' or ')} can do this.`);
   if (stage === 'respond') return no('Respond to the incident first.');

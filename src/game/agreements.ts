@@ -2,7 +2,8 @@
  * Agreements: an accepted package, sequenced tranche by tranche. Steps fall due in order; each
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
-import { describeCommitment } from './commitments';
+import { commitmentDef, describeCommitment } from './commitments';
+import { shiftCapital } from './effects';
 import { log } from './log';
 import { audience } from './proposals';
 import type { Agreement, GameState, Proposal, Step } from './state';
@@ -21,6 +22,9 @@ export function formAgreement(G: GameState, p: Proposal): Agreement {
     leaked: p.leaked,
   };
   G.agreements.push(agreement);
+  // A commitment's political price is paid on signing, in public, whatever its seat later does:
+  // what a seat pays must not betray whether it means to keep its word.
+  for (const step of steps) shiftCapital(G, step.seat, -commitmentDef(step.what)!.capital);
   log(
     G,
     'negotiation',

@@ -8,7 +8,7 @@ import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
 import { RULES } from './rules';
 import type { CommitmentDef, TriggerDef, VerifierDef } from './schema';
-import { SEAT_NAMES, isSeat } from './seats';
+import { SEAT_NAMES, SEAT_TITLES, isSeat } from './seats';
 import type { Commitment, GameState } from './state';
 import { OK, no, type Verdict } from './verdict';
 
@@ -38,7 +38,7 @@ export function checkCommitment(G: GameState, c: unknown): Verdict {
   const { seat, what, due, verifier, onGreen, onRed } = c as Record<string, unknown>;
   const def = commitmentDef(what);
   if (!def) return no(`There is no commitment "${String(what)}" on the menu.`);
-  if (!isSeat(seat) || seat !== def.seat) return no(`Only the ${SEAT_NAMES[def.seat]} can commit to: ${def.name}.`);
+  if (!isSeat(seat) || seat !== def.seat) return no(`Only ${SEAT_TITLES[def.seat]} can commit to: ${def.name}.`);
   const last = totalRounds(G.schedule);
   if (typeof due !== 'number' || !Number.isInteger(due) || due < G.round || due > last)
     return no(`${def.name}: the due round must be a whole number from ${G.round} to ${last}.`);
@@ -56,11 +56,11 @@ export function checkCommitment(G: GameState, c: unknown): Verdict {
   return OK;
 }
 
-/** "Iran: Pause selected enrichment, due round 3, checked by IAEA inspectors; green → …; red → …". */
+/** "Iran: Pause selected enrichment, due round 3, checked by IAEA inspectors; on green: …; on red: …". */
 export function describeCommitment(c: Commitment): string {
   const def = commitmentDef(c.what)!;
   return (
     `${SEAT_NAMES[c.seat]}: ${def.name}, due round ${c.due}, checked by ${verifierDef(c.verifier).name}; ` +
-    `on green ${triggerDef(c.onGreen).name.toLowerCase()}, on red ${triggerDef(c.onRed).name.toLowerCase()}`
+    `on green: ${triggerDef(c.onGreen).name}; on red: ${triggerDef(c.onRed).name}`
   );
 }

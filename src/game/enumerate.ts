@@ -11,7 +11,7 @@ import { checkCommitment } from './commitments';
 import { stepsToDecide } from './compliance';
 import { checkCard } from './initiatives';
 import { stageOf } from './moves';
-import { canSee, checkAccept, checkDraft, checkProposalRoom, checkWithdraw } from './proposals';
+import { canSee, checkAccept, checkCounter, checkDraft, checkProposalRoom, checkWithdraw } from './proposals';
 import { RULES } from './rules';
 import { isSeat } from './seats';
 import type { Commitment, GameState, ProposalDraft } from './state';
@@ -67,7 +67,7 @@ function negotiationMoves(G: GameState, ctx: Ctx, seat: SeatId): EnumeratedMove[
     moves.push({ move: 'reject', args: [p.id] });
     // A counter that asks the proposer to move first: the same package without my own lines.
     const theirs = withChannel(G, seat, p.commitments.filter((c) => c.seat !== seat));
-    if (room && theirs && p.by !== seat) moves.push({ move: 'counter', args: [p.id, theirs] });
+    if (room && theirs && checkCounter(G, seat, p.id, theirs).ok) moves.push({ move: 'counter', args: [p.id, theirs] });
   }
   if (room) for (const draft of simpleDrafts(G, seat)) moves.push({ move: 'propose', args: [draft] });
   moves.push({ move: 'done', args: [] });

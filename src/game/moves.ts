@@ -14,6 +14,7 @@ import {
   accept as acceptProposal,
   checkAccept,
   checkAnswer,
+  checkCounter,
   checkDraft,
   checkProposalRoom,
   checkWithdraw,
@@ -41,7 +42,9 @@ export function stageOf(ctx: Ctx, seat: SeatId): StageId | null {
 
 /** Whether `seat` is negotiating and has not said Done: the gate for every negotiation move. */
 export function checkNegotiating(G: GameState, ctx: Ctx, seat: SeatId): Verdict {
-  if (stageOf(ctx, seat) !== STAGES.negotiate) return no('This is done during negotiation.');
+  const stage = stageOf(ctx, seat);
+  if (stage === STAGES.respond) return no('Respond to the incident first.');
+  if (stage !== STAGES.negotiate) return no('This is done during negotiation.');
   if (G.seats[seat].done) return no('You have said Done for this round.');
   return OK;
 }
@@ -76,15 +79,7 @@ export function propose({ G, ctx, playerID }: MoveArgs, draft: unknown, ...extra
 
 /** Replace a proposal addressed to you with one of your own. */
 export function counter({ G, ctx, playerID }: MoveArgs, id: unknown, draft: unknown, ...extra: unknown[]) {
-  const seat = negotiator(
-    G,
-    ctx,
-    playerID,
-    (s) => checkAnswer(G, s, id),
-    (s) => (G.proposals.find((p) => p.id === id)?.by === s ? no('You cannot counter your own proposal.') : OK),
-    (s) => checkProposalRoom(G, s),
-    (s) => checkDraft(G, s, draft),
-  );
+  const seat = negotiator(G, ctx, playerID, (s) => checkCounter(G, s, id, draft));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   counterProposal(G, seat, id as number, draft as ProposalDraft);
 }

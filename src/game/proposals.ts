@@ -93,7 +93,7 @@ export function checkAnswer(G: GameState, seat: SeatId, id: unknown): Verdict {
   return OK;
 }
 
-/** Whether the package can still become an agreement now (measures it needs may have lapsed). */
+/** Whether the package can still become an agreement now (measures it or its channel need may have lapsed). */
 export function checkAccept(G: GameState, seat: SeatId, id: unknown): Verdict {
   const answer = checkAnswer(G, seat, id);
   if (!answer.ok) return answer;
@@ -102,6 +102,27 @@ export function checkAccept(G: GameState, seat: SeatId, id: unknown): Verdict {
     const v = checkCommitment(G, c);
     if (!v.ok) return no(`It can no longer be agreed: ${v.reason}`);
   }
+  const channel = checkChannel(G, p.by, p.channel, p.parties);
+  return channel.ok ? OK : no(`It can no longer be agreed: ${channel.reason}`);
+}
+
+/**
+ * Whether `seat` may counter proposal `id` with `draft`. A backchannel exchange stays on the
+ * backchannel: a counter in the open would expose the proposal it answers.
+ */
+export function checkCounter(G: GameState, seat: SeatId, id: unknown, draft: unknown): Verdict {
+  const answer = checkAnswer(G, seat, id);
+  if (!answer.ok) return answer;
+  const p = G.proposals.find((x) => x.id === id)!;
+  if (p.by === seat) return no('You cannot counter your own proposal.');
+  const room = checkProposalRoom(G, seat);
+  if (!room.ok) return room;
+  const v = checkDraft(G, seat, draft);
+  if (!v.ok) return v;
+  const counter = draft as ProposalDraft;
+  if (!canSee(p, null) && counter.channel !== 'backchannel') return no('A backchannel proposal can only be countered over the backchannel.');
+  if (!canSee(p, null) && partiesOf(seat, counter).some((s) => !p.parties.includes(s)))
+    return no('A counter to a backchannel proposal cannot bring in a seat that was not party to it.');
   return OK;
 }
 

@@ -210,7 +210,6 @@ function crossCheck(r: Rules): void {
   if (r.phases.length !== PHASES.length)
     throw new RulesError('rules/phases.json', '', '', `must list ${PHASES.length} phases`);
 
-  const incidentIds = new Set<string>(r.incidents.map((x) => x.id));
   FLAVOURS.forEach((f: Flavour) => {
     if (!r.flavours.some((x) => x.id === f)) throw new RulesError('rules/flavours.json', '', '', `missing flavour "${f}"`);
   });
@@ -224,7 +223,7 @@ function crossCheck(r: Rules): void {
     }
   });
 
-  crossCheckNegotiation(r, measuresExist, new Set(r.incidents.map((x) => x.id)));
+  crossCheckNegotiation(r, measuresExist, new Set<string>(r.incidents.map((x) => x.id)));
 
   const paths = r.endings.paths.map((p) => p.path);
   for (const p of PATHS)

@@ -280,7 +280,7 @@ export const commitmentSchema = z.strictObject({
   verifiers: z.array(verifierId).min(1),
   phases: z.array(phase).min(1),
   requires: conditions.optional(),
-  /** Political capital the committed seat pays to comply in full (partly: a share of it). */
+  /** Political capital the committed seat pays when the agreement is signed. */
   capital: count,
   effects: effectsSchema,
   partial: effectsSchema,
@@ -312,7 +312,8 @@ export const negotiationSchema = z.strictObject({
     verifiers: z.array(verifierId),
     effects: effectsSchema,
   }),
-  partialCapitalShare: probability,
+  /** The share of a step's secret points that a partial compliance the verifier misses earns. */
+  partialGainShare: probability,
   /** Points a seat loses at the end for each of its steps a verifier found red. */
   redPenalty: count,
   leak: z.strictObject({ incidents: z.array(incidentId), text, effects: effectsSchema }),

@@ -13,6 +13,13 @@ export const CAPITAL_NAMES: Record<SeatId, string> = {
   '2': 'Mediator credibility',
 };
 
+/** A seat as the subject of a sentence: "the United States", "Iran", "the Mediator". */
+export const SEAT_TITLES: Record<SeatId, string> = {
+  '0': 'the United States',
+  '1': 'Iran',
+  '2': 'the Mediator',
+};
+
 export function isSeat(x: unknown): x is SeatId {
   return x === '0' || x === '1' || x === '2';
 }

@@ -142,8 +142,9 @@ export interface Agreement {
   leaked: boolean;
 }
 
-/** A cheat the verifier missed: its seat's private gain, until look-back finds it. */
+/** A cheat or partial compliance the verifier missed: its seat's private gain, until look-back finds it. */
 export interface HiddenCheat {
+  kind: 'cheat' | 'partial';
   agreement: number;
   step: number;
   round: number;

@@ -7,7 +7,7 @@
  */
 import { dueSteps, suspendRest } from './agreements';
 import { commitmentDef, triggerDef, verifierDef } from './commitments';
-import { applyEffects, describeEffects, shiftCapital } from './effects';
+import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { audience } from './proposals';
@@ -47,25 +47,22 @@ const LIGHT_WORDS: Record<Light, string> = {
   red: 'RED — verified non-compliance',
 };
 
-/** The light a step earns, and what the verifier can honestly say about it. */
+/** The light a step earns, what the verifier can honestly say, and whether it was fooled. */
 function verify(G: GameState, step: Step, choice: Compliance, dice: Dice): { light: Light; finding: string; missed: boolean } {
   const detected = dice.Number() < detectionChance(G, step.verifier, step.seat);
+  const declared = 'the step was carried out as declared';
   if (choice === 'cheat')
-    return detected
-      ? { light: 'red', finding: 'the step was not carried out as declared', missed: false }
-      : { light: 'green', finding: 'the step was carried out as declared', missed: true };
+    return detected ? { light: 'red', finding: 'the step was not carried out as declared', missed: false } : { light: 'green', finding: declared, missed: true };
   if (choice === 'partial')
-    return detected
-      ? { light: 'amber', finding: 'the step was carried out only in part', missed: false }
-      : { light: 'green', finding: 'the step was carried out as declared', missed: false };
+    return detected ? { light: 'amber', finding: 'the step was carried out only in part', missed: false } : { light: 'green', finding: declared, missed: true };
   if (dice.Number() < ambiguityChance(G, step.verifier)) {
     if (settlesAmbiguity(G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false };
     return { light: 'amber', finding: 'the evidence is ambiguous; more monitoring is needed', missed: false };
   }
-  return { light: 'green', finding: 'the step was carried out as declared', missed: false };
+  return { light: 'green', finding: declared, missed: false };
 }
 
-/** Fires what the light pre-agreed: the results' Trust change and the step's trigger. */
+/** Fires what the light pre-agreed: the results' Trust change and, on green or red, the step's trigger. */
 function fire(G: GameState, agreement: Agreement, step: Step, light: Light): string {
   applyEffects(G, RULES.negotiation.results[light], null);
   const parts = [describeEffects(RULES.negotiation.results[light])];
@@ -84,22 +81,27 @@ function resolveStep(G: GameState, agreement: Agreement, step: Step, dice: Dice)
   const secret = G.secrets[step.seat];
   const choice = secret.choices[step.id] ?? 'comply';
   delete secret.choices[step.id];
-  const share = choice === 'comply' ? 1 : choice === 'partial' ? RULES.negotiation.partialCapitalShare : 0;
-  shiftCapital(G, step.seat, -Math.floor(def.capital * share));
   const { light, finding, missed } = verify(G, step, choice, dice);
   // What the world sees done: in full if it passed as compliance, in part if amber, nothing on red.
   const done = light === 'green' ? def.effects : light === 'amber' ? def.partial : {};
   applyEffects(G, done, step.seat);
-  if (missed) secret.cheats.push({ agreement: agreement.id, step: step.id, round: G.round, gain: def.cheatGain });
   step.status = light;
   const fired = fire(G, agreement, step, light);
   const verifier = verifierDef(step.verifier);
   step.report = `${verifier.name}, round ${G.round}: ${SEAT_NAMES[step.seat]} — ${def.name}: ${LIGHT_WORDS[light]}. Finding: ${finding}. ${fired}.`;
   log(G, 'implementation', step.report, undefined, audience(agreement));
-  if (missed) log(G, 'implementation', `Your cheat on ${def.name} went unseen: +${def.cheatGain} secret points while it stays hidden.`, step.seat, [step.seat]);
+  if (missed) {
+    const kind = choice === 'cheat' ? 'cheat' : 'partial';
+    const gain = kind === 'cheat' ? def.cheatGain : Math.floor(def.cheatGain * RULES.negotiation.partialGainShare);
+    secret.cheats.push({ kind, agreement: agreement.id, step: step.id, round: G.round, gain });
+    log(G, 'implementation', `Your ${kind === 'cheat' ? 'cheat' : 'partial compliance'} on ${def.name} went unseen: +${gain} secret points while it stays hidden.`, step.seat, [step.seat]);
+  }
 }
 
-/** Environmental sampling looks back: each hidden cheat may surface, turning its green red. */
+/**
+ * Environmental sampling looks back at earlier rounds: each hidden cheat may surface, turning its
+ * green red (a hidden partial compliance turns amber), and its secret points are lost.
+ */
 function lookBack(G: GameState, dice: Dice): void {
   const { accessTier, chance, verifiers, effects } = RULES.negotiation.lookback;
   if (G.nuclear.access < accessTier) return;
@@ -108,12 +110,14 @@ function lookBack(G: GameState, dice: Dice): void {
     for (const cheat of [...secret.cheats]) {
       const agreement = G.agreements.find((a) => a.id === cheat.agreement)!;
       const step = agreement.steps.find((s) => s.id === cheat.step)!;
-      if (!verifiers.includes(step.verifier) || dice.Number() >= chance) continue;
+      if (cheat.round === G.round || !verifiers.includes(step.verifier) || dice.Number() >= chance) continue;
       secret.cheats = secret.cheats.filter((c) => c !== cheat);
-      step.status = 'red';
+      const light: Light = cheat.kind === 'cheat' ? 'red' : 'amber';
+      step.status = light;
       applyEffects(G, effects, null);
-      const fired = fire(G, agreement, step, 'red');
-      step.report = `${verifierDef(step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} did not carry out ${commitmentDef(step.what)!.name} in round ${cheat.round} — RED, found on look-back. ${describeEffects(effects)}; ${fired}.`;
+      const fired = fire(G, agreement, step, light);
+      const what = cheat.kind === 'cheat' ? 'did not carry out' : 'carried out only in part';
+      step.report = `${verifierDef(step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} ${what} ${commitmentDef(step.what)!.name} in round ${cheat.round} — ${LIGHT_WORDS[light]}, found on look-back. ${describeEffects(effects)}; ${fired}.`;
       log(G, 'implementation', step.report, undefined, audience(agreement));
     }
   }

@@ -68,9 +68,10 @@ describe('scripted bots', () => {
     expect(s.meanMoves).toBeGreaterThan(9 * 3);
   });
 
-  it('hardliners cheat and get caught more than conciliators', async () => {
+  it('a hardliner cheats and gets caught where a conciliator in its seat keeps its word', async () => {
     const reds = async (personality: BotConfig['personality']) => {
-      const rs = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => playGame({ seed: `cheat-${i}`, bots: all({ personality, difficulty: 'expert' }) })));
+      const bots = { ...all({ personality: 'pragmatist', difficulty: 'expert' }), '1': { personality, difficulty: 'expert' } } as const;
+      const rs = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((i) => playGame({ seed: `cheat-${i}`, bots })));
       return summarize(rs).lights.red;
     };
     expect(await reds('hardliner')).toBeGreaterThan(await reds('conciliator'));

@@ -551,7 +551,7 @@ describe('wrong seat', () => {
     const d = def(id);
     const m = positionFor(d, d.phases[0]);
     for (const s of SEATS.filter((x) => x !== d.seat))
-      expectRefusal(m, s, argsFor(d), new RegExp(`Only the ${['United States', 'Iran', 'Mediator'][Number(d.seat)]}`));
+      expectRefusal(m, s, argsFor(d), new RegExp(`Only ${['the United States', 'Iran', 'the Mediator'][Number(d.seat)]} can`));
     expect(verdict(m, d.seat, ...argsFor(d))).toBe('ok');
   });
 });

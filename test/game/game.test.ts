@@ -698,8 +698,8 @@ describe('determinism', () => {
   }
 
   it('the same seed and the same moves give the same game, move by move, to the end', () => {
-    const rounds = [1, 2, 3].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
-    // At least one of the three games is played through all nine rounds.
+    const rounds = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
+    // Random play often escalates early; at least one of the games is played through all nine rounds.
     expect(rounds).toContain(9);
   });
 

@@ -1,0 +1,692 @@
+/**
+ * Negotiation: proposals (propose, counter, accept, reject, withdraw), every reason a proposal is
+ * refused, channels, limits, lapsing, and agreements carried out step by step.
+ *
+ * Positions are built from a real match (the round-1 incident answered, every seat negotiating)
+ * and set to a calm board with `setG`, where no domestic pressure applies and no track is at a
+ * bound. The incident that opens the next round is forced to be `congress-shift` (it only costs the
+ * United States capital), so the effects of a step resolving at the end of a round can be measured
+ * on the other tracks. Expected values come from rules/*.json, worked out here by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import commitmentsJson from '../../rules/commitments.json';
+import flavoursJson from '../../rules/flavours.json';
+import measuresJson from '../../rules/measures.json';
+import negotiationJson from '../../rules/negotiation.json';
+import scenariosJson from '../../rules/scenarios.json';
+import triggersJson from '../../rules/triggers.json';
+import verifiersJson from '../../rules/verifiers.json';
+import { checkDraft } from '../../src/game/proposals';
+import type { GameState } from '../../src/game/state';
+import type { Flavour, IncidentId, MeasureId, SeatId } from '../../src/game/types';
+import { active, answerIncident, finishRound, moveAction, newMatch, play, setG, type Match } from '../harness';
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+const INVALID = 'action/invalid_move';
+/** boardgame.io's own refusal: the seat is not in a stage where the move exists. */
+const UNAVAILABLE = 'action/unavailable_move';
+const NEGOTIATING = { '0': 'negotiate', '1': 'negotiate', '2': 'negotiate' };
+/** Rounds in the default scenario: 3 + 3 + 3. */
+const LAST_ROUND = scenariosJson[0].schedule.reduce((n, s) => n + s.rounds, 0);
+const LIMITS = negotiationJson.limits;
+
+interface Line {
+  seat: SeatId;
+  what: string;
+  due: number;
+  verifier: string;
+  onGreen: string;
+  onRed: string;
+}
+type Draft = { channel: string; commitments: unknown[] };
+
+const cdef = (id: string) => {
+  const d = commitmentsJson.find((c) => c.id === id);
+  if (!d) throw new Error(`test refers to unknown commitment ${id}`);
+  return d;
+};
+const trigger = (id: string) => triggersJson.find((t) => t.id === id)!;
+const m$ = (id: string) => id as MeasureId;
+
+/** A line of a package with the menu's first verifier and triggers unless told otherwise. */
+function line(what: string, due: number, over: Partial<Line> = {}): Line {
+  const d = cdef(what);
+  return { seat: d.seat as SeatId, what, due, verifier: d.verifiers[0], onGreen: d.triggers.green[0], onRed: d.triggers.red[0], ...over };
+}
+
+/** Iran pauses enrichment, checked by the IAEA: relief on green, snapback on red. */
+const pause = (due: number): Line =>
+  line('enrichment-pause', due, { verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' });
+
+const shuttle = (...commitments: unknown[]): Draft => ({ channel: 'shuttle', commitments });
+
+/** Every track away from its bounds and from every domestic pressure; 5 capital each. */
+function calm(G: GameState): void {
+  G.trust = 3;
+  G.trustAtRoundStart = 3;
+  G.tension = 3;
+  G.sanctions = { level: 4, frozenAssets: 5, escrow: 0 };
+  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 0 };
+  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
+  const perk = flavoursJson.find((f) => f.id === G.flavour)!;
+  G.measures = perk.startMeasures.map((id) => ({ id: m$(id), by: null, until: null }));
+  for (const s of ['0', '1', '2'] as SeatId[]) G.seats[s].capital = 5;
+  G.monitoring = { '0': 0, '1': 0, '2': 0 };
+}
+
+/** Puts `id` on top of the incident deck (its last element), so the next round opens with it. */
+function nextIncident(G: GameState, id: string): void {
+  const card = id as IncidentId;
+  G.deck = [...G.deck.filter((x) => x !== card), card];
+  G.discard = G.discard.filter((x) => x !== card);
+}
+
+function addMeasure(G: GameState, id: string): void {
+  if (!G.measures.some((x) => x.id === id)) G.measures.push({ id: m$(id), by: null, until: null });
+}
+
+/** A match in round 1's negotiation on a calm board, the next incident forced to congress-shift. */
+function negotiating(opts: { flavour?: Flavour; seed?: string } = {}): Match {
+  const m = newMatch({ seed: opts.seed ?? 'negotiation', setupData: opts.flavour ? { flavour: opts.flavour } : undefined });
+  answerIncident(m);
+  expect(active(m)).toEqual(NEGOTIATING);
+  setG(m, (G) => {
+    calm(G);
+    nextIncident(G, 'congress-shift');
+  });
+  return m;
+}
+
+/** Plays a move that must succeed. */
+function ok(m: Match, seat: SeatId, move: string, ...args: unknown[]): void {
+  const r = play(m, seat, move, ...args);
+  expect(r.invalid, `${move}(${JSON.stringify(args)}) by ${seat} refused: ${r.errorType}`).toBe(false);
+}
+
+/** The move is refused with one of `types`; G, ctx and the state id are exactly as before. */
+function refused(m: Match, seat: SeatId, move: string, args: unknown[], types: string[] = [INVALID]): void {
+  const G = structuredClone(m.state.G);
+  const ctx = structuredClone(m.state.ctx);
+  const next = m.reducer(m.state, moveAction(move, args, seat));
+  expect(types, `${move}(${JSON.stringify(args)}) by ${seat}`).toContain(next.transients?.error?.type);
+  expect(next.G).toEqual(G);
+  expect(next.ctx).toEqual(ctx);
+  expect(next._stateID).toBe(m.state._stateID);
+}
+
+const lastProposal = (m: Match) => m.state.G.proposals.at(-1)!;
+
+/** US tables `draft`, then every other party accepts; returns the agreement. */
+function agree(m: Match, draft: Draft, by: SeatId = '0') {
+  ok(m, by, 'propose', draft);
+  const p = lastProposal(m);
+  for (const s of p.parties) if (s !== by) ok(m, s, 'accept', p.id);
+  expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('agreed');
+  return m.state.G.agreements.at(-1)!;
+}
+
+/** Moves the (constructed) match to `round`, keeping it in that round's negotiation. */
+function atRound(m: Match, round: number): void {
+  setG(m, (G) => {
+    G.round = round;
+  });
+}
+
+/** Tries seeds until `attempt` returns a match (its outcome found); fails after `tries`. */
+function firstSeed<T>(tries: number, attempt: (seed: string) => T | undefined): T {
+  for (let i = 0; i < tries; i++) {
+    const found = attempt(`seq-${i}`);
+    if (found !== undefined) return found;
+  }
+  throw new Error(`no seed in ${tries} gave the outcome`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// From proposal to green
+// ---------------------------------------------------------------------------------------------
+
+describe('an agreement from proposal to a green light', () => {
+  it('U.S. proposes an enrichment pause for relief; Iran and the Mediator accept; Iran complies; relief is released', () => {
+    // The EU settles an ambiguous finding green, so full compliance is always green.
+    const m = negotiating({ flavour: 'eu' });
+    const draft = shuttle(pause(1));
+    ok(m, '0', 'propose', draft);
+    let G = m.state.G;
+    expect(G.proposals).toHaveLength(1);
+    const p = G.proposals[0];
+    expect(p).toMatchObject({ by: '0', round: 1, channel: 'shuttle', parties: ['0', '1', '2'], accepted: ['0'], status: 'open', leaked: false });
+    expect(p.commitments).toEqual(draft.commitments);
+    expect(p.replaces).toBeUndefined();
+    expect(G.proposedThisRound['0']).toBe(1);
+    expect(G.log.at(-1)!.text).toContain(`proposal ${p.id}`);
+    expect(G.log.at(-1)!.to).toBeUndefined();
+
+    ok(m, '1', 'accept', p.id);
+    G = m.state.G;
+    expect(G.proposals[0].status).toBe('open');
+    expect(G.proposals[0].accepted).toEqual(['0', '1']);
+    expect(G.agreements).toEqual([]);
+
+    const signing = structuredClone(m.state.G);
+    ok(m, '2', 'accept', p.id);
+    G = m.state.G;
+    expect(G.proposals[0].status).toBe('agreed');
+    expect(G.agreements).toHaveLength(1);
+    const a = G.agreements[0];
+    expect(a).toMatchObject({ proposal: p.id, channel: 'shuttle', parties: ['0', '1', '2'], round: 1, leaked: false });
+    expect(a.steps).toHaveLength(1);
+    const { id: stepId, ...rest } = a.steps[0];
+    expect(rest).toEqual({ ...pause(1), status: 'pending' });
+    expect(new Set([p.id, a.id, stepId]).size).toBe(3);
+    expect(G.log.some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
+    // Iran paid the pause's political price on signing.
+    expect(G.seats['1'].capital).toBe(signing.seats['1'].capital - cdef('enrichment-pause').capital);
+
+    ok(m, '1', 'comply', stepId, 'comply');
+    const before = structuredClone(m.state.G);
+    finishRound(m);
+    G = m.state.G;
+    expect(G.round).toBe(2);
+    const step = G.agreements[0].steps[0];
+    expect(step.status).toBe('green');
+
+    // relief-tranche: sanctions −1 and Iran +1 capital.
+    const relief = trigger('relief-tranche').effects as unknown as { sanctions: number; capital: Record<string, number> };
+    expect(G.sanctions.level).toBe(before.sanctions.level + relief.sanctions);
+    expect(G.sanctions.level).toBe(3);
+    expect(G.seats['1'].capital).toBe(before.seats['1'].capital + relief.capital['1']);
+    expect(G.trust).toBe(before.trust + negotiationJson.results.green.trust);
+    expect(G.trust).toBe(4);
+    const duration = measuresJson.find((x) => x.id === 'enrichment-pause')!.duration!;
+    expect(G.measures).toContainEqual({ id: 'enrichment-pause', by: '1', until: 1 + duration });
+    // The pause held the stockpile.
+    expect(G.nuclear.stockpile).toBe(before.nuclear.stockpile);
+
+    const iaea = verifiersJson.find((v) => v.id === 'iaea')!;
+    expect(step.report).toBeDefined();
+    expect(step.report).toContain(iaea.name);
+    expect(step.report).toContain('GREEN');
+    expect(step.report).toContain('round 1');
+    const entry = G.log.find((e) => e.text === step.report);
+    expect(entry).toMatchObject({ round: 1, step: 'implementation' });
+    expect(entry!.to).toBeUndefined();
+    // The secret choice is spent; nothing was hidden.
+    expect(G.secrets['1'].choices).toEqual({});
+    expect(G.secrets['1'].cheats).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Every reason a proposal is refused
+// ---------------------------------------------------------------------------------------------
+
+describe('propose: every reason for refusal', () => {
+  it('the base draft used below is accepted (control)', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(2)));
+    expect(m.state.G.proposals).toHaveLength(1);
+  });
+
+  const cases: [string, unknown, RegExp][] = [
+    ['null', null, /must be an object/],
+    ['a string', 'shuttle', /must be an object/],
+    ['a number', 42, /must be an object/],
+    ['an array', [shuttle(pause(2))], /must be an object/],
+    ['an unknown field', { ...shuttle(pause(2)), note: 'between us' }, /unknown field.*note/],
+    ['a bad channel', { channel: 'carrier-pigeon', commitments: [pause(2)] }, /channel must be one of/],
+    ['no channel', { commitments: [pause(2)] }, /channel must be one of/],
+    ['no commitments field', { channel: 'shuttle' }, /from 1 to \d+ commitments/],
+    ['commitments not an array', { channel: 'shuttle', commitments: pause(2) }, /from 1 to \d+ commitments/],
+    ['zero commitments', shuttle(), /from 1 to \d+ commitments/],
+    ['a commitment that is not an object', shuttle(null), /commitment must be an object/],
+    ['a commitment given by id', shuttle('enrichment-pause'), /commitment must be an object/],
+    ['an unknown field in a commitment', shuttle({ ...pause(2), secret: true }), /unknown field.*secret/],
+    ['an unknown commitment', shuttle({ ...pause(2), what: 'teleport-centrifuges' }), /no commitment "teleport-centrifuges"/],
+    ['the wrong seat for the commitment', shuttle({ ...pause(2), seat: '0' }), /Only (the )?Iran can commit/],
+    ['a seat that does not exist', shuttle({ ...pause(2), seat: '3' }), /Only (the )?Iran can commit/],
+    ['due before the current round', shuttle(pause(0)), /due round must be a whole number from 1 to 9/],
+    ['due after the last round', shuttle(pause(LAST_ROUND + 1)), /due round must be a whole number/],
+    ['due not an integer', shuttle(pause(1.5)), /due round must be a whole number/],
+    ['due as a string', shuttle({ ...pause(2), due: '2' }), /due round must be a whole number/],
+    ['due NaN', shuttle({ ...pause(2), due: Number.NaN }), /due round must be a whole number/],
+    ['due in a phase the commitment does not allow', shuttle(line('centrifuge-limit', 2)), /can fall due only in/],
+    ['a verifier the commitment does not allow', shuttle({ ...pause(2), verifier: 'auditors' }), /is verified by IAEA inspectors/],
+    ['an unknown verifier', shuttle({ ...pause(2), verifier: 'cia' }), /is verified by/],
+    ['a green trigger the commitment does not allow', shuttle({ ...pause(2), onGreen: 'access-step' }), /On green/],
+    ['a red trigger in the green slot', shuttle({ ...pause(2), onGreen: 'snapback' }), /On green/],
+    ['a green trigger in the red slot', shuttle({ ...pause(2), onRed: 'relief-tranche' }), /On red/],
+    ['a red trigger the commitment does not allow', shuttle({ ...pause(2), onRed: 'access-suspended' }), /On red/],
+    ['a requirement unmet (asset release without the escrow channel)', shuttle(pause(4), line('asset-release', 4)), /needs Escrow with independent auditors in place/],
+    ['a duplicate line', shuttle(pause(2), pause(2)), /appears twice/],
+    ['a duplicate line with other triggers', shuttle(pause(2), { ...pause(2), onGreen: 'public-welcome' }), /appears twice/],
+    ["only the proposer's own commitments", shuttle(line('strike-moratorium', 2)), /must ask something of another seat/],
+    ['a direct proposal between the capitals in Phase I', { channel: 'direct', commitments: [pause(2)] }, /Phase I/],
+    ['a backchannel without a secure backchannel', { channel: 'backchannel', commitments: [pause(2)] }, /needs Secure backchannel/],
+  ];
+
+  it.each(cases)('refuses %s', (_name, draft, reason) => {
+    const m = negotiating();
+    const v = checkDraft(m.state.G, '0', draft);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.reason).toMatch(reason);
+    refused(m, '0', 'propose', [draft]);
+  });
+
+  it(`refuses more than ${LIMITS.commitmentsPerProposal} commitments (and accepts exactly ${LIMITS.commitmentsPerProposal})`, () => {
+    const pool = [pause(1), pause(2), pause(3), line('naval-notifications', 2), line('proxy-restraint', 2), line('iaea-access-step', 3)];
+    expect(pool.length).toBeGreaterThan(LIMITS.commitmentsPerProposal);
+    const m = negotiating();
+    refused(m, '0', 'propose', [shuttle(...pool.slice(0, LIMITS.commitmentsPerProposal + 1))]);
+    ok(m, '0', 'propose', shuttle(...pool.slice(0, LIMITS.commitmentsPerProposal)));
+    expect(lastProposal(m).commitments).toHaveLength(LIMITS.commitmentsPerProposal);
+  });
+
+  it('refuses a due round already past (round 2, due 1)', () => {
+    const m = negotiating();
+    atRound(m, 2);
+    refused(m, '0', 'propose', [shuttle(pause(1))]);
+    ok(m, '0', 'propose', shuttle(pause(2)));
+  });
+
+  it('accepts the last round and a phase the commitment allows', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(LAST_ROUND)));
+    ok(m, '0', 'propose', shuttle(line('centrifuge-limit', 7)));
+  });
+
+  it('asset release needs the escrow channel: accepted once it is in place', () => {
+    const m = negotiating();
+    refused(m, '1', 'propose', [shuttle(line('asset-release', 4))]);
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    ok(m, '1', 'propose', shuttle(line('asset-release', 4)));
+    // Switzerland brings the channel from the start.
+    const swiss = negotiating({ flavour: 'switzerland' });
+    ok(swiss, '1', 'propose', shuttle(line('asset-release', 4)));
+  });
+
+  it('a metric requirement: no detainee tranche from Iran when it holds nobody', () => {
+    const m = negotiating();
+    setG(m, (G) => {
+      G.detainees.heldByIran = 0;
+    });
+    refused(m, '0', 'propose', [shuttle(line('iran-detainee-tranche', 2))]);
+    setG(m, (G) => {
+      G.detainees.heldByIran = 1;
+    });
+    ok(m, '0', 'propose', shuttle(line('iran-detainee-tranche', 2)));
+  });
+
+  it('direct talks between the capitals: refused in Phase I, allowed once Direct talks is in place, and in Phase II', () => {
+    const m = negotiating();
+    const direct = { channel: 'direct', commitments: [pause(4)] };
+    refused(m, '0', 'propose', [direct]);
+    refused(m, '1', 'propose', [{ channel: 'direct', commitments: [line('strike-moratorium', 2)] }]);
+    setG(m, (G) => addMeasure(G, 'direct-talks'));
+    ok(m, '0', 'propose', direct);
+    expect(lastProposal(m).parties).toEqual(['0', '1']);
+
+    const phase2 = negotiating();
+    atRound(phase2, 4);
+    ok(phase2, '0', 'propose', direct);
+    expect(lastProposal(phase2)).toMatchObject({ channel: 'direct', parties: ['0', '1'] });
+  });
+
+  it('a backchannel needs a secure backchannel in place', () => {
+    const m = negotiating();
+    const back = { channel: 'backchannel', commitments: [line('host-escrow', 4)] };
+    refused(m, '0', 'propose', [back]);
+    setG(m, (G) => addMeasure(G, 'secure-backchannel'));
+    ok(m, '0', 'propose', back);
+    expect(lastProposal(m)).toMatchObject({ channel: 'backchannel', parties: ['0', '2'], leaked: false });
+  });
+
+  it(`refuses a ${LIMITS.openProposalsPerSeat + 1}th open proposal; a withdrawal makes room`, () => {
+    const m = negotiating();
+    for (let i = 0; i < LIMITS.openProposalsPerSeat; i++) ok(m, '0', 'propose', shuttle(pause(2 + i)));
+    refused(m, '0', 'propose', [shuttle(pause(5))]);
+    // Another seat is not affected.
+    ok(m, '1', 'propose', shuttle(line('strike-moratorium', 2)));
+    ok(m, '0', 'withdraw', m.state.G.proposals[0].id);
+    ok(m, '0', 'propose', shuttle(pause(5)));
+  });
+
+  it(`refuses a ${LIMITS.proposalsPerRound + 1}th proposal in a round even with room for more open`, () => {
+    expect(LIMITS.proposalsPerRound).toBeGreaterThan(LIMITS.openProposalsPerSeat);
+    const m = negotiating();
+    for (let i = 0; i < LIMITS.proposalsPerRound; i++) {
+      ok(m, '0', 'propose', shuttle(pause(2 + i)));
+      ok(m, '0', 'withdraw', lastProposal(m).id);
+    }
+    expect(m.state.G.proposedThisRound['0']).toBe(LIMITS.proposalsPerRound);
+    refused(m, '0', 'propose', [shuttle(pause(7))]);
+    // The count starts again next round.
+    finishRound(m);
+    expect(m.state.G.round).toBe(2);
+    answerIncident(m);
+    expect(m.state.G.proposedThisRound['0']).toBe(0);
+    ok(m, '0', 'propose', shuttle(pause(7)));
+  });
+
+  it('refuses a proposal after the seat has said Done', () => {
+    const m = negotiating();
+    ok(m, '0', 'done');
+    refused(m, '0', 'propose', [shuttle(pause(2))], [INVALID, UNAVAILABLE]);
+  });
+
+  it('refuses a proposal while the seat must answer the incident, and from a seat not yet negotiating', () => {
+    const m = firstSeed(40, (seed) => {
+      const x = newMatch({ seed });
+      return Object.values(active(x)).includes('respond') ? x : undefined;
+    });
+    const [responder] = Object.keys(active(m)) as SeatId[];
+    const other = (['0', '1', '2'] as SeatId[]).find((s) => s !== responder)!;
+    const draft = shuttle(responder === '1' ? line('strike-moratorium', 2) : pause(2));
+    refused(m, responder, 'propose', [draft], [INVALID, UNAVAILABLE]);
+    refused(m, other, 'propose', [shuttle(other === '1' ? line('strike-moratorium', 2) : pause(2))], [INVALID, UNAVAILABLE]);
+  });
+
+  it('refuses extra arguments', () => {
+    const m = negotiating();
+    refused(m, '0', 'propose', [shuttle(pause(2)), 'and another thing']);
+    refused(m, '0', 'propose', []);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Answering proposals
+// ---------------------------------------------------------------------------------------------
+
+describe('accept, reject, withdraw, counter', () => {
+  it('accept is refused for a non-party, a second acceptance, an unknown id and extra arguments', () => {
+    const m = negotiating();
+    setG(m, (G) => addMeasure(G, 'direct-talks'));
+    ok(m, '0', 'propose', { channel: 'direct', commitments: [pause(2)] });
+    const direct = lastProposal(m);
+    expect(direct.parties).toEqual(['0', '1']);
+    refused(m, '2', 'accept', [direct.id]);
+    refused(m, '0', 'accept', [direct.id]);
+    refused(m, '1', 'accept', [direct.id + 1000]);
+    refused(m, '1', 'accept', [String(direct.id)]);
+    refused(m, '1', 'accept', [direct.id, 'yes']);
+
+    ok(m, '0', 'propose', shuttle(pause(3)));
+    const p = lastProposal(m);
+    ok(m, '1', 'accept', p.id);
+    refused(m, '1', 'accept', [p.id]);
+    expect(m.state.G.agreements).toEqual([]);
+  });
+
+  it('an agreement cannot be accepted again once it is agreed', () => {
+    const m = negotiating();
+    const a = agree(m, shuttle(pause(2)));
+    refused(m, '1', 'accept', [a.proposal]);
+    refused(m, '2', 'reject', [a.proposal]);
+    refused(m, '0', 'withdraw', [a.proposal]);
+    expect(m.state.G.agreements).toHaveLength(1);
+  });
+
+  it('withdraw: only the proposer; a withdrawn proposal cannot be accepted', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(2)));
+    const p = lastProposal(m);
+    refused(m, '1', 'withdraw', [p.id]);
+    refused(m, '2', 'withdraw', [p.id]);
+    refused(m, '0', 'withdraw', [p.id + 1000]);
+    ok(m, '1', 'accept', p.id);
+    ok(m, '0', 'withdraw', p.id);
+    expect(lastProposal(m).status).toBe('withdrawn');
+    expect(m.state.G.log.at(-1)!.text).toContain(`withdraws proposal ${p.id}`);
+    refused(m, '2', 'accept', [p.id]);
+    refused(m, '0', 'withdraw', [p.id]);
+    expect(m.state.G.agreements).toEqual([]);
+  });
+
+  it('reject: a party ends the proposal; it cannot be accepted afterwards; a non-party cannot reject', () => {
+    const m = negotiating();
+    setG(m, (G) => addMeasure(G, 'direct-talks'));
+    ok(m, '0', 'propose', { channel: 'direct', commitments: [pause(2)] });
+    const direct = lastProposal(m);
+    refused(m, '2', 'reject', [direct.id]);
+
+    ok(m, '0', 'propose', shuttle(pause(3)));
+    const p = lastProposal(m);
+    ok(m, '1', 'accept', p.id);
+    ok(m, '2', 'reject', p.id);
+    expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('rejected');
+    expect(m.state.G.log.at(-1)!.text).toContain(`rejects proposal ${p.id}`);
+    refused(m, '2', 'accept', [p.id]);
+    refused(m, '1', 'reject', [p.id]);
+    expect(m.state.G.agreements).toEqual([]);
+  });
+
+  it("counter marks the original 'countered' and tables a new proposal that replaces it", () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(2)));
+    const p = lastProposal(m);
+    const draft = shuttle(line('strike-moratorium', 2), pause(3));
+    ok(m, '1', 'counter', p.id, draft);
+    const G = m.state.G;
+    expect(G.proposals).toHaveLength(2);
+    expect(G.proposals[0].status).toBe('countered');
+    const c = G.proposals[1];
+    expect(c).toMatchObject({ by: '1', replaces: p.id, status: 'open', accepted: ['1'], parties: ['0', '1', '2'], channel: 'shuttle' });
+    expect(c.commitments).toEqual(draft.commitments);
+    expect(c.id).not.toBe(p.id);
+    expect(G.proposedThisRound['1']).toBe(1);
+    expect(G.log.at(-1)!.text).toContain(`counters proposal ${p.id}`);
+    // The original is closed; the counter can be agreed.
+    refused(m, '2', 'accept', [p.id]);
+    ok(m, '0', 'accept', c.id);
+    ok(m, '2', 'accept', c.id);
+    expect(m.state.G.agreements).toHaveLength(1);
+    expect(m.state.G.agreements[0].proposal).toBe(c.id);
+  });
+
+  it('counter is refused for your own proposal, a bad draft, a non-party, and a closed proposal', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(2)));
+    const p = lastProposal(m);
+    refused(m, '0', 'counter', [p.id, shuttle(pause(3))]);
+    refused(m, '1', 'counter', [p.id, shuttle(line('centrifuge-limit', 2))]);
+    refused(m, '1', 'counter', [p.id, shuttle(line('strike-moratorium', 2)), 'extra']);
+    refused(m, '1', 'counter', [p.id + 1000, shuttle(line('strike-moratorium', 2))]);
+    setG(m, (G) => addMeasure(G, 'direct-talks'));
+    ok(m, '0', 'propose', { channel: 'direct', commitments: [pause(3)] });
+    refused(m, '2', 'counter', [lastProposal(m).id, shuttle(pause(4))]);
+    ok(m, '0', 'withdraw', p.id);
+    refused(m, '1', 'counter', [p.id, shuttle(line('strike-moratorium', 2))]);
+  });
+
+  // src/game/proposals.ts (lapseProposals): an open proposal stays on the table through the round
+  // after it was tabled, so a seat that said Done before it arrived can still answer it; then it lapses.
+  it('an open proposal stays on the table through the next round and can be agreed there', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(3)));
+    const p = lastProposal(m);
+    ok(m, '1', 'accept', p.id);
+    finishRound(m);
+    answerIncident(m);
+    expect(m.state.G.round).toBe(2);
+    expect(m.state.G.proposals).toHaveLength(1);
+    expect(m.state.G.proposals[0]).toMatchObject({ id: p.id, status: 'open', accepted: ['0', '1'], round: 1 });
+    // A carried-over proposal does not count against this round's allowance.
+    expect(m.state.G.proposedThisRound['0']).toBe(0);
+    ok(m, '2', 'accept', p.id);
+    expect(m.state.G.agreements).toHaveLength(1);
+    expect(m.state.G.agreements[0]).toMatchObject({ proposal: p.id, round: 2 });
+  });
+
+  it('answered proposals leave the table at the end of the round; unanswered ones lapse a round later', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(3)));
+    const p = lastProposal(m);
+    ok(m, '1', 'accept', p.id);
+    ok(m, '0', 'propose', shuttle(pause(4)));
+    const q = lastProposal(m);
+    ok(m, '0', 'withdraw', q.id);
+    ok(m, '1', 'propose', shuttle(line('strike-moratorium', 3)));
+    const r = lastProposal(m);
+    ok(m, '0', 'reject', r.id);
+    finishRound(m);
+    answerIncident(m);
+    expect(m.state.G.proposals.map((x) => x.id)).toEqual([p.id]);
+    expect(m.state.G.log.some((e) => e.text.includes('lapses'))).toBe(false);
+    setG(m, (G) => {
+      calm(G);
+      nextIncident(G, 'congress-shift');
+    });
+    finishRound(m);
+    answerIncident(m);
+    const G = m.state.G;
+    expect(G.round).toBe(3);
+    expect(G.proposals).toEqual([]);
+    expect(G.agreements).toEqual([]);
+    expect(G.log.some((e) => e.round === 2 && e.text === `Proposal ${p.id} lapses unanswered.`)).toBe(true);
+    refused(m, '2', 'accept', [p.id]);
+  });
+
+  it('a carried-over proposal whose step fell due meanwhile can no longer be agreed', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(1)));
+    const p = lastProposal(m);
+    finishRound(m);
+    answerIncident(m);
+    if (m.state.G.proposals.some((x) => x.id === p.id)) refused(m, '1', 'accept', [p.id]);
+    expect(m.state.G.agreements).toEqual([]);
+  });
+
+  it('accepting is refused once a measure the package needs is gone', () => {
+    const m = negotiating({ flavour: 'switzerland' });
+    atRound(m, 4);
+    ok(m, '1', 'propose', { channel: 'direct', commitments: [line('asset-release', 4)] });
+    const p = lastProposal(m);
+    expect(p.parties).toEqual(['0', '1']);
+    setG(m, (G) => {
+      G.measures = G.measures.filter((x) => x.id !== 'escrow-channel');
+    });
+    refused(m, '0', 'accept', [p.id]);
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    ok(m, '0', 'accept', p.id);
+    expect(m.state.G.agreements).toHaveLength(1);
+  });
+});
+
+describe('a backchannel closes', () => {
+  /** Phase II (constructed): the U.S. asks Iran, over the backchannel, for a pause due round 6. */
+  function backchannelOffer(until: number | null) {
+    const m = negotiating();
+    setG(m, (G) => {
+      G.round = 4;
+      G.measures.push({ id: m$('secure-backchannel'), by: '2', until });
+    });
+    ok(m, '0', 'propose', { channel: 'backchannel', commitments: [pause(6)] });
+    const p = lastProposal(m);
+    expect(p.parties).toEqual(['0', '1']);
+    return { m, p };
+  }
+
+  it('accepting a backchannel proposal is refused once the secure backchannel is gone', () => {
+    const { m, p } = backchannelOffer(null);
+    setG(m, (G) => {
+      G.measures = G.measures.filter((x) => x.id !== 'secure-backchannel');
+    });
+    refused(m, '1', 'accept', [p.id]);
+    setG(m, (G) => addMeasure(G, 'secure-backchannel'));
+    ok(m, '1', 'accept', p.id);
+    expect(m.state.G.agreements).toHaveLength(1);
+  });
+
+  it('a backchannel proposal carried into the round after the channel lapsed cannot be agreed over it', () => {
+    // The secure backchannel's window closes with round 4; the proposal is still on the table in round 5.
+    const { m, p } = backchannelOffer(4);
+    finishRound(m);
+    answerIncident(m);
+    expect(m.state.G.round).toBe(5);
+    expect(m.state.G.measures.some((x) => x.id === 'secure-backchannel')).toBe(false);
+    if (m.state.G.proposals.some((x) => x.id === p.id && x.status === 'open')) refused(m, '1', 'accept', [p.id]);
+    expect(m.state.G.agreements.filter((a) => a.channel === 'backchannel')).toEqual([]);
+  });
+});
+
+describe('shuttle diplomacy', () => {
+  it('needs the Mediator: without its acceptance no agreement forms', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(pause(2)));
+    const p = lastProposal(m);
+    expect(p.parties).toContain('2');
+    ok(m, '1', 'accept', p.id);
+    expect(m.state.G.proposals[0].status).toBe('open');
+    expect(m.state.G.agreements).toEqual([]);
+    finishRound(m);
+    expect(m.state.G.round).toBe(2);
+    expect(m.state.G.agreements).toEqual([]);
+
+    // The Mediator can also refuse to carry it.
+    const n = negotiating();
+    ok(n, '0', 'propose', shuttle(pause(2)));
+    ok(n, '1', 'accept', lastProposal(n).id);
+    ok(n, '2', 'reject', lastProposal(n).id);
+    expect(n.state.G.agreements).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sequencing
+// ---------------------------------------------------------------------------------------------
+
+describe('sequencing: steps in due order, a red suspends the rest', () => {
+  it('steps are sorted by due round; a green in round 2 leaves the round-3 step to fall due', () => {
+    const m = negotiating({ flavour: 'eu' });
+    const a = agree(m, shuttle(pause(3), pause(2)));
+    expect(a.steps.map((s) => s.due)).toEqual([2, 3]);
+    expect(a.steps.map((s) => s.status)).toEqual(['pending', 'pending']);
+    // Not due yet: round 1 resolves nothing.
+    refused(m, '1', 'comply', [a.steps[0].id, 'comply']);
+    finishRound(m);
+    expect(m.state.G.agreements[0].steps.map((s) => s.status)).toEqual(['pending', 'pending']);
+    answerIncident(m);
+    setG(m, (G) => {
+      calm(G);
+      nextIncident(G, 'congress-shift');
+    });
+    finishRound(m); // complied by default; the EU settles any ambiguity green
+    expect(m.state.G.round).toBe(3);
+    expect(m.state.G.agreements[0].steps.map((s) => s.status)).toEqual(['green', 'pending']);
+  });
+
+  it('a red in round 2 suspends the step due in round 3', () => {
+    const m = firstSeed(20, (seed) => {
+      const x = negotiating({ seed });
+      agree(x, shuttle(pause(3), pause(2)));
+      finishRound(x);
+      answerIncident(x);
+      setG(x, (G) => {
+        calm(G);
+        nextIncident(G, 'congress-shift');
+        G.monitoring['1'] = 1; // detection at its cap
+      });
+      const [first] = x.state.G.agreements[0].steps;
+      ok(x, '1', 'comply', first.id, 'cheat');
+      finishRound(x);
+      return x.state.G.agreements[0].steps[0].status === 'red' ? x : undefined;
+    });
+    const G = m.state.G;
+    const [first, second] = G.agreements[0].steps;
+    expect(first.status).toBe('red');
+    expect(second.status).toBe('suspended');
+    expect(G.log.some((e) => e.round === 2 && e.text === `Agreement ${G.agreements[0].id}: 1 remaining step is suspended.`)).toBe(true);
+    // A suspended step is never carried out: it cannot be chosen and does not resolve in round 3.
+    answerIncident(m);
+    refused(m, '1', 'comply', [second.id, 'comply']);
+    setG(m, (G2) => {
+      calm(G2);
+      nextIncident(G2, 'congress-shift');
+    });
+    finishRound(m);
+    expect(m.state.G.agreements[0].steps[1].status).toBe('suspended');
+    expect(m.state.G.agreements[0].steps[1].report).toBeUndefined();
+  });
+});
