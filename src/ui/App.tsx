@@ -1,20 +1,48 @@
-import { Rulebook } from './Rulebook';
+/** The page: a masthead with the rulebook always one click away, notices, and the current screen. */
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { LeaveButton } from './LeaveButton';
+import { Notices } from './Notices';
+import { RulebookDrawer } from './rulebook/RulebookDrawer';
+import { StartPage } from './start/StartPage';
+import { useGame } from './store';
+
+const GameScreen = lazy(() => import('./game/GameScreen'));
 
 export function App() {
+  const screen = useGame((s) => s.screen);
+  const [rules, setRules] = useState(false);
+  const closeRules = useCallback(() => setRules(false), []);
   return (
     <>
-      <header className="masthead">
-        <h1>Backchannel</h1>
-        <p>
-          Eighteen months of U.S.–Iran talks for three seats: the United States, Iran and a Mediator.
-        </p>
-        <p className="notice" role="status">
-          The playable board is still being built. The complete rules are below.
-        </p>
-      </header>
-      <main>
-        <Rulebook />
-      </main>
+      {/* While the rulebook is open the page behind it is inert: out of the tab order and of screen readers. */}
+      <div className="page" inert={rules}>
+        <a className="skip-link" href="#main">
+          Skip to the game
+        </a>
+        <header className="masthead">
+          <div className="masthead-title">
+            <h1>Backchannel</h1>
+            <p className="tagline">U.S.–Iran talks · three seats · eighteen months</p>
+          </div>
+          <nav className="masthead-actions" aria-label="Game">
+            <button type="button" onClick={() => setRules(true)} aria-haspopup="dialog">
+              Rulebook
+            </button>
+            {screen === 'game' ? <LeaveButton /> : null}
+          </nav>
+        </header>
+        <Notices />
+        <main id="main" tabIndex={-1}>
+          {screen === 'game' ? (
+            <Suspense fallback={<p className="loading">Setting up the table…</p>}>
+              <GameScreen />
+            </Suspense>
+          ) : (
+            <StartPage />
+          )}
+        </main>
+      </div>
+      <RulebookDrawer open={rules} onClose={closeRules} />
     </>
   );
 }

@@ -1,0 +1,35 @@
+/** The round's regional incident: what happened, what softened it, and who must answer it. */
+import { describeEffects } from '../../game/effects';
+import { incidentDef, incidentModifier } from '../../game/incidents';
+import { SEAT_NAMES } from '../../game/seats';
+import { asState } from '../engine';
+import { useG, useSeat } from '../hooks';
+
+export function IncidentCard() {
+  const G = useG((G) => G);
+  const seat = useSeat();
+  const incident = G.incident;
+  if (!incident) return null;
+  const def = incidentDef(incident.id);
+  const modifier = incident.modified ? incidentModifier(asState(G), def) : undefined;
+  const response = incident.response;
+  return (
+    <section className={`panel incident incident-${def.kind}`} aria-labelledby="incident-title">
+      <p className="eyebrow">
+        Incident of round {G.round} · {def.kind === 'negative' ? '▼ setback' : '▲ opening'}
+      </p>
+      <h2 id="incident-title">{def.name}</h2>
+      <p>{def.text}</p>
+      {modifier ? <p className="incident-modified">{modifier.text}</p> : null}
+      <p className="effects">Effect: {describeEffects(modifier?.effects ?? def.effects)}.</p>
+      {/* Your own pending answer is asked in your seat's panel, with its options. */}
+      {response && !(response.choice === null && response.seat === seat) ? (
+        <p className="incident-response">
+          {response.choice === null
+            ? `${SEAT_NAMES[response.seat]} must respond: ${def.response!.prompt}`
+            : `${SEAT_NAMES[response.seat]} chose ${response.choice}: ${def.response![response.choice].text}`}
+        </p>
+      ) : null}
+    </section>
+  );
+}

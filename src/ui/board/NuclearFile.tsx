@@ -1,0 +1,57 @@
+/** The nuclear file and the figure everything turns on: how fast Iran could break out. */
+import { currentPhase } from '../../game/calendar';
+import { breakoutLabel, breakoutMonths } from '../../game/nuclear';
+import { RULES } from '../../game/rules';
+import { PHASES } from '../../game/types';
+import { asState } from '../engine';
+import { useG } from '../hooks';
+
+const phaseName = (id: string) => RULES.phases.find((p) => p.id === id)?.name.split(' · ')[0] ?? id;
+
+export function NuclearFile() {
+  const nuclear = useG((G) => G.nuclear);
+  const phase = PHASES.indexOf(currentPhase(asState(useG((G) => G))));
+  const { enrichmentTiers, accessTiers } = RULES.nuclear;
+  const bounds = RULES.board.bounds;
+  const months = breakoutMonths(nuclear);
+  return (
+    <section className="panel nuclear" aria-labelledby="nuclear-title">
+      <h2 id="nuclear-title">Nuclear file</h2>
+      <p className="breakout">
+        <span className="breakout-label">Breakout estimate</span>
+        <strong className="breakout-value">{breakoutLabel(months)}</strong>
+        <span className="muted">longer is safer</span>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>Enrichment</dt>
+          <dd>{enrichmentTiers[nuclear.enrichment].label}</dd>
+        </div>
+        <div>
+          <dt>Stockpile</dt>
+          <dd>
+            {nuclear.stockpile} <span className="muted">/ {bounds.stockpile.max} units</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Advanced cascades</dt>
+          <dd>
+            {nuclear.centrifuges} <span className="muted">/ {bounds.centrifuges.max}</span>
+          </dd>
+        </div>
+      </dl>
+      <h3 className="small-head">IAEA access</h3>
+      <ol className="ladder" aria-label="IAEA access tiers">
+        {accessTiers.map((tier, i) => (
+          <li key={tier.name} className={i <= nuclear.access ? 'reached' : ''} aria-current={i === nuclear.access ? 'true' : undefined}>
+            <span aria-hidden="true">{i <= nuclear.access ? '◆' : '◇'}</span> {tier.name}
+            {i > nuclear.access ? (
+              <span className="muted"> · {PHASES.indexOf(tier.opensIn) > phase ? `opens in ${phaseName(tier.opensIn)}` : 'available this phase'}</span>
+            ) : null}
+            {i === nuclear.access ? <span className="sr-only"> (current)</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

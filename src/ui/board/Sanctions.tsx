@@ -1,0 +1,51 @@
+/** Sanctions, frozen assets and escrow, and the channels the talks can travel through. */
+import { hasMeasure } from '../../game/measures';
+import { RULES } from '../../game/rules';
+import type { MeasureId } from '../../game/types';
+import { asState } from '../engine';
+import { useG } from '../hooks';
+
+const measureName = (id: string) => RULES.measures.find((m) => m.id === id)?.name ?? id;
+
+function Open({ on, label }: { on: boolean; label: string }) {
+  return (
+    <li className={on ? 'open' : 'closed'}>
+      <span aria-hidden="true">{on ? '●' : '○'}</span> {label}: <strong>{on ? 'open' : 'not yet'}</strong>
+    </li>
+  );
+}
+
+export function Sanctions() {
+  const G = useG((G) => G);
+  const { level, frozenAssets, escrow } = G.sanctions;
+  const has = (id: string) => hasMeasure(asState(G), id as MeasureId);
+  const { directNeeds, backchannelNeeds } = RULES.negotiation.channels;
+  return (
+    <section className="panel sanctions" aria-labelledby="sanctions-title">
+      <h2 id="sanctions-title">Sanctions and channels</h2>
+      <dl className="facts">
+        <div>
+          <dt>Sanctions</dt>
+          <dd>
+            {level} <span className="muted">/ {RULES.board.bounds.sanctions.max}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Frozen assets</dt>
+          <dd>${frozenAssets}bn</dd>
+        </div>
+        <div>
+          <dt>In audited escrow</dt>
+          <dd>${escrow}bn</dd>
+        </div>
+      </dl>
+      <ul className="channels" aria-label="Channels">
+        <Open on={has('humanitarian-channel')} label={measureName('humanitarian-channel')} />
+        <Open on={has('escrow-channel')} label={measureName('escrow-channel')} />
+        <Open on label="Shuttle through the Mediator" />
+        <Open on={directNeeds.some(has)} label="Direct talks" />
+        <Open on={backchannelNeeds.every(has)} label="Secure backchannel" />
+      </ul>
+    </section>
+  );
+}

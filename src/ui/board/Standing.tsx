@@ -1,0 +1,55 @@
+/** The three seats at a glance: who plays them, their standing at home, and whom the round waits for. */
+import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../../bots/config';
+import { RULES } from '../../game/rules';
+import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
+import { SEATS, type SeatId } from '../../game/types';
+import { isHidden } from '../../game/view';
+import { useCtx, useG, useSeat } from '../hooks';
+import { useGame } from '../store';
+
+const STAGE_WORDS: Record<string, string> = { respond: 'answering the incident', negotiate: 'negotiating' };
+
+export function Standing() {
+  const seats = useG((G) => G.seats);
+  const secrets = useG((G) => G.secrets);
+  const flavour = useG((G) => G.flavour);
+  const ctx = useCtx();
+  const me = useSeat();
+  const bots = useGame((s) => s.bots);
+  const mode = useGame((s) => s.mode);
+  const flavourName = RULES.flavours.find((f) => f.id === flavour)?.name;
+  const who = (seat: SeatId) => {
+    if (seat === me) return 'You';
+    const bot = bots[seat];
+    if (bot) return `Bot · ${PERSONALITY_NAMES[bot.personality]}, ${DIFFICULTY_NAMES[bot.difficulty].toLowerCase()}`;
+    return mode === 'hotseat' ? 'Player at this device' : 'Player';
+  };
+  return (
+    <section className="panel standing" aria-label="The seats">
+      <ul className="seat-list">
+        {SEATS.map((seat) => {
+          const s = seats[seat];
+          const stage = ctx.activePlayers?.[seat];
+          const secret = secrets[seat];
+          return (
+            <li key={seat} className={`seat-card seat-${seat}${seat === me ? ' is-me' : ''}`}>
+              <h3>
+                {SEAT_NAMES[seat]}
+                {seat === '2' && flavourName ? <span className="muted"> · {flavourName}</span> : null}
+              </h3>
+              <p className="seat-who">{who(seat)}</p>
+              <p>
+                {CAPITAL_NAMES[seat]}: <strong>{s.capital}</strong>
+                {s.crisis ? <span className="badge badge-warn"> ⚠ domestic crisis</span> : null}
+              </p>
+              <p className="seat-status">
+                {ctx.gameover ? '' : stage ? `◔ ${STAGE_WORDS[stage] ?? stage}` : s.done ? '✓ done' : '… waiting'}
+                {isHidden(secret) ? <span className="muted"> · {secret.hand} cards in hand</span> : null}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

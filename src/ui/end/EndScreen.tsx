@@ -1,0 +1,123 @@
+/** The debrief: the path reached and why, scores with every agenda revealed, and the game's curve. */
+import { agendaDef, agendaMet } from '../../game/agendas';
+import { totalRounds } from '../../game/calendar';
+import type { GameOver } from '../../game/endings';
+import { describeCondition, metricValue } from '../../game/metrics';
+import { RULES } from '../../game/rules';
+import { SEAT_NAMES } from '../../game/seats';
+import { SEATS } from '../../game/types';
+import { asState } from '../engine';
+import { useG } from '../hooks';
+import { LogList } from '../log/Log';
+import { useGame } from '../store';
+import { TrendChart } from './TrendChart';
+
+function cause(over: GameOver, rounds: number): string {
+  const { tensionMax, trustCollapse } = RULES.endings;
+  if (over.cause === 'tension') return `Tension reached ${tensionMax}: the region escalated and the talks ended at once.`;
+  if (over.cause === 'collapse') return `Trust fell to ${trustCollapse}: the talks collapsed.`;
+  return `The talks ran all ${rounds} rounds; the final board decided the path.`;
+}
+
+/** The rounds where Trust and Tension moved most: where to start the debrief. */
+function turningPoints(history: { round: number; trust: number; tension: number }[], start: { trust: number; tension: number }): string[] {
+  const steps = history.map((h, i) => {
+    const prev = i === 0 ? start : history[i - 1];
+    return { round: h.round, trust: h.trust - prev.trust, tension: h.tension - prev.tension };
+  });
+  const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
+  const worstTrust = [...steps].sort((a, b) => a.trust - b.trust)[0];
+  const worstTension = [...steps].sort((a, b) => b.tension - a.tension)[0];
+  const bestTrust = [...steps].sort((a, b) => b.trust - a.trust)[0];
+  return [
+    bestTrust && bestTrust.trust > 0 ? `Round ${bestTrust.round}: Trust ${signed(bestTrust.trust)}, the best round for the process.` : '',
+    worstTrust && worstTrust.trust < 0 ? `Round ${worstTrust.round}: Trust ${signed(worstTrust.trust)}, the worst setback.` : '',
+    worstTension && worstTension.tension > 0 ? `Round ${worstTension.round}: Tension ${signed(worstTension.tension)}, the most dangerous moment.` : '',
+  ].filter(Boolean);
+}
+
+export function EndScreen({ over }: { over: GameOver }) {
+  const G = asState(useG((G) => G));
+  const leave = useGame((s) => s.leave);
+  const path = RULES.endings.paths.find((p) => p.path === over.path)!;
+  const scenario = RULES.scenarios.find((s) => s.id === G.scenario)!;
+  const rounds = totalRounds(G.schedule);
+  const bonus = RULES.endings.outcomeBonus[over.path];
+  const ranked = [...SEATS].sort((a, b) => over.scores[b] - over.scores[a]);
+  const points = turningPoints(G.history, scenario.start);
+  return (
+    <section className={`end-screen path-${over.path}`} aria-labelledby="end-title">
+      <p className="eyebrow">The talks are over</p>
+      <h2 id="end-title">{path.name}</h2>
+      <p className="end-text">{path.text}</p>
+      <p className="end-cause">
+        <strong>Why:</strong> {cause(over, rounds)}
+      </p>
+      {over.cause === 'final' && path.when.length ? (
+        <ul className="end-conditions">
+          {path.when.map((c, i) => (
+            <li key={i}>
+              ✓ {describeCondition(c)} {'metric' in c ? `(final: ${metricValue(G, c.metric)})` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <h3>Scores</h3>
+      <p className="muted">
+        {over.path === 'escalation'
+          ? 'Escalation: every seat scores 0. Everyone loses.'
+          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found.`}{' '}
+        {over.winner !== undefined ? `Winner: ${SEAT_NAMES[over.winner]}.` : 'No single winner.'}
+      </p>
+      <ol className="score-cards" aria-label="Scores, highest first">
+        {ranked.map((seat) => (
+          <li key={seat} className={over.winner === seat ? 'score-card winner' : 'score-card'}>
+            <h4>
+              {SEAT_NAMES[seat]}
+              {over.winner === seat ? <span className="badge">★ winner</span> : null}
+            </h4>
+            <p className="score">
+              {over.scores[seat]} <span className="muted">points</span>
+            </p>
+            <ul className="agenda-reveal" aria-label={`${SEAT_NAMES[seat]}'s agendas`}>
+              {over.agendas[seat].map((id) => {
+                const def = agendaDef(id);
+                const met = agendaMet(G, id);
+                return (
+                  <li key={id}>
+                    <span className={met ? 'met' : 'unmet'}>{met ? '✓ met' : '✗ missed'}</span> <strong>{def.name}</strong> ({def.points}{' '}
+                    pts) — {def.text}
+                  </li>
+                );
+              })}
+            </ul>
+            <p className="muted">Cheats never found: {over.hiddenCheats[seat]}</p>
+          </li>
+        ))}
+      </ol>
+
+      <h3>Trust and Tension, round by round</h3>
+      <TrendChart start={scenario.start} history={G.history} rounds={rounds} max={RULES.board.bounds.trust.max} />
+      {points.length ? (
+        <>
+          <h3>Turning points</h3>
+          <ul>
+            {points.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={leave}>
+          New game
+        </button>
+      </div>
+      <details className="debrief-log">
+        <summary>The public record, for the debrief</summary>
+        <LogList entries={G.log.filter((e) => !e.to)} />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The board and your seat, laid out for a phone (one column) up to a projector (three columns);
+ * the debrief takes over when the game ends. Loaded only once a game starts.
+ */
+import { Detainees } from '../board/Detainees';
+import { IncidentCard } from '../board/IncidentCard';
+import { Measures } from '../board/Measures';
+import { NuclearFile } from '../board/NuclearFile';
+import { Sanctions } from '../board/Sanctions';
+import { Standing } from '../board/Standing';
+import { Timeline } from '../board/Timeline';
+import { Tracks } from '../board/Tracks';
+import { EndScreen } from '../end/EndScreen';
+import { HandOver } from '../hotseat/HandOver';
+import { Log } from '../log/Log';
+import { Reports } from '../log/Reports';
+import { SeatPanel } from '../seat/SeatPanel';
+import { useGame } from '../store';
+import { Agreements } from '../talks/Agreements';
+import { Compliance } from '../talks/Compliance';
+import { Inbox } from '../talks/Inbox';
+import { ProposalBuilder } from '../talks/ProposalBuilder';
+import { StatusBar } from './StatusBar';
+
+export default function GameScreen() {
+  const hasView = useGame((s) => s.view !== null);
+  const handOverTo = useGame((s) => s.handOverTo);
+  const over = useGame((s) => s.view?.ctx.gameover);
+  const counterId = useGame((s) => s.counter?.id ?? null);
+  if (handOverTo !== null) return <HandOver to={handOverTo} />;
+  if (!hasView) return <p className="loading">Setting up the table…</p>;
+  if (over) return <EndScreen over={over} />;
+  return (
+    <div className="game">
+      <StatusBar />
+      <div className="board-grid">
+        <div className="col col-board">
+          <Tracks />
+          <Timeline />
+          <IncidentCard />
+          <Standing />
+          <NuclearFile />
+          <Sanctions />
+          <Detainees />
+          <Measures />
+        </div>
+        <div className="col col-seat">
+          <Compliance />
+          <SeatPanel />
+        </div>
+        <div className="col col-talks">
+          <Inbox />
+          <ProposalBuilder key={counterId ?? 'new'} />
+          <Agreements />
+          <Reports />
+          <Log />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** Your private initiative cards, free to play during negotiation. */
+import { describeEffects } from '../../game/effects';
+import { checkCard, initiativeDef } from '../../game/initiatives';
+import { stageOf } from '../../game/moves';
+import { isHidden } from '../../game/view';
+import { asState } from '../engine';
+import { useCtx, useG, useSeat, useSend } from '../hooks';
+
+export function Hand() {
+  const G = useG((G) => G);
+  const ctx = useCtx();
+  const seat = useSeat();
+  const send = useSend();
+  const secret = G.secrets[seat];
+  if (isHidden(secret)) return null;
+  return (
+    <section className="sub hand" aria-labelledby="hand-title">
+      <h3 id="hand-title">
+        Initiative cards <span className="private-tag">private</span>
+      </h3>
+      {secret.hand.length === 0 ? (
+        <p className="muted">No cards in hand. Each phase deals new ones.</p>
+      ) : (
+        <ul className="card-list">
+          {secret.hand.map((id) => {
+            const def = initiativeDef(id)!;
+            const verdict = checkCard(asState(G), seat, stageOf(ctx, seat), id);
+            return (
+              <li key={id} className="card">
+                <h4>{def.name}</h4>
+                <p>{def.text}</p>
+                <p className="effects">{describeEffects(def.effects)}</p>
+                <button
+                  type="button"
+                  aria-label={`Play ${def.name}`}
+                  disabled={!verdict.ok}
+                  aria-describedby={verdict.ok ? undefined : `why-card-${id}`}
+                  onClick={() => send('playCard', [id], verdict, def.name)}
+                >
+                  Play
+                </button>
+                {verdict.ok ? null : (
+                  <p id={`why-card-${id}`} className="why">
+                    {verdict.reason}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

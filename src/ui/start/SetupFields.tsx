@@ -1,0 +1,53 @@
+/** Scenario, Mediator and seed: what both solo and hot-seat games are set up from. */
+import { RULES } from '../../game/rules';
+import type { SetupData } from '../../game/setup';
+import type { Flavour } from '../../game/types';
+
+export interface Setup {
+  scenario: string;
+  /** '' keeps the scenario's own Mediator. */
+  flavour: Flavour | '';
+  seed: string;
+}
+
+export const newSeed = () => `match-${Math.random().toString(36).slice(2, 8)}`;
+
+export const defaultSetup = (): Setup => ({ scenario: RULES.scenarios[0].id, flavour: '', seed: newSeed() });
+
+export function toOptions(setup: Setup): { seed: string; setupData: SetupData } {
+  const setupData: SetupData = { scenario: setup.scenario };
+  if (setup.flavour) setupData.flavour = setup.flavour;
+  return { seed: setup.seed.trim() || newSeed(), setupData };
+}
+
+export function SetupFields({ id, setup, onChange }: { id: string; setup: Setup; onChange(s: Setup): void }) {
+  const scenario = RULES.scenarios.find((s) => s.id === setup.scenario)!;
+  const scenarioFlavour = RULES.flavours.find((f) => f.id === scenario.flavour)!;
+  const flavour = RULES.flavours.find((f) => f.id === (setup.flavour || scenario.flavour))!;
+  return (
+    <div className="setup-fields">
+      <label htmlFor={`${id}-scenario`}>Scenario</label>
+      <select id={`${id}-scenario`} value={setup.scenario} onChange={(e) => onChange({ ...setup, scenario: e.target.value })}>
+        {RULES.scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <p className="field-note">{scenario.description}</p>
+      <label htmlFor={`${id}-flavour`}>Mediator</label>
+      <select id={`${id}-flavour`} value={setup.flavour} onChange={(e) => onChange({ ...setup, flavour: e.target.value as Flavour | '' })}>
+        <option value="">Scenario's choice ({scenarioFlavour.name})</option>
+        {RULES.flavours.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+      <p className="field-note">{flavour.perk}</p>
+      <label htmlFor={`${id}-seed`}>Match seed</label>
+      <input id={`${id}-seed`} value={setup.seed} onChange={(e) => onChange({ ...setup, seed: e.target.value })} spellCheck={false} />
+      <p className="field-note">The same seed and choices replay the same incidents.</p>
+    </div>
+  );
+}

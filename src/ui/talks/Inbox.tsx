@@ -1,0 +1,121 @@
+/** This round's proposals: accept, reject or counter those that name you; withdraw your own. */
+import { checkNegotiating } from '../../game/moves';
+import { checkAccept, checkAnswer, checkProposalRoom, checkWithdraw } from '../../game/proposals';
+import { SEAT_NAMES } from '../../game/seats';
+import type { Proposal } from '../../game/state';
+import { no, OK } from '../../game/verdict';
+import { allOf, asState } from '../engine';
+import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { useGame } from '../store';
+import { CommitmentText } from './CommitmentText';
+import { CHANNEL_WORDS } from './describe';
+
+function ProposalCard({ p }: { p: Proposal }) {
+  const G = asState(useG((G) => G));
+  const ctx = useCtx();
+  const seat = useSeat();
+  const send = useSend();
+  const setCounter = useGame((s) => s.setCounter);
+  const negotiating = checkNegotiating(G, ctx, seat);
+  const mine = p.by === seat;
+  const named = p.parties.includes(seat);
+  const accept = allOf(negotiating, checkAccept(G, seat, p.id));
+  const reject = allOf(negotiating, checkAnswer(G, seat, p.id));
+  const counter = allOf(reject, mine ? no('You cannot counter your own proposal.') : OK, checkProposalRoom(G, seat));
+  const withdraw = allOf(negotiating, checkWithdraw(G, seat, p.id));
+  const waiting = p.parties.filter((s) => !p.accepted.includes(s));
+  const label = `proposal ${p.id}`;
+  const answering = named && !mine && !p.accepted.includes(seat);
+  const blocked = answering ? [accept, reject, counter].find((v): v is { ok: false; reason: string } => !v.ok) : undefined;
+  return (
+    <li className={`proposal proposal-${p.status}`}>
+      <h3>
+        Proposal {p.id} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
+        {p.replaces !== undefined ? <span className="muted"> · counters {p.replaces}</span> : null}
+      </h3>
+      <ul className="line-list">
+        {p.commitments.map((c, i) => (
+          <li key={i}>
+            <CommitmentText c={c} />
+          </li>
+        ))}
+      </ul>
+      <p className="parties">
+        {p.parties.map((s) => `${SEAT_NAMES[s]} ${p.accepted.includes(s) ? '✓ accepted' : '… to answer'}`).join(' · ')}
+      </p>
+      {p.status === 'open' ? (
+        <div className="button-row">
+          {answering ? (
+            <>
+              <button
+                type="button"
+                className="primary"
+                aria-label={`Accept ${label}`}
+                disabled={!accept.ok}
+                onClick={() => send('accept', [p.id], accept, `Accept ${label}`)}
+              >
+                Accept
+              </button>
+              <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={() => send('reject', [p.id], reject, `Reject ${label}`)}>
+                Reject
+              </button>
+              <button
+                type="button"
+                aria-label={`Counter ${label}`}
+                disabled={!counter.ok}
+                onClick={() => setCounter({ id: p.id, draft: { channel: p.channel, commitments: p.commitments } })}
+              >
+                Counter…
+              </button>
+            </>
+          ) : null}
+          {mine ? (
+            <button
+              type="button"
+              aria-label={`Withdraw ${label}`}
+              disabled={!withdraw.ok}
+              onClick={() => send('withdraw', [p.id], withdraw, `Withdraw ${label}`)}
+            >
+              Withdraw
+            </button>
+          ) : null}
+          {blocked ? <p className="why">{blocked.reason}</p> : null}
+          {answering ? null : (
+            <p className="muted">
+              {named ? '' : 'Not addressed to you. '}Waiting for {waiting.map((s) => SEAT_NAMES[s]).join(', ')}.
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="muted">Status: {p.status}.</p>
+      )}
+    </li>
+  );
+}
+
+export function Inbox() {
+  const proposals = useG((G) => G.proposals);
+  const open = proposals.filter((p) => p.status === 'open');
+  const closed = proposals.filter((p) => p.status !== 'open');
+  return (
+    <section className="panel inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title">Proposals on the table ({open.length})</h2>
+      {open.length === 0 ? <p className="muted">No open proposal this round. Unanswered proposals lapse when the round ends.</p> : null}
+      <ul className="proposal-list">
+        {open.map((p) => (
+          <ProposalCard key={p.id} p={p} />
+        ))}
+      </ul>
+      {closed.length ? (
+        <details>
+          <summary>Settled this round ({closed.length})</summary>
+          <ul className="proposal-list">
+            {closed.map((p) => (
+              <ProposalCard key={p.id} p={p} />
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

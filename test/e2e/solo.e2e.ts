@@ -1,0 +1,110 @@
+/**
+ * A complete solo game against bots, played by clicks alone: the human answers incidents, takes an
+ * action, accepts an offer and keeps its promises, and says Done each round, until the end screen.
+ * Screenshots at each phase.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, shoot, startPreview, watchProblems, type Preview } from './browser';
+
+let preview: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0 && page.locator(selector).first().isVisible();
+
+async function roundOf(page: Page): Promise<number> {
+  const text = (await page.locator('#timeline-title').textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+  return Number(/Round (\d+) of/.exec(text)?.[1] ?? 0);
+}
+
+describe('solo', () => {
+  it('loads with no console errors or missing files', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(preview.url, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Start solo game' }).waitFor();
+    // The favicon, touch icon and manifest icons are all requested and present.
+    for (const path of ['favicon.svg', 'apple-touch-icon.png', 'site.webmanifest', 'icon-192.png', 'icon-512.png'])
+      expect((await page.request.get(preview.url + path)).status(), path).toBe(200);
+    await shoot(page, '01-start');
+    await page.getByRole('button', { name: 'Rulebook' }).click();
+    await page.getByRole('heading', { name: 'Backchannel — the rulebook' }).waitFor();
+    await shoot(page, '02-rulebook', false);
+    await page.keyboard.press('Escape');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('plays a whole game against bots by clicks alone, to the end screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(preview.url);
+    await page.getByLabel('Match seed').first().fill('e2e-solo-8');
+    await page.getByRole('button', { name: 'Start solo game' }).click();
+    await page.locator('#timeline-title').waitFor();
+
+    const shots = new Map<number, string>([
+      [1, '03-phase1-round1'],
+      [4, '05-phase2-round4'],
+      [7, '06-phase3-round7'],
+    ]);
+    let answered = false;
+    let built = false;
+    let actedIn = 0;
+    const deadline = Date.now() + 240_000;
+    while (!(await visible(page, '.end-screen'))) {
+      expect(Date.now(), 'the game should end within four minutes').toBeLessThan(deadline);
+      const round = await roundOf(page);
+      const restraint = page.getByRole('button', { name: 'Show restraint' });
+      const done = page.getByRole('button', { name: 'Done for this round' });
+      if ((await restraint.count()) > 0) {
+        if (!answered) await shoot(page, '04-incident-response');
+        answered = true;
+        await restraint.click();
+      } else if ((await done.count()) > 0 && (await done.isEnabled())) {
+        if (actedIn !== round) {
+          actedIn = round;
+          // Now and then as a player would: take an action, accept an offer, keep a promise.
+          const take = page.locator('.action:not(.is-disabled) button').first();
+          if ((await take.count()) > 0) await take.click();
+          const accept = page.locator('.inbox button:has-text("Accept"):enabled').first();
+          if ((await accept.count()) > 0) await accept.click();
+          const comply = page.getByRole('button', { name: 'Comply in full' }).first();
+          if ((await comply.count()) > 0 && (await comply.isEnabled())) await comply.click();
+        }
+        if (round === 1 && !built) {
+          built = true;
+          await page.getByRole('button', { name: 'Open the proposal builder' }).click();
+          await page.getByRole('button', { name: 'Add a commitment' }).click();
+          await page.locator('.builder').scrollIntoViewIfNeeded();
+          await shoot(page, '03b-proposal-builder');
+          await page.locator('.builder').getByRole('button', { name: 'Close' }).click();
+        }
+        const shot = [...shots].find(([from]) => round >= from);
+        if (shot) {
+          await shoot(page, shot[1]);
+          shots.delete(shot[0]);
+        }
+        await done.click();
+      } else {
+        await page.waitForTimeout(150);
+      }
+    }
+    await page.getByRole('heading', { name: 'Scores' }).waitFor();
+    await shoot(page, '07-end');
+    expect(await page.locator('.end-screen h2').first().textContent()).toMatch(/Comprehensive revival|Incremental progress|Frozen stalemate|Escalation/);
+    expect(await page.locator('.score-card').count()).toBe(3);
+    expect(await page.locator('.chart svg circle').count()).toBeGreaterThan(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ProposalDraft } from '../../src/game/state';
+import type { CommitmentId } from '../../src/game/types';
+import type { Session } from '../../src/ui/session/session';
+import { lineFor } from '../../src/ui/talks/drafts';
+import { answerIncident, moveAs, renderGame, startMatch } from './helpers';
+
+/** Iran asks the U.S. for a humanitarian channel and offers naval notifications, due next round. */
+function iranOffer(session: Session): ProposalDraft {
+  const { schedule } = session.view('1')!.G;
+  return {
+    channel: 'shuttle',
+    commitments: [
+      lineFor(schedule, '0', 'humanitarian-licences' as CommitmentId, 2),
+      lineFor(schedule, '1', 'naval-notifications' as CommitmentId, 2),
+    ],
+  };
+}
+
+describe('the proposal builder', () => {
+  it('refuses an invalid package with the engine’s reason, then sends a valid one', async () => {
+    const session = startMatch();
+    answerIncident(session);
+    renderGame();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Open the proposal builder' }));
+    const builder = screen.getByRole('region', { name: 'Draft a proposal' });
+    // Only a step of your own: the engine calls that an action, not a proposal.
+    await user.selectOptions(within(builder).getByLabelText('Who'), 'United States');
+    const verdict = within(builder).getByRole('status');
+    expect(verdict.textContent).toBe('✗ A proposal must ask something of another seat; a step of your own is an action.');
+    await user.click(within(builder).getByRole('button', { name: 'Send proposal' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/Proposal: A proposal must ask something of another seat/);
+    expect(session.view('0')!.G.proposals).toHaveLength(0);
+
+    // Direct talks are closed in Phase I until the Mediator hosts them.
+    await user.selectOptions(within(builder).getByLabelText('Who'), 'Iran');
+    await user.click(within(builder).getByLabelText('direct talks'));
+    expect(verdict.textContent).toMatch(/In Phase I the capitals talk through the Mediator/);
+
+    await user.click(within(builder).getByLabelText('through the Mediator (shuttle)'));
+    expect(verdict.textContent).toBe('✓ This package can be sent.');
+    await user.click(within(builder).getByRole('button', { name: 'Send proposal' }));
+    const [sent] = session.view('0')!.G.proposals;
+    expect(sent).toMatchObject({ by: '0', channel: 'shuttle', status: 'open' });
+    expect(sent.commitments[0].seat).toBe('1');
+    expect(within(screen.getByRole('region', { name: /Proposals on the table/ })).getByText(/from United States/)).toBeTruthy();
+  });
+
+  it('shows the triggers a line will fire and the verifiers the menu allows', async () => {
+    const session = startMatch();
+    answerIncident(session);
+    renderGame();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Open the proposal builder' }));
+    const builder = screen.getByRole('region', { name: 'Draft a proposal' });
+    const green = within(builder).getByLabelText(/On green/) as HTMLSelectElement;
+    expect(green.options.length).toBeGreaterThan(1);
+    await user.selectOptions(green, green.options[1].value);
+    const notes = builder.querySelector('.trigger-notes')!.textContent!;
+    // A second line offers something of your own in return, not a duplicate.
+    await user.click(within(builder).getByRole('button', { name: 'Add a commitment' }));
+    expect((within(builder).getAllByLabelText('Who')[1] as HTMLSelectElement).value).toBe('0');
+    expect(within(builder).getByRole('status').textContent).toBe('✓ This package can be sent.');
+    expect(notes).toContain(`Green fires ${green.options[1].text}:`);
+    expect(notes).toMatch(/Red fires .+:/);
+    expect((within(builder).getAllByLabelText('Verified by')[0] as HTMLSelectElement).options.length).toBeGreaterThan(0);
+    expect(within(builder).getByText(/see through partial compliance or a cheat by Iran/).textContent).toMatch(/\d+ % of the time\.$/);
+  });
+});
+
+describe('the inbox', () => {
+  it('accepts a proposal addressed to you', async () => {
+    const session = startMatch();
+    answerIncident(session);
+    moveAs(session, '1', 'propose', iranOffer(session));
+    renderGame();
+    const [p] = session.view('0')!.G.proposals;
+    await userEvent.setup().click(screen.getByRole('button', { name: `Accept proposal ${p.id}` }));
+    expect(session.view('0')!.G.proposals[0].accepted).toContain('0');
+    expect(screen.getByText(/United States ✓ accepted/)).toBeTruthy();
+  });
+
+  it('counters: the builder opens prefilled with the proposal it answers', async () => {
+    const session = startMatch();
+    answerIncident(session);
+    moveAs(session, '1', 'propose', iranOffer(session));
+    renderGame();
+    const [p] = session.view('0')!.G.proposals;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: `Counter proposal ${p.id}` }));
+    const builder = screen.getByRole('region', { name: `Counter proposal ${p.id}` });
+    expect(document.activeElement).toBe(within(builder).getByRole('heading', { name: `Counter proposal ${p.id}` }));
+    expect(within(builder).getAllByRole('group', { name: /Commitment \d/ })).toHaveLength(2);
+    // Drop the U.S. line: ask Iran to move first.
+    await user.click(within(builder).getByRole('button', { name: 'Remove commitment 1' }));
+    await user.click(within(builder).getByRole('button', { name: 'Send counter-proposal' }));
+    const proposals = session.view('0')!.G.proposals;
+    expect(proposals.find((x) => x.id === p.id)!.status).toBe('countered');
+    expect(proposals.find((x) => x.replaces === p.id)).toMatchObject({ by: '0', commitments: [{ seat: '1' }] });
+  });
+});
