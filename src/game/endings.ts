@@ -3,7 +3,7 @@
  * once in escalation; Trust at zero collapses the talks; otherwise the final board decides.
  */
 import { totalRounds } from './calendar';
-import { holdsAll } from './metrics';
+import { describeShortfall, holds, holdsAll } from './metrics';
 import { RULES } from './rules';
 import type { GameState } from './state';
 import { agendaPoints, breachPoints, cheatPoints } from './agendas';
@@ -19,6 +19,18 @@ export interface GameOver {
   /** Revealed at the end: each seat's agendas, and the cheats that were never found. */
   agendas: Record<SeatId, AgendaId[]>;
   hiddenCheats: Record<SeatId, number>;
+  /** Each seat's steps a verifier found red. */
+  breaches: Record<SeatId, number>;
+}
+
+/**
+ * For the debrief: each path better than the one reached at the end, with the conditions the final
+ * board missed, in words with the board's figures ("needs Trust ≥ 7 (now 5)").
+ */
+export function pathsMissed(G: GameState, reached: Path): { path: Path; name: string; unmet: string[] }[] {
+  const { paths } = RULES.endings;
+  const better = paths.slice(0, paths.findIndex((p) => p.path === reached)).filter((p) => p.path !== 'escalation');
+  return better.map((p) => ({ path: p.path, name: p.name, unmet: p.when.filter((c) => !holds(G, c)).map((c) => describeShortfall(G, c)) }));
 }
 
 export function pathName(path: Path): string {
@@ -70,6 +82,7 @@ export function gameOver(G: GameState): GameOver | undefined {
     scores: s,
     agendas: reveal((seat) => [...G.secrets[seat].agendas]),
     hiddenCheats: reveal((seat) => G.secrets[seat].cheats.length),
+    breaches: reveal((seat) => breachPoints(G, seat) / Math.max(1, RULES.negotiation.redPenalty)),
   };
   if (winner !== undefined) over.winner = winner;
   return over;

@@ -9,7 +9,7 @@ import { Backchannel } from '../../src/game';
 import { agendaDef } from '../../src/game/agendas';
 import { initiativeDef } from '../../src/game/initiatives';
 import { RULES } from '../../src/game/rules';
-import { SEAT_NAMES } from '../../src/game/seats';
+import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import { launch, shoot, startPreview, watchProblems, type Preview } from './browser';
@@ -56,11 +56,11 @@ describe('hot-seat', () => {
       const heading = page.getByRole('heading', { name: /^Pass the device to / });
       await heading.waitFor();
       const text = (await heading.textContent())!;
-      const next = SEATS.find((s) => text === `Pass the device to ${SEAT_NAMES[s]}`)!;
+      const next = SEATS.find((s) => text === `Pass the device to ${SEAT_TITLES[s]}`)!;
       expect(leaks(await page.content(), [...SEATS]), 'hand-over screen').toEqual([]);
       if (turn === 0) await shoot(page, '08-hotseat-handover');
 
-      await page.getByRole('button', { name: `Reveal ${SEAT_NAMES[next]}'s screen` }).click();
+      await page.getByRole('button', { name: `Reveal the screen for ${SEAT_NAMES[next]}` }).click();
       await page.getByRole('heading', { name: `Your seat: ${SEAT_NAMES[next]}` }).waitFor();
       const html = await page.content();
       for (const name of secret[next].names) expect(html).toContain(name);

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { agendaDef } from '../../src/game/agendas';
 import { initiativeDef } from '../../src/game/initiatives';
-import { SEAT_NAMES } from '../../src/game/seats';
+import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { SeatSecret } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import type { Session } from '../../src/ui/session/session';
@@ -36,12 +36,12 @@ describe('hot-seat', () => {
     const seen = new Set<SeatId>();
     for (let turn = 0; turn < 6 && seen.size < 3; turn++) {
       const heading = screen.getByRole('heading', { name: /^Pass the device to / });
-      const seat = SEATS.find((s) => heading.textContent === `Pass the device to ${SEAT_NAMES[s]}`)!;
+      const seat = SEATS.find((s) => heading.textContent === `Pass the device to ${SEAT_TITLES[s]}`)!;
       // The hand-over screen holds nothing private of anyone, the next seat included.
       expectNoSecretsOf(session, [...SEATS]);
       expect(document.querySelector('.board-grid')).toBeNull();
 
-      await user.click(screen.getByRole('button', { name: `Reveal ${SEAT_NAMES[seat]}'s screen` }));
+      await user.click(screen.getByRole('button', { name: `Reveal the screen for ${SEAT_NAMES[seat]}` }));
       expect(screen.getByRole('heading', { name: `Your seat: ${SEAT_NAMES[seat]}` })).toBeTruthy();
       for (const name of namesOf(session, seat)) expect(page()).toContain(name);
       expectNoSecretsOf(session, SEATS.filter((s) => s !== seat));

@@ -1,7 +1,7 @@
 /** The debrief: the path reached and why, scores with every agenda revealed, and the game's curve. */
 import { agendaDef, agendaMet } from '../../game/agendas';
 import { totalRounds } from '../../game/calendar';
-import type { GameOver } from '../../game/endings';
+import { pathsMissed, type GameOver } from '../../game/endings';
 import { describeCondition, metricValue } from '../../game/metrics';
 import { RULES } from '../../game/rules';
 import { SEAT_NAMES } from '../../game/seats';
@@ -53,6 +53,13 @@ export function EndScreen({ over }: { over: GameOver }) {
       <p className="end-cause">
         <strong>Why:</strong> {cause(over, rounds)}
       </p>
+      {over.cause === 'final'
+        ? pathsMissed(G, over.path).map((p) => (
+            <p key={p.path} className="end-missed">
+              <strong>Why not {p.name}:</strong> it {p.unmet.join('; ')}.
+            </p>
+          ))
+        : null}
       {over.cause === 'final' && path.when.length ? (
         <ul className="end-conditions">
           {path.when.map((c, i) => (
@@ -67,7 +74,7 @@ export function EndScreen({ over }: { over: GameOver }) {
       <p className="muted">
         {over.path === 'escalation'
           ? 'Escalation: every seat scores 0. Everyone loses.'
-          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found.`}{' '}
+          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found, less ${RULES.negotiation.redPenalty} for each step a verifier found red.`}{' '}
         {over.winner !== undefined ? `Winner: ${SEAT_NAMES[over.winner]}.` : 'No single winner.'}
       </p>
       <ol className="score-cards" aria-label="Scores, highest first">
@@ -92,7 +99,9 @@ export function EndScreen({ over }: { over: GameOver }) {
                 );
               })}
             </ul>
-            <p className="muted">Cheats never found: {over.hiddenCheats[seat]}</p>
+            <p className="muted">
+              Cheats never found: {over.hiddenCheats[seat]} · Breaches found red: {over.breaches[seat]}
+            </p>
           </li>
         ))}
       </ol>

@@ -3,7 +3,7 @@
  * reach the page only when that seat presses Reveal.
  */
 import { useEffect, useRef } from 'react';
-import { SEAT_NAMES } from '../../game/seats';
+import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import type { SeatId } from '../../game/types';
 import { useGame } from '../store';
 
@@ -14,13 +14,13 @@ export function HandOver({ to }: { to: SeatId }) {
   return (
     <section className="hand-over" aria-labelledby="handover-title">
       <p className="eyebrow">Hot-seat</p>
-      <h2 id="handover-title">Pass the device to {SEAT_NAMES[to]}</h2>
+      <h2 id="handover-title">Pass the device to {SEAT_TITLES[to]}</h2>
       <p>
         {SEAT_NAMES[to]}, press Reveal when only you can see the screen. Everyone else, look away: your agendas and cards are
         private.
       </p>
       <button ref={button} type="button" className="primary big" onClick={reveal}>
-        Reveal {SEAT_NAMES[to]}'s screen
+        Reveal the screen for {SEAT_NAMES[to]}
       </button>
     </section>
   );

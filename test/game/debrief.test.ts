@@ -1,0 +1,25 @@
+/** The debrief's "why not": each better path and what the final board lacked for it. */
+import { describe, expect, it } from 'vitest';
+import { pathsMissed } from '../../src/game/endings';
+import { RULES } from '../../src/game/rules';
+import { newMatch } from '../harness';
+
+describe('pathsMissed', () => {
+  const G = structuredClone(newMatch().state.G);
+  G.trust = 5;
+  G.tension = 4;
+
+  it('lists every path better than a stalemate, with each unmet condition and its figure', () => {
+    const missed = pathsMissed(G, 'stalemate');
+    expect(missed.map((p) => p.path)).toEqual(['comprehensive', 'incremental']);
+    const trustNeeded = RULES.endings.paths.find((p) => p.path === 'comprehensive')!.when.find((c) => 'metric' in c && c.metric === 'trust')!;
+    expect(missed[0].unmet).toContain(`needs Trust ≥ ${(trustNeeded as { value: number }).value} (now 5)`);
+    // Tension 4 meets every path's ceiling, so it is never named.
+    expect(missed.flatMap((p) => p.unmet).some((u) => u.startsWith('needs Tension'))).toBe(false);
+  });
+
+  it('names nothing better than comprehensive revival, and never escalation', () => {
+    expect(pathsMissed(G, 'comprehensive')).toEqual([]);
+    expect(pathsMissed(G, 'incremental').map((p) => p.path)).toEqual(['comprehensive']);
+  });
+});
