@@ -73,13 +73,14 @@ describe('solo', () => {
       } else if ((await done.count()) > 0 && (await done.isEnabled())) {
         if (actedIn !== round) {
           actedIn = round;
-          // Now and then as a player would: take an action, accept an offer, keep a promise.
-          const take = page.locator('.action:not(.is-disabled) button').first();
-          if ((await take.count()) > 0) await take.click();
-          const accept = page.locator('.inbox button:has-text("Accept"):enabled').first();
-          if ((await accept.count()) > 0) await accept.click();
-          const comply = page.getByRole('button', { name: 'Comply in full' }).first();
-          if ((await comply.count()) > 0 && (await comply.isEnabled())) await comply.click();
+          // Now and then as a player would: take an action, accept an offer, keep a promise. The bots
+          // keep moving meanwhile, so an offer can vanish under the pointer: such a click may miss.
+          const tryClick = async (target: ReturnType<typeof page.locator>) => {
+            if ((await target.count()) > 0) await target.click({ timeout: 3000 }).catch(() => undefined);
+          };
+          await tryClick(page.locator('.action:not(.is-disabled) button').first());
+          await tryClick(page.locator('.inbox button:has-text("Accept"):enabled').first());
+          await tryClick(page.getByRole('button', { name: 'Comply in full' }).first());
         }
         if (round === 1 && !built) {
           built = true;
