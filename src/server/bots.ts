@@ -1,0 +1,168 @@
+/**
+ * Server-side bot seats. A match created with `bots` (see `protocol.ts`) has those seats taken by
+ * scripted bots: the create route gives each bot seat a name and credentials, and records the
+ * configuration in the match's metadata (`metadata.bots`), which the storage persists with the
+ * match, so bots resume after a restart.
+ *
+ * The runner listens to the storage: after every stored state of a match with bot seats, it queues
+ * one step on the match's lock (the same lock socket moves take). A step asks the first active bot
+ * seat (in turn after the last one that moved) for a move, decided from the full state through the
+ * bot's own `playerView`, and plays it through boardgame.io's master with the seat's credentials,
+ * like any client's move; the stored result triggers the next step. Steps yield to the event loop
+ * between moves, so bots never starve the sockets. A bot whose move the rules refuse says Done; if
+ * even that is refused the seat is left alone until the match changes.
+ */
+import type { Game, Server, State } from 'boardgame.io';
+import { scriptedBot } from '../bots';
+import { DIFFICULTIES, PERSONALITIES, type BotConfig } from '../bots/config';
+import { seatOf } from './auth';
+import type { MoveAction } from './guard';
+import type { BackchannelMatchData, BotSeats } from './protocol';
+import type { MatchStore } from './storage';
+import type { GuardedSocketIO } from './transport';
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Checks a `bots` field: `{ "<seat>": { personality, difficulty } }` for seats of the match. */
+export function parseBotSeats(raw: unknown, numPlayers: number): Parsed<BotSeats> {
+  if (raw === undefined || raw === null) return { ok: true, value: {} };
+  const example = 'bots must look like { "1": { "personality": "pragmatist", "difficulty": "expert" } }';
+  if (!isRecord(raw)) return { ok: false, error: `${example}.` };
+  const value: Record<string, BotConfig> = {};
+  for (const [seat, config] of Object.entries(raw)) {
+    if (!/^[0-9]+$/.test(seat) || Number(seat) >= numPlayers) return { ok: false, error: `bots: there is no seat ${JSON.stringify(seat)} (seats are 0 to ${numPlayers - 1}).` };
+    if (!isRecord(config)) return { ok: false, error: `bots: seat ${seat}: ${example}.` };
+    const extra = Object.keys(config).filter((k) => k !== 'personality' && k !== 'difficulty');
+    if (extra.length) return { ok: false, error: `bots: seat ${seat} has unknown field(s) ${extra.join(', ')}.` };
+    const { personality, difficulty } = config;
+    if (!PERSONALITIES.includes(personality as BotConfig['personality']))
+      return { ok: false, error: `bots: seat ${seat}: personality must be one of ${PERSONALITIES.join(', ')}.` };
+    if (!DIFFICULTIES.includes(difficulty as BotConfig['difficulty']))
+      return { ok: false, error: `bots: seat ${seat}: difficulty must be one of ${DIFFICULTIES.join(', ')}.` };
+    value[seat] = { personality, difficulty } as BotConfig;
+  }
+  return { ok: true, value: value as BotSeats };
+}
+
+/** The bot seats recorded in a match's metadata (re-checked: storage is data, not trusted code). */
+export function botSeatsOf(metadata: Server.MatchData): BotSeats {
+  const parsed = parseBotSeats((metadata as BackchannelMatchData).bots, Object.keys(metadata.players).length);
+  return parsed.ok ? parsed.value : {};
+}
+
+function activeSeats(state: State): string[] {
+  const { activePlayers, currentPlayer } = state.ctx;
+  return activePlayers ? Object.keys(activePlayers) : [currentPlayer];
+}
+
+export interface BotRunnerOptions {
+  store: MatchStore;
+  transport: GuardedSocketIO;
+  game: Game;
+  /** Pause before each bot move. */
+  delayMs?: number;
+  log?: (message: string) => void;
+}
+
+export class BotRunner {
+  private readonly scheduled = new Set<string>();
+  private readonly lastMover = new Map<string, string>();
+  /** `matchID` → `stateID/seat` of a bot seat that could not move in that state. */
+  private readonly stuck = new Map<string, string>();
+  private readonly timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
+  private unsubscribe?: () => void;
+  private stopped = false;
+  private readonly opts: Required<Omit<BotRunnerOptions, 'log'>> & { log: (m: string) => void };
+
+  constructor(opts: BotRunnerOptions) {
+    this.opts = { delayMs: 0, log: (m) => console.error(`[bots] ${m}`), ...opts };
+  }
+
+  /** Starts listening, and wakes the bots of every unfinished match already stored. */
+  async start(): Promise<void> {
+    this.unsubscribe = this.opts.store.onStateChange((matchID) => this.poke(matchID));
+    for (const matchID of await this.opts.store.listMatches({ where: { isGameover: false } })) this.poke(matchID);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.unsubscribe?.();
+    for (const t of this.timers) {
+      clearTimeout(t as NodeJS.Timeout);
+      clearImmediate(t as NodeJS.Immediate);
+    }
+    this.timers.clear();
+  }
+
+  /** Queues one bot step for the match, unless one is already waiting. */
+  poke(matchID: string): void {
+    if (this.stopped || this.scheduled.has(matchID)) return;
+    const stored = this.opts.store.peek(matchID);
+    if (!stored || stored.state.ctx.gameover !== undefined) {
+      this.lastMover.delete(matchID);
+      this.stuck.delete(matchID);
+      return;
+    }
+    if (Object.keys(botSeatsOf(stored.metadata)).length === 0) return;
+    this.scheduled.add(matchID);
+    const run = () => {
+      this.timers.delete(timer);
+      if (this.stopped) return;
+      this.opts.transport
+        .withMatch(matchID, () => {
+          this.scheduled.delete(matchID);
+          return this.step(matchID);
+        })
+        .catch((err: unknown) => {
+          this.scheduled.delete(matchID);
+          this.opts.log(`match ${matchID}: ${(err as Error)?.stack ?? String(err)}`);
+        });
+    };
+    const timer = this.opts.delayMs > 0 ? setTimeout(run, this.opts.delayMs) : setImmediate(run);
+    this.timers.add(timer);
+  }
+
+  private async step(matchID: string): Promise<void> {
+    if (this.stopped) return;
+    const { state, metadata } = this.opts.store.peek(matchID) ?? {};
+    if (!state || !metadata || state.ctx.gameover !== undefined) {
+      this.lastMover.delete(matchID);
+      this.stuck.delete(matchID);
+      return;
+    }
+    const bots = botSeatsOf(metadata);
+    const active = activeSeats(state)
+      .filter((s) => s in bots)
+      .sort((a, b) => Number(a) - Number(b));
+    if (active.length === 0) return;
+    // Take turns: start with the first active bot seat after the one that moved last.
+    const last = Number(this.lastMover.get(matchID) ?? -1);
+    const start = Math.max(0, active.findIndex((s) => Number(s) > last));
+    const order = active.slice(start).concat(active.slice(0, start));
+    for (const seat of order) {
+      const mark = `${state._stateID}/${seat}`;
+      if (this.stuck.get(matchID) === mark) continue;
+      const credentials = seatOf(metadata, seat)?.credentials;
+      if (!credentials) continue;
+      const Bot = scriptedBot(bots[seat as keyof BotSeats]!);
+      const bot = new Bot({ enumerate: this.opts.game.ai!.enumerate, seed: `${matchID}/${seat}/${state._stateID}` });
+      const { action } = await bot.play(state, seat);
+      const payload = (action as { payload: { type: string; args?: unknown[] } }).payload;
+      const move = (type: string, args: unknown[]): MoveAction => ({ type: 'MAKE_MOVE', payload: { type, args, playerID: seat, credentials } });
+      if (await this.opts.transport.applyMove(matchID, move(payload.type, payload.args ?? []), state._stateID)) {
+        this.lastMover.set(matchID, seat);
+        this.stuck.delete(matchID);
+        return;
+      }
+      this.opts.log(`match ${matchID}: the rules refused bot seat ${seat}'s ${payload.type} ${JSON.stringify(payload.args)}; it says Done.`);
+      if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID))) {
+        this.lastMover.set(matchID, seat);
+        return;
+      }
+      this.stuck.set(matchID, mark);
+      this.opts.log(`match ${matchID}: bot seat ${seat} cannot move in state ${state._stateID}; it waits for the match to change.`);
+    }
+  }
+}

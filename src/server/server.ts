@@ -1,0 +1,86 @@
+/**
+ * The Backchannel server: one Node process, one port, serving the built client, boardgame.io's
+ * Lobby API and its socket transport, with storage on disk and bot seats played on the server.
+ * `main.ts` starts it from the environment; tests start it with a config of their own.
+ */
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Server } from 'boardgame.io/server';
+import { setAutoFreeze } from 'immer';
+import { Backchannel } from '../game';
+import { authenticateCredentials, newCredentials } from './auth';
+import { BotRunner } from './bots';
+import type { ServerConfig } from './config';
+import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
+import { serveStatic } from './static';
+import { createStorage, type MatchStore } from './storage';
+import { GuardedSocketIO } from './transport';
+
+export interface RunningServer {
+  /** `http://host:port` as bound. */
+  url: string;
+  port: number;
+  store: MatchStore;
+  transport: GuardedSocketIO;
+  bots: BotRunner;
+  /** Stops the bots, closes every socket and the HTTP server, and waits for pending writes. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: (message: string) => void;
+}
+
+export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  // boardgame.io runs moves through immer, which deep-freezes every new state: two thirds of a
+  // move's cost on a late-game state. The engine's tests run with freezing on (it catches a
+  // mutation outside a move); a production server need not pay for it on every move.
+  if (process.env.NODE_ENV === 'production') setAutoFreeze(false);
+  const games = [Backchannel];
+  const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
+  const transport = new GuardedSocketIO({ store, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });
+  const server = Server({
+    games,
+    db: store,
+    transport,
+    origins: config.origins,
+    uuid: newMatchID,
+    authenticateCredentials,
+    generateCredentials: newCredentials,
+  });
+
+  if (config.staticDir) {
+    if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
+    server.app.use(serveStatic(config.staticDir));
+  }
+  server.app.use(lobbyGuard({ games, transport }));
+  addCreateRoute(server.router, games, store);
+
+  const bots = new BotRunner({ store, transport, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
+  const { appServer } = await server.run({ port: config.port });
+  await bots.start();
+
+  const address = appServer.address() as AddressInfo;
+  const host = config.host ?? 'localhost';
+  const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? 'localhost' : host;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${shown}:${address.port}`,
+    port: address.port,
+    store,
+    transport,
+    bots,
+    stop: () =>
+      (stopping ??= (async () => {
+        bots.stop();
+        await transport.close();
+        await new Promise<void>((resolve) => {
+          appServer.close(() => resolve());
+          appServer.closeAllConnections?.();
+        });
+        await store.flush(true);
+      })()),
+  };
+}

@@ -1,0 +1,423 @@
+/**
+ * The socket transport: boardgame.io's `SocketIO` with its event handling replaced by a guarded
+ * one. Every frame is checked (`guard.ts`) and rebuilt from its checked parts, then checked against
+ * the match (it exists; the seat exists; the credentials are the seat's; the seat can act; the move
+ * is one of the game's) before boardgame.io's `Master` sees it. A refused frame gets a reason
+ * (`protocol.ts`: an ack reply, or a `backchannel:refused` event) and the match is untouched.
+ *
+ * Where boardgame.io 0.50.2's own transport and master fall short, this one:
+ * - takes only moves (`MAKE_MOVE`) of the frame's own seat: the stock master dispatches whatever
+ *   action it is sent, so a seat could send `UPDATE` with a whole new state, `endGame`, or act as
+ *   another seat by naming it in the action;
+ * - takes only the game's own move names: boardgame.io finds a move with `in`, so `constructor`
+ *   runs `Object` as a move and makes G whatever it returns;
+ * - never creates a match on demand when a socket syncs to an unknown id;
+ * - runs everything that touches a match (moves, syncs, connection changes, the lobby's writes,
+ *   the server-side bots) one at a time on that match's lock, so no write overwrites another;
+ * - stores and broadcasts a move only if the match advanced (the stock master stores a refused
+ *   move's state, plugin runtime objects and all), and broadcasts it only once stored, so what a
+ *   client has seen survives a crash; a refused move's sender alone is re-synced;
+ * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
+ *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
+ *   moves `secret` in the action log (boardgame.io blanks only their arguments).
+ * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the app's HTTP server at listen time.
+ */
+import http from 'node:http';
+import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
+import { ProcessGameConfig, getFilterPlayerView } from 'boardgame.io/internal';
+import { Master } from 'boardgame.io/master';
+import { SocketIO } from 'boardgame.io/server';
+import { Server as IOServer, type Socket } from 'socket.io';
+import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+import { isAuthentic, seatOf } from './auth';
+import { parseChat, parseSync, parseUpdate, splitAck, type MoveAction } from './guard';
+import { CHAT_MAX_LENGTH, REFUSED_EVENT, type Refusal, type RefusalCode, type Reply } from './protocol';
+import type { MatchStore } from './storage';
+
+type MasterTransport = ConstructorParameters<typeof Master>[2];
+type Payload = Parameters<MasterTransport['sendAll']>[0];
+type Filter = ReturnType<typeof getFilterPlayerView>;
+type ProcessedGame = ReturnType<typeof ProcessGameConfig>;
+
+interface Client {
+  socket: Socket;
+  matchID: string;
+  /** `null` for a spectator. */
+  playerID: string | null;
+  credentials?: string;
+  game: ProcessedGame;
+  filter: Filter;
+}
+
+interface Lock {
+  tail: Promise<unknown>;
+  pending: number;
+}
+
+export interface TransportOptions {
+  store: MatchStore;
+  maxPayloadBytes: number;
+  chatMaxLength?: number;
+  /** Interface to bind when the app listens; all when absent. */
+  host?: string;
+  log?: (message: string) => void;
+}
+
+const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
+
+const refusal = (event: string, code: RefusalCode, error: string): Refusal => ({ ok: false, event, code, error });
+
+class Refused extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.error);
+  }
+}
+const refuse = (event: string, code: RefusalCode, error: string): never => {
+  throw new Refused(refusal(event, code, error));
+};
+
+export class GuardedSocketIO extends SocketIO {
+  io?: IOServer;
+  private readonly store: MatchStore;
+  private readonly maxPayloadBytes: number;
+  private readonly chatMaxLength: number;
+  private readonly host?: string;
+  private readonly log: (message: string) => void;
+  private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
+  private readonly clients = new Map<string, Client>();
+  private readonly rooms = new Map<string, Set<string>>();
+  private readonly locks = new Map<string, Lock>();
+
+  constructor(opts: TransportOptions) {
+    super();
+    this.store = opts.store;
+    this.maxPayloadBytes = opts.maxPayloadBytes;
+    this.chatMaxLength = opts.chatMaxLength ?? CHAT_MAX_LENGTH;
+    this.host = opts.host;
+    this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
+  }
+
+  /** Called by boardgame.io's `Server`: attaches socket.io when the app starts listening. */
+  init(app: BgioServer.App, games: Game[], origins: NonNullable<Parameters<SocketIO['init']>[2]> = []): void {
+    for (const g of games) {
+      const game = ProcessGameConfig(g);
+      this.games.set(game.name!, { game, filter: seatFilter(game) });
+    }
+    // The HTTP server is made at listen time, when every middleware is in place.
+    const listen = (...args: unknown[]): http.Server => {
+      const server = http.createServer(app.callback());
+      this.attach(server, origins);
+      if (this.host !== undefined && typeof args[0] === 'number') {
+        const [port, ...rest] = args;
+        return server.listen(port, this.host, ...(rest as [() => void]));
+      }
+      return server.listen(...(args as [number, () => void]));
+    };
+    app.listen = listen as unknown as typeof app.listen;
+  }
+
+  private attach(server: http.Server, origins: unknown): void {
+    const io = new IOServer(server, {
+      maxHttpBufferSize: this.maxPayloadBytes,
+      pingTimeout: 20_000,
+      pingInterval: 10_000,
+      serveClient: false,
+      parser: { Encoder: TextEncoder, Decoder },
+      cors: { origin: origins as (string | RegExp)[] },
+    });
+    this.io = io;
+    for (const [name, { game, filter }] of this.games) {
+      io.of(`/${name}`).on('connection', (socket) => this.connect(socket, game, filter));
+    }
+  }
+
+  /** Closes every socket; the HTTP server is closed by boardgame.io's `kill` or by the caller. */
+  async close(): Promise<void> {
+    if (!this.io) return;
+    this.io.disconnectSockets(true);
+    await new Promise<void>((resolve) => this.io!.close(() => resolve()));
+  }
+
+  /** Runs `fn` when every earlier task on the match has finished; one task at a time per match. */
+  withMatch<T>(matchID: string, fn: () => Promise<T>): Promise<T> {
+    let lock = this.locks.get(matchID);
+    if (!lock) {
+      lock = { tail: Promise.resolve(), pending: 0 };
+      this.locks.set(matchID, lock);
+    }
+    const held = lock;
+    held.pending += 1;
+    const run = held.tail.then(fn);
+    held.tail = run
+      .catch(() => undefined)
+      .then(() => {
+        held.pending -= 1;
+        if (held.pending === 0 && this.locks.get(matchID) === held) this.locks.delete(matchID);
+      });
+    return run;
+  }
+
+  private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
+    const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
+      socket.on(event, (...raw: unknown[]) => {
+        const { args, ack } = splitAck(raw);
+        const reply = (r: Reply) => {
+          if (ack) ack(r);
+          else if (!r.ok) socket.emit(REFUSED_EVENT, r);
+        };
+        handler(args).then(
+          () => reply({ ok: true }),
+          (err: unknown) => {
+            if (err instanceof Refused) return reply(err.refusal);
+            this.log(`${event} failed: ${(err as Error)?.stack ?? String(err)}`);
+            reply(refusal(event, 'internal', 'The server failed to handle this; nothing was changed.'));
+          },
+        );
+      });
+    };
+
+    on('update', (args) => this.onUpdate(socket, game, filter, args));
+    on('sync', (args) => this.onSync(socket, game, filter, args));
+    on('chat', (args) => this.onChat(game, args));
+    socket.onAny((event: unknown, ...raw: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      const { ack } = splitAck(raw);
+      const r = refusal(String(event), 'unknown-event', `The server takes update, sync and chat, not ${JSON.stringify(event)}.`);
+      if (ack) ack(r);
+      else socket.emit(REFUSED_EVENT, r);
+    });
+    socket.on('disconnect', () => this.onDisconnect(socket));
+  }
+
+  private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+    const parsed = parseUpdate(args);
+    if (!parsed.ok) return refuse('update', parsed.code, parsed.error);
+    const { action, stateID, matchID, playerID } = parsed.value;
+    if (!this.store.has(matchID)) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
+    await this.withMatch(matchID, async () => {
+      const stored = this.store.peek(matchID);
+      if (!stored) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
+      const { state, metadata } = stored;
+      if (metadata.gameName !== game.name) return refuse('update', 'unknown-match', `Match ${matchID} is not a ${game.name} match.`);
+      if (!seatOf(metadata, playerID)) return refuse('update', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+      const credentials = action.payload.credentials;
+      if (!isAuthentic(metadata, playerID, credentials)) return refuse('update', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+      const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
+      if (state.ctx.gameover !== undefined) return refuse('update', 'game-over', 'The match is over.');
+      if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
+        await resync();
+        return refuse('update', 'not-active', `Seat ${playerID} cannot act now.`);
+      }
+      // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
+      // "toString" would run Object.prototype's function as a move and replace G with its result.
+      const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
+      if (!move) {
+        await resync();
+        return refuse('update', 'invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
+      }
+      const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
+      if (stateID !== state._stateID && !ignoreStale) {
+        await resync();
+        return refuse('update', 'stale-state', 'The match moved on before this move arrived; here is the current state.');
+      }
+      const advanced = await this.applyMove(matchID, action, stateID);
+      if (!advanced) {
+        await resync();
+        return refuse('update', 'invalid-move', `The rules refused "${action.payload.type}" now.`);
+      }
+    });
+  }
+
+  /**
+   * Plays an authenticated move through boardgame.io's master and broadcasts it once stored.
+   * Call it inside `withMatch`. Resolves to whether the match advanced.
+   */
+  async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<boolean> {
+    const stored = this.store.peek(matchID);
+    const entry = stored && this.games.get(stored.metadata.gameName);
+    if (!stored || !entry || !isMoveName(entry.game, action.payload.type)) return false;
+    const before = stored.state;
+    // The master's writes and broadcasts are held back, and kept only if the match advanced:
+    // boardgame.io stores even a refused move's state (with its plugins' runtime objects in it).
+    const pending: Payload[] = [];
+    const held: { state?: [State, LogEntry[] | undefined]; metadata?: BgioServer.MatchData } = {};
+    const storage = {
+      type: () => this.store.type(),
+      fetch: this.store.fetch.bind(this.store),
+      setState: async (_id: string, state: State, deltalog?: LogEntry[]) => void (held.state = [state, deltalog]),
+      setMetadata: async (_id: string, metadata: BgioServer.MatchData) => void (held.metadata = metadata),
+    };
+    const master = new Master(entry.game, storage as unknown as MatchStore, { send: () => undefined, sendAll: (p) => void pending.push(p) });
+    await master.onUpdate(action as unknown as Parameters<Master['onUpdate']>[0], stateID, matchID, action.payload.playerID);
+    if (!held.state || held.state[0]._stateID <= before._stateID) return false;
+    // Together, so the journal gets one record for both.
+    await Promise.all([this.store.setState(matchID, held.state[0], held.state[1]), held.metadata && this.store.setMetadata(matchID, held.metadata)]);
+    for (const p of pending) this.pubSub.publish(channel(matchID), p);
+    return true;
+  }
+
+  private async resync(socket: Socket, game: ProcessedGame, filter: Filter, matchID: string, playerID: string | null, credentials?: string) {
+    const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
+    await master.onSync(matchID, playerID, credentials);
+  }
+
+  /** The master's view of the transport for one socket: `send` to it, `sendAll` to the match. */
+  private masterTransport(socket: Socket, filter: Filter, matchID: string): MasterTransport {
+    return {
+      send: ({ playerID, ...data }) => {
+        const out = filter(playerID, data);
+        socket.emit(out.type, ...out.args);
+      },
+      sendAll: (payload) => this.pubSub.publish(channel(matchID), payload),
+    };
+  }
+
+  private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+    const parsed = parseSync(args);
+    if (!parsed.ok) return refuse('sync', parsed.code, parsed.error);
+    const { matchID, playerID, credentials } = parsed.value;
+    if (!this.store.has(matchID)) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
+    await this.withMatch(matchID, async () => {
+      const metadata = this.store.peek(matchID)?.metadata;
+      if (!metadata || metadata.gameName !== game.name) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
+      if (playerID !== null) {
+        if (!seatOf(metadata, playerID)) return refuse('sync', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+        if (!isAuthentic(metadata, playerID, credentials)) return refuse('sync', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+      }
+      this.unregister(socket.id);
+      const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
+      const result = await master.onSync(matchID, playerID, credentials);
+      if (result && result.error) return refuse('sync', 'unauthorized', result.error);
+      this.register({ socket, matchID, playerID, credentials, game, filter });
+      if (playerID !== null) await master.onConnectionChange(matchID, playerID, credentials, true);
+    });
+  }
+
+  private async onChat(game: ProcessedGame, args: unknown[]): Promise<void> {
+    const parsed = parseChat(args, this.chatMaxLength);
+    if (!parsed.ok) return refuse('chat', parsed.code, parsed.error);
+    const { matchID, message, credentials } = parsed.value;
+    const metadata = this.store.peek(matchID)?.metadata;
+    if (!metadata || metadata.gameName !== game.name) return refuse('chat', 'unknown-match', `There is no match ${matchID}.`);
+    if (!seatOf(metadata, message.sender)) return refuse('chat', 'unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
+    if (!isAuthentic(metadata, message.sender, credentials)) return refuse('chat', 'unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
+    this.pubSub.publish(channel(matchID), { type: 'chat', args: [matchID, message] });
+  }
+
+  private onDisconnect(socket: Socket): void {
+    const client = this.unregister(socket.id);
+    if (!client) return;
+    this.connectionLost(client);
+  }
+
+  /** Marks a seat disconnected when its last socket has gone (a team may share a seat). */
+  private connectionLost(client: Client): void {
+    const { matchID, playerID, credentials, game } = client;
+    if (playerID === null || this.seatConnected(matchID, playerID)) return;
+    this.withMatch(matchID, async () => {
+      if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
+      const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
+      await master.onConnectionChange(matchID, playerID, credentials, false);
+    }).catch((err: unknown) => this.log(`disconnect of ${matchID}/${playerID} failed: ${String(err)}`));
+  }
+
+  private seatConnected(matchID: string, playerID: string): boolean {
+    for (const id of this.rooms.get(matchID) ?? []) if (this.clients.get(id)?.playerID === playerID) return true;
+    return false;
+  }
+
+  private register(client: Client): void {
+    const { matchID, socket } = client;
+    let room = this.rooms.get(matchID);
+    if (!room) {
+      room = new Set();
+      this.rooms.set(matchID, room);
+      this.pubSub.subscribe(channel(matchID), (payload) => this.broadcast(matchID, payload));
+    }
+    room.add(socket.id);
+    this.clients.set(socket.id, client);
+  }
+
+  private unregister(socketID: string): Client | undefined {
+    const client = this.clients.get(socketID);
+    if (!client) return undefined;
+    this.clients.delete(socketID);
+    const room = this.rooms.get(client.matchID);
+    room?.delete(socketID);
+    if (room && room.size === 0) {
+      this.rooms.delete(client.matchID);
+      this.pubSub.unsubscribeAll(channel(client.matchID));
+    }
+    // A socket that re-syncs (as another seat, or to another match) leaves its old seat.
+    if (client.socket.connected) this.connectionLost(client);
+    return client;
+  }
+
+  /** Sends a master broadcast to every socket of the match, filtered and encoded once per seat. */
+  private broadcast(matchID: string, payload: Payload): void {
+    const room = this.rooms.get(matchID);
+    if (!room) return;
+    const seats = new Map<string | null, Client[]>();
+    for (const id of room) {
+      const client = this.clients.get(id);
+      if (client) seats.set(client.playerID, [...(seats.get(client.playerID) ?? []), client]);
+    }
+    for (const [playerID, clients] of seats) {
+      const view = clients[0].filter(playerID, payload);
+      if (clients.length === 1) clients[0].socket.emit(view.type, ...view.args);
+      else clients[0].socket.nsp.to(clients.map((c) => c.socket.id)).emit(view.type, ...view.args);
+    }
+  }
+}
+
+const channel = (matchID: string) => `MATCH-${matchID}`;
+
+/**
+ * socket.io's encoder walks every argument of every event looking for binary data before it
+ * encodes it, which on a late-game state costs as much as encoding. This server never sends
+ * binary, so its events are encoded as text at once; what a client sends is decoded as usual.
+ */
+class TextEncoder extends Encoder {
+  encode(packet: Parameters<Encoder['encode']>[0]) {
+    if (packet.type !== PacketType.EVENT && packet.type !== PacketType.ACK) return super.encode(packet);
+    return [(this as unknown as { encodeAsString(p: typeof packet): string }).encodeAsString(packet)];
+  }
+}
+
+const isMoveName = (game: ProcessedGame, name: string) => game.moveNames.includes(name);
+
+/**
+ * In the action log boardgame.io sends a seat, another seat's secret (`redact`) move keeps its
+ * name with its arguments blanked: a `propose` nobody else can see would betray backchannel
+ * traffic. Those entries are sent as a move named `secret`.
+ */
+function hideSecretMoves(log: LogEntry[] | undefined, playerID: string | null): LogEntry[] | undefined {
+  return log?.map((e) =>
+    e.action.payload.args === null && e.action.payload.playerID !== playerID
+      ? ({ ...e, action: { ...e.action, payload: { ...e.action.payload, type: 'secret' } } } as LogEntry)
+      : e,
+  );
+}
+
+/**
+ * boardgame.io's filter of what a seat is sent (`playerView` and the redacted log), plus what it
+ * misses: the initial state a sync carries (sent whole by 0.50.2: every seat's secrets and the
+ * random seed) and the names of other seats' secret moves.
+ */
+function seatFilter(game: ProcessedGame): Filter {
+  const filter = getFilterPlayerView(game);
+  return (playerID, payload) => {
+    const out = filter(playerID, payload);
+    if (out.type === 'update') {
+      const [id, state, log] = out.args;
+      return { type: 'update', args: [id, state, hideSecretMoves(log, playerID)!] };
+    }
+    if (out.type === 'sync') {
+      const [id, info] = out.args;
+      const initial = info.initialState && filter(playerID, { type: 'update', args: [id, info.initialState] });
+      const initialState = initial?.type === 'update' ? initial.args[1] : undefined;
+      return { type: 'sync', args: [id, { ...info, log: hideSecretMoves(info.log, playerID)!, initialState: initialState! }] };
+    }
+    return out;
+  };
+}

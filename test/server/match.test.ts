@@ -1,0 +1,114 @@
+/**
+ * Whole matches over real sockets on loopback: three seats played by bots on their own clients;
+ * three server-side bots watched by a spectator; and a person (a client-side bot) against two
+ * server-side bots, all acting at once.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { scriptedBot } from '../../src/bots';
+import { Backchannel } from '../../src/game';
+import { REFUSED_EVENT, type Refusal } from '../../src/server/protocol';
+import {
+  activeSeats,
+  createMatch,
+  gameClient,
+  playWithClientBots,
+  socketOf,
+  startTestServer,
+  storedState,
+  waitFor,
+  type GameClient,
+  type TestServer,
+} from './helpers';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** The server logs failures (a bot move the rules refused, a handler that threw): none here. */
+afterEach(() => expect(server.logs).toEqual([]));
+
+const stopAll = (clients: GameClient[]) => clients.forEach((c) => c.stop());
+
+describe('a three-seat match over sockets', () => {
+  it('reaches an ending with each seat played by a bot on its own client', async () => {
+    const { matchID, seats } = await createMatch(server.url);
+    const clients = Object.fromEntries(['0', '1', '2'].map((s) => [s, gameClient(server.url, matchID, s, seats[s].credentials)]));
+    try {
+      const { moves, state } = await playWithClientBots(clients, { seed: 'three-clients' });
+      expect(state.ctx.gameover).toBeDefined();
+      expect(moves).toBeGreaterThan(0);
+      const stored = await storedState(server, matchID);
+      expect(stored._stateID).toBe(state._stateID);
+      expect(stored.ctx.gameover).toEqual(state.ctx.gameover);
+      const { metadata } = await server.store.fetch(matchID, { metadata: true });
+      expect(metadata.gameover).toEqual(stored.ctx.gameover);
+    } finally {
+      stopAll(Object.values(clients));
+    }
+  });
+
+  it('plays three server-side bots to an ending that a spectator watches', async () => {
+    const { matchID } = await createMatch(server.url, {
+      join: [],
+      bots: {
+        '0': { personality: 'hardliner', difficulty: 'expert' },
+        '1': { personality: 'pragmatist', difficulty: 'novice' },
+        '2': { personality: 'conciliator', difficulty: 'expert' },
+      },
+    });
+    const spectator = gameClient(server.url, matchID, null);
+    try {
+      const state = await waitFor(() => {
+        const s = spectator.getState();
+        return s?.ctx.gameover !== undefined ? s : undefined;
+      }, 'the spectator to see the ending', 40_000);
+      expect((await storedState(server, matchID))._stateID).toBe(state._stateID);
+      // A spectator is sent every seat's secrets as counts only.
+      for (const seat of ['0', '1', '2'] as const) expect(state.G.secrets[seat]).toMatchObject({ hidden: true });
+    } finally {
+      spectator.stop();
+    }
+  });
+
+  it('lets a person play against two server-side bots, all acting at once', async () => {
+    const { matchID, seats } = await createMatch(server.url, {
+      join: ['0'],
+      bots: { '1': { personality: 'pragmatist', difficulty: 'expert' }, '2': { personality: 'conciliator', difficulty: 'novice' } },
+    });
+    const me = gameClient(server.url, matchID, '0', seats['0'].credentials);
+    const refusals: Refusal[] = [];
+    socketOf(me).on(REFUSED_EVENT, (r: Refusal) => refusals.push(r));
+    const bot = new (scriptedBot({ personality: 'pragmatist', difficulty: 'expert' }))({ enumerate: Backchannel.ai!.enumerate, seed: 'person' });
+    try {
+      let tried = -1;
+      let seenRefusals = 0;
+      await waitFor(
+        async () => {
+          const state = me.getState();
+          if (!state) return false;
+          if (state.ctx.gameover !== undefined) return true;
+          // Move when it is this seat's turn and the state (or a refusal) is new since the last try.
+          if (!activeSeats(state).includes('0') || (state._stateID === tried && refusals.length === seenRefusals)) return false;
+          tried = state._stateID;
+          seenRefusals = refusals.length;
+          const { action } = await bot.play(state as never, '0');
+          const { type, args } = (action as { payload: { type: string; args: unknown[] } }).payload;
+          me.moves[type](...(args ?? []));
+          return false;
+        },
+        'the match with two server bots to end',
+        50_000,
+      );
+      // A move that crossed a bot's is judged on the current state: it lands, or is refused as no
+      // longer legal, never lost silently and never anything else.
+      expect(refusals.filter((r) => !['stale-state', 'not-active', 'invalid-move'].includes(r.code))).toEqual([]);
+      expect((await storedState(server, matchID)).ctx.gameover).toBeDefined();
+    } finally {
+      me.stop();
+    }
+  });
+});
