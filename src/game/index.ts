@@ -16,10 +16,16 @@ import { PHASES, STAGES, type PhaseId } from './types';
 import { playerView } from './view';
 
 /**
- * Moves that touch secrets run only on the authority (`client: false`), and their arguments are
- * kept out of the other seats' copy of boardgame.io's action log (`redact`).
+ * The seats act at once, and every move re-checks itself against the state it is applied to, so
+ * a move sent against a state one step older is still judged fairly (`ignoreStaleStateID`).
  */
-const secret = <F>(move: F) => ({ move, client: false, redact: true });
+const open = <F>(move: F) => ({ move, ignoreStaleStateID: true });
+
+/**
+ * Moves that touch secrets also run only on the authority (`client: false`), and their arguments
+ * are kept out of the other seats' copy of boardgame.io's action log (`redact`).
+ */
+const secret = <F>(move: F) => ({ ...open(move), client: false, redact: true });
 
 /** The phase's last round has closed: every seat said Done in it. */
 function phaseComplete(G: GameState, id: PhaseId): boolean {
@@ -45,11 +51,11 @@ function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
       onEnd: endRound,
       endIf: ({ G }) => allDone(G),
       stages: {
-        [STAGES.respond]: { moves: { respond } },
+        [STAGES.respond]: { moves: { respond: open(respond) } },
         [STAGES.negotiate]: {
           moves: {
-            act,
-            done,
+            act: open(act),
+            done: open(done),
             propose: secret(propose),
             counter: secret(counter),
             accept: secret(accept),
