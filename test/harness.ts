@@ -4,6 +4,7 @@
  */
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
+import { expect } from 'vitest';
 import { Backchannel } from '../src/game';
 import type { GameState } from '../src/game/state';
 import type { SeatId } from '../src/game/types';
@@ -47,11 +48,54 @@ export function play(m: Match, seat: SeatId, move: string, ...args: unknown[]): 
   return { state: next, invalid: false };
 }
 
+/** boardgame.io's error type when our rules refuse a move (INVALID_MOVE). */
+export const INVALID = 'action/invalid_move';
+/** boardgame.io's own refusal: the seat is not in a stage where the move exists. */
+export const UNAVAILABLE = 'action/unavailable_move';
+
+/** Plays a move that must succeed. */
+export function ok(m: Match, seat: SeatId, move: string, ...args: unknown[]): void {
+  const r = play(m, seat, move, ...args);
+  expect(r.invalid, `${move}(${JSON.stringify(args)}) by ${seat} refused: ${r.errorType}`).toBe(false);
+}
+
+/**
+ * The move is refused with one of `types`; G, ctx and the state id of the result are exactly as
+ * before, and the match's own state was not touched.
+ */
+export function refused(m: Match, seat: SeatId, move: string, args: unknown[], types: string[] = [INVALID]): void {
+  const G = structuredClone(m.state.G);
+  const ctx = structuredClone(m.state.ctx);
+  const next = m.reducer(m.state, moveAction(move, args, seat));
+  expect(types, `${move}(${JSON.stringify(args)}) by ${seat}`).toContain(next.transients?.error?.type);
+  expect(next.G).toEqual(G);
+  expect(next.ctx).toEqual(ctx);
+  expect(next._stateID).toBe(m.state._stateID);
+  expect(m.state.G).toEqual(G);
+}
+
 /** Edits G in place on a copy, to construct a position (like a FEN in chess tests). */
 export function setG(m: Match, edit: (G: GameState) => void): void {
   const G = structuredClone(m.state.G);
   edit(G);
   m.state = { ...m.state, G };
+}
+
+/**
+ * Sets every track away from its bounds: Trust (also at the round's start) and Tension 5, Sanctions
+ * 5 with 5 frozen and 2 in escrow, enrichment 1, stockpile 6, 4 centrifuges, access 1, three
+ * detainees held on each side and none released. `over` gives a test's own values instead.
+ */
+export function midTracks(
+  G: GameState,
+  over: { trust?: number; tension?: number; sanctions?: Partial<GameState['sanctions']>; nuclear?: Partial<GameState['nuclear']> } = {},
+): void {
+  G.trust = over.trust ?? 5;
+  G.trustAtRoundStart = G.trust;
+  G.tension = over.tension ?? 5;
+  G.sanctions = { level: 5, frozenAssets: 5, escrow: 2, ...over.sanctions };
+  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 1, ...over.nuclear };
+  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
 }
 
 export const active = (m: Match): Record<string, string> => (m.state.ctx.activePlayers ?? {}) as Record<string, string>;

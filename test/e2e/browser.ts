@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -62,6 +63,23 @@ export async function startPreview(): Promise<Preview> {
 }
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+
+/**
+ * For a test file: serves the app and launches Chromium before its tests, and closes both after.
+ * Read `preview` and `browser` from the returned object inside the tests, once the hooks have run.
+ */
+export function servedApp(): { preview: Preview; browser: Browser } {
+  const app = {} as { preview: Preview; browser: Browser };
+  beforeAll(async () => {
+    app.preview = await startPreview();
+    app.browser = await launch();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.preview?.stop();
+  });
+  return app;
+}
 
 /** Console errors, page errors and failed requests seen by `page`, as readable lines. */
 export function watchProblems(page: Page): string[] {

@@ -3,8 +3,7 @@
  * only the revealed seat's own. The secrets are computed here from the same seed, outside the page.
  */
 import { InitializeGame } from 'boardgame.io/internal';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Backchannel } from '../../src/game';
 import { agendaDef } from '../../src/game/agendas';
 import { initiativeDef } from '../../src/game/initiatives';
@@ -12,21 +11,11 @@ import { RULES } from '../../src/game/rules';
 import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
-import { launch, shoot, startPreview, watchProblems, type Preview } from './browser';
+import { servedApp, shoot, watchProblems } from './browser';
 
 const SEED = 'e2e-hotseat';
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const app = servedApp();
 
 /** Each seat's agenda names and ids and its cards' names and ids, as dealt for this seed. */
 function secrets(): Record<SeatId, { names: string[]; all: string[] }> {
@@ -42,12 +31,12 @@ function secrets(): Record<SeatId, { names: string[]; all: string[] }> {
 
 describe('hot-seat', () => {
   it('keeps each seat’s agendas and cards out of the DOM until that seat reveals', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
     const secret = secrets();
     const leaks = (html: string, seats: SeatId[]) => seats.flatMap((s) => secret[s].all.filter((x) => html.includes(x)).map((x) => `${SEAT_NAMES[s]}: ${x}`));
 
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await page.locator('#hotseat-seed').fill(SEED);
     await page.getByRole('button', { name: 'Start hot-seat game' }).click();
 

@@ -3,21 +3,11 @@
  * action, accepts an offer and keeps its promises, and says Done each round, until the end screen.
  * Screenshots at each phase.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, shoot, startPreview, watchProblems, type Preview } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedApp, shoot, watchProblems } from './browser';
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const app = servedApp();
 
 const visible = async (page: Page, selector: string) => (await page.locator(selector).count()) > 0 && page.locator(selector).first().isVisible();
 
@@ -28,13 +18,13 @@ async function roundOf(page: Page): Promise<number> {
 
 describe('solo', () => {
   it('loads with no console errors or missing files', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
-    await page.goto(preview.url, { waitUntil: 'networkidle' });
+    await page.goto(app.preview.url, { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: 'Start solo game' }).waitFor();
     // The favicon, touch icon and manifest icons are all requested and present.
     for (const path of ['favicon.svg', 'apple-touch-icon.png', 'site.webmanifest', 'icon-192.png', 'icon-512.png'])
-      expect((await page.request.get(preview.url + path)).status(), path).toBe(200);
+      expect((await page.request.get(app.preview.url + path)).status(), path).toBe(200);
     await shoot(page, '01-start');
     await page.getByRole('button', { name: 'Rulebook' }).click();
     await page.getByRole('heading', { name: 'Backchannel — the rulebook' }).waitFor();
@@ -45,9 +35,9 @@ describe('solo', () => {
   });
 
   it('plays a whole game against bots by clicks alone, to the end screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
-    await page.goto(preview.url);
+    await page.goto(app.preview.url);
     await page.getByLabel('Match seed').first().fill('e2e-solo-8');
     await page.getByRole('button', { name: 'Start solo game' }).click();
     await page.locator('#timeline-title').waitFor();

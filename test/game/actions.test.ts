@@ -27,13 +27,17 @@ import {
   type Track,
 } from '../../src/game/types';
 import {
+  INVALID,
+  UNAVAILABLE,
   active,
   answerIncident,
   finishRound,
+  midTracks,
   moveAction,
   newMatch,
   play,
   playOut,
+  refused,
   seeded,
   setG,
   type GameStateFull,
@@ -44,7 +48,6 @@ import {
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const INVALID = 'action/invalid_move';
 const ACTIONS = RULES.actions;
 const def = (id: string): ActionDef => {
   const d = actionDef(id);
@@ -88,12 +91,7 @@ function holder(G: GameState, t: Track): [Record<string, number>, string] {
 
 /** Sets every track away from its bounds, every seat to 5 capital and full action points. */
 function neutralBoard(G: GameState): void {
-  G.trust = 5;
-  G.tension = 5;
-  G.trustAtRoundStart = 5;
-  G.sanctions = { level: 5, frozenAssets: 5, escrow: 2 };
-  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 1 };
-  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
+  midTracks(G);
   const perk = RULES.flavours.find((f) => f.id === G.flavour)!;
   G.measures = perk.startMeasures.map((id) => ({ id, by: null, until: null }));
   for (const s of SEATS) {
@@ -153,18 +151,11 @@ function send(m: Match, seat: SeatId, args: unknown[]): GameStateFull {
 }
 
 /**
- * The move is refused with `errorType`, nothing changes (G, ctx, the input state), and the match
- * stays where it was.
+ * `act(...args)` is refused with `errorType`, nothing changes (G, ctx, the input state), and the
+ * match stays where it was.
  */
 function expectRejected(m: Match, seat: SeatId, args: unknown[], errorType = INVALID): void {
-  const G = structuredClone(m.state.G);
-  const ctx = structuredClone(m.state.ctx);
-  const next = send(m, seat, args);
-  expect(next.transients?.error?.type).toBe(errorType);
-  expect(next.G).toEqual(G);
-  expect(next.ctx).toEqual(ctx);
-  expect(next._stateID).toBe(m.state._stateID);
-  expect(m.state.G).toEqual(G);
+  refused(m, seat, 'act', args, [errorType]);
 }
 
 /** Refused by our rules: a readable reason, INVALID_MOVE, no change, and not offered anywhere. */
@@ -602,7 +593,7 @@ describe('wrong stage', () => {
     expect(verdict(m, responder, mine.id)).toMatch(/Respond to the incident first/);
     expect(legalActions(m.state.G, responder, 'respond')).toEqual([]);
     // ...and boardgame.io does not even offer `act` in the respond stage.
-    expectRejected(m, responder, [mine.id], 'action/unavailable_move');
+    expectRejected(m, responder, [mine.id], UNAVAILABLE);
     expect(enumerateFor(m.state, responder).map((e) => e.move)).toEqual(['respond', 'respond']);
     for (const s of SEATS.filter((x) => x !== responder)) {
       const theirs = actionsFor(m.state.G, s).find((d) => !d.amount && d.phases.includes('confidence'))!;

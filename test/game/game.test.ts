@@ -19,6 +19,7 @@ import {
   active,
   answerIncident,
   finishRound,
+  midTracks,
   moveAction,
   newMatch,
   play,
@@ -221,12 +222,7 @@ function expectAllRefused(m: Match): void {
 
 /** Mid-range tracks, capital 5, nothing in escrow or in place, agendas that all fail. */
 function neutralBoard(G: GameState): void {
-  G.trust = 5;
-  G.tension = 5;
-  G.trustAtRoundStart = 5;
-  G.sanctions = { level: 5, frozenAssets: 5, escrow: 0 };
-  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 1 };
-  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
+  midTracks(G, { sanctions: { escrow: 0 } });
   G.measures = [];
   for (const s of SEATS) {
     G.seats[s].capital = 5;

@@ -9,124 +9,21 @@
  * on the other tracks. Expected values come from rules/*.json, worked out here by hand.
  */
 import { describe, expect, it } from 'vitest';
-import commitmentsJson from '../../rules/commitments.json';
-import flavoursJson from '../../rules/flavours.json';
 import measuresJson from '../../rules/measures.json';
 import negotiationJson from '../../rules/negotiation.json';
-import scenariosJson from '../../rules/scenarios.json';
 import triggersJson from '../../rules/triggers.json';
 import verifiersJson from '../../rules/verifiers.json';
 import { checkDraft } from '../../src/game/proposals';
-import type { GameState } from '../../src/game/state';
-import type { Flavour, IncidentId, MeasureId, SeatId } from '../../src/game/types';
-import { active, answerIncident, finishRound, moveAction, newMatch, play, setG, type Match } from '../harness';
+import type { SeatId } from '../../src/game/types';
+import { INVALID, UNAVAILABLE, active, answerIncident, finishRound, newMatch, ok, refused, setG, type Match } from '../harness';
+import { LAST_ROUND, addMeasure, agree, cdef, lastProposal, line, m$, negotiating, pause, reset, shuttle } from '../negotiation';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const INVALID = 'action/invalid_move';
-/** boardgame.io's own refusal: the seat is not in a stage where the move exists. */
-const UNAVAILABLE = 'action/unavailable_move';
-const NEGOTIATING = { '0': 'negotiate', '1': 'negotiate', '2': 'negotiate' };
-/** Rounds in the default scenario: 3 + 3 + 3. */
-const LAST_ROUND = scenariosJson[0].schedule.reduce((n, s) => n + s.rounds, 0);
 const LIMITS = negotiationJson.limits;
-
-interface Line {
-  seat: SeatId;
-  what: string;
-  due: number;
-  verifier: string;
-  onGreen: string;
-  onRed: string;
-}
-type Draft = { channel: string; commitments: unknown[] };
-
-const cdef = (id: string) => {
-  const d = commitmentsJson.find((c) => c.id === id);
-  if (!d) throw new Error(`test refers to unknown commitment ${id}`);
-  return d;
-};
 const trigger = (id: string) => triggersJson.find((t) => t.id === id)!;
-const m$ = (id: string) => id as MeasureId;
-
-/** A line of a package with the menu's first verifier and triggers unless told otherwise. */
-function line(what: string, due: number, over: Partial<Line> = {}): Line {
-  const d = cdef(what);
-  return { seat: d.seat as SeatId, what, due, verifier: d.verifiers[0], onGreen: d.triggers.green[0], onRed: d.triggers.red[0], ...over };
-}
-
-/** Iran pauses enrichment, checked by the IAEA: relief on green, snapback on red. */
-const pause = (due: number): Line =>
-  line('enrichment-pause', due, { verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' });
-
-const shuttle = (...commitments: unknown[]): Draft => ({ channel: 'shuttle', commitments });
-
-/** Every track away from its bounds and from every domestic pressure; 5 capital each. */
-function calm(G: GameState): void {
-  G.trust = 3;
-  G.trustAtRoundStart = 3;
-  G.tension = 3;
-  G.sanctions = { level: 4, frozenAssets: 5, escrow: 0 };
-  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 0 };
-  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
-  const perk = flavoursJson.find((f) => f.id === G.flavour)!;
-  G.measures = perk.startMeasures.map((id) => ({ id: m$(id), by: null, until: null }));
-  for (const s of ['0', '1', '2'] as SeatId[]) G.seats[s].capital = 5;
-  G.monitoring = { '0': 0, '1': 0, '2': 0 };
-}
-
-/** Puts `id` on top of the incident deck (its last element), so the next round opens with it. */
-function nextIncident(G: GameState, id: string): void {
-  const card = id as IncidentId;
-  G.deck = [...G.deck.filter((x) => x !== card), card];
-  G.discard = G.discard.filter((x) => x !== card);
-}
-
-function addMeasure(G: GameState, id: string): void {
-  if (!G.measures.some((x) => x.id === id)) G.measures.push({ id: m$(id), by: null, until: null });
-}
-
-/** A match in round 1's negotiation on a calm board, the next incident forced to congress-shift. */
-function negotiating(opts: { flavour?: Flavour; seed?: string } = {}): Match {
-  const m = newMatch({ seed: opts.seed ?? 'negotiation', setupData: opts.flavour ? { flavour: opts.flavour } : undefined });
-  answerIncident(m);
-  expect(active(m)).toEqual(NEGOTIATING);
-  setG(m, (G) => {
-    calm(G);
-    nextIncident(G, 'congress-shift');
-  });
-  return m;
-}
-
-/** Plays a move that must succeed. */
-function ok(m: Match, seat: SeatId, move: string, ...args: unknown[]): void {
-  const r = play(m, seat, move, ...args);
-  expect(r.invalid, `${move}(${JSON.stringify(args)}) by ${seat} refused: ${r.errorType}`).toBe(false);
-}
-
-/** The move is refused with one of `types`; G, ctx and the state id are exactly as before. */
-function refused(m: Match, seat: SeatId, move: string, args: unknown[], types: string[] = [INVALID]): void {
-  const G = structuredClone(m.state.G);
-  const ctx = structuredClone(m.state.ctx);
-  const next = m.reducer(m.state, moveAction(move, args, seat));
-  expect(types, `${move}(${JSON.stringify(args)}) by ${seat}`).toContain(next.transients?.error?.type);
-  expect(next.G).toEqual(G);
-  expect(next.ctx).toEqual(ctx);
-  expect(next._stateID).toBe(m.state._stateID);
-}
-
-const lastProposal = (m: Match) => m.state.G.proposals.at(-1)!;
-
-/** US tables `draft`, then every other party accepts; returns the agreement. */
-function agree(m: Match, draft: Draft, by: SeatId = '0') {
-  ok(m, by, 'propose', draft);
-  const p = lastProposal(m);
-  for (const s of p.parties) if (s !== by) ok(m, s, 'accept', p.id);
-  expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('agreed');
-  return m.state.G.agreements.at(-1)!;
-}
 
 /** Moves the (constructed) match to `round`, keeping it in that round's negotiation. */
 function atRound(m: Match, round: number): void {
@@ -534,10 +431,7 @@ describe('accept, reject, withdraw, counter', () => {
     answerIncident(m);
     expect(m.state.G.proposals.map((x) => x.id)).toEqual([p.id]);
     expect(m.state.G.log.some((e) => e.text.includes('lapses'))).toBe(false);
-    setG(m, (G) => {
-      calm(G);
-      nextIncident(G, 'congress-shift');
-    });
+    reset(m);
     finishRound(m);
     answerIncident(m);
     const G = m.state.G;
@@ -648,10 +542,7 @@ describe('sequencing: steps in due order, a red suspends the rest', () => {
     finishRound(m);
     expect(m.state.G.agreements[0].steps.map((s) => s.status)).toEqual(['pending', 'pending']);
     answerIncident(m);
-    setG(m, (G) => {
-      calm(G);
-      nextIncident(G, 'congress-shift');
-    });
+    reset(m);
     finishRound(m); // complied by default; the EU settles any ambiguity green
     expect(m.state.G.round).toBe(3);
     expect(m.state.G.agreements[0].steps.map((s) => s.status)).toEqual(['green', 'pending']);
@@ -663,9 +554,7 @@ describe('sequencing: steps in due order, a red suspends the rest', () => {
       agree(x, shuttle(pause(3), pause(2)));
       finishRound(x);
       answerIncident(x);
-      setG(x, (G) => {
-        calm(G);
-        nextIncident(G, 'congress-shift');
+      reset(x, (G) => {
         G.monitoring['1'] = 1; // detection at its cap
       });
       const [first] = x.state.G.agreements[0].steps;
@@ -681,10 +570,7 @@ describe('sequencing: steps in due order, a red suspends the rest', () => {
     // A suspended step is never carried out: it cannot be chosen and does not resolve in round 3.
     answerIncident(m);
     refused(m, '1', 'comply', [second.id, 'comply']);
-    setG(m, (G2) => {
-      calm(G2);
-      nextIncident(G2, 'congress-shift');
-    });
+    reset(m);
     finishRound(m);
     expect(m.state.G.agreements[0].steps[1].status).toBe('suspended');
     expect(m.state.G.agreements[0].steps[1].report).toBeUndefined();

@@ -17,81 +17,35 @@ import scenariosJson from '../../rules/scenarios.json';
 import { Backchannel } from '../../src/game';
 import { RULES } from '../../src/game/rules';
 import type { Agreement, GameState, Proposal } from '../../src/game/state';
-import { SEATS, type CardId, type Flavour, type IncidentId, type MeasureId, type SeatId } from '../../src/game/types';
+import { SEATS, type CardId, type SeatId } from '../../src/game/types';
 import { playerView, type GameView } from '../../src/game/view';
 import {
-  active,
+  INVALID,
   answerIncident,
   finishRound,
-  moveAction,
   newMatch,
+  ok,
   play,
   playOut,
+  refused,
   seeded,
   setG,
   type GameStateFull,
   type Match,
   type SeatBot,
 } from '../harness';
+import { addMeasure, negotiating, nextIncident, reset } from '../negotiation';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const INVALID = 'action/invalid_move';
-const NEGOTIATING = { '0': 'negotiate', '1': 'negotiate', '2': 'negotiate' };
 const HAND = negotiationJson.hand;
-const m$ = (id: string) => id as MeasureId;
+/** `negotiating`'s seed for this file's fixed positions. */
+const SEED = 'secrets';
 const c$ = (id: string) => id as CardId;
 const card = (id: string) => initiativesJson.find((c) => c.id === id)!;
 const VIEWERS: (SeatId | null)[] = [...SEATS, null];
-
-function calm(G: GameState): void {
-  G.trust = 3;
-  G.trustAtRoundStart = 3;
-  G.tension = 3;
-  G.sanctions = { level: 4, frozenAssets: 5, escrow: 0 };
-  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 0 };
-  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
-  const perk = flavoursJson.find((f) => f.id === G.flavour)!;
-  G.measures = perk.startMeasures.map((id) => ({ id: m$(id), by: null, until: null }));
-  for (const s of SEATS) G.seats[s].capital = 5;
-  G.monitoring = { '0': 0, '1': 0, '2': 0 };
-}
-
-function nextIncident(G: GameState, id: string): void {
-  const c = id as IncidentId;
-  G.deck = [...G.deck.filter((x) => x !== c), c];
-  G.discard = G.discard.filter((x) => x !== c);
-}
-
-function addMeasure(G: GameState, id: string): void {
-  if (!G.measures.some((x) => x.id === id)) G.measures.push({ id: m$(id), by: null, until: null });
-}
-
-function negotiating(opts: { flavour?: Flavour; seed?: string } = {}): Match {
-  const m = newMatch({ seed: opts.seed ?? 'secrets', setupData: opts.flavour ? { flavour: opts.flavour } : undefined });
-  answerIncident(m);
-  expect(active(m)).toEqual(NEGOTIATING);
-  setG(m, (G) => {
-    calm(G);
-    nextIncident(G, 'congress-shift');
-  });
-  return m;
-}
-
-function ok(m: Match, seat: SeatId, move: string, ...args: unknown[]): void {
-  const r = play(m, seat, move, ...args);
-  expect(r.invalid, `${move}(${JSON.stringify(args)}) by ${seat} refused: ${r.errorType}`).toBe(false);
-}
-
-function refused(m: Match, seat: SeatId, move: string, args: unknown[], types: string[] = [INVALID]): void {
-  const G = structuredClone(m.state.G);
-  const next = m.reducer(m.state, moveAction(move, args, seat));
-  expect(types, `${move}(${JSON.stringify(args)}) by ${seat}`).toContain(next.transients?.error?.type);
-  expect(next.G).toEqual(G);
-  expect(next._stateID).toBe(m.state._stateID);
-}
 
 const view = (G: GameState, playerID: SeatId | null): GameView => playerView({ G, playerID });
 
@@ -219,7 +173,7 @@ describe('initiative hands', () => {
   });
 
   it('playCard applies the card, takes it from the hand, and says so in public', () => {
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     setG(m, (G) => giveHand(G, '0', ['us-carrier-redeploy', 'us-allied-consultation']));
     const before = structuredClone(m.state.G);
     ok(m, '0', 'playCard', 'us-carrier-redeploy');
@@ -239,7 +193,7 @@ describe('initiative hands', () => {
   });
 
   it('playCard is refused for a card not in hand, another seat’s card, the wrong phase, an unmet need, extra arguments, after Done', () => {
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     setG(m, (G) => {
       giveHand(G, '0', ['us-executive-waiver', 'us-treasury-guidance', 'us-envoy-call']);
       giveHand(G, '1', ['ir-fm-oped']);
@@ -259,7 +213,7 @@ describe('initiative hands', () => {
     refused(m, '0', 'playCard', ['us-envoy-call'], [INVALID, 'action/unavailable_move']);
     ok(m, '1', 'playCard', 'ir-fm-oped');
     // In Phase II the waiver is playable.
-    const n = negotiating();
+    const n = negotiating({ seed: SEED });
     setG(n, (G) => {
       G.round = 4;
       giveHand(G, '0', ['us-executive-waiver']);
@@ -276,7 +230,7 @@ describe('initiative hands', () => {
 
 describe('playerView', () => {
   it('a seat sees its own secrets; of the others only counts; no draw pile; a spectator sees no secrets', () => {
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     const G = m.state.G;
     for (const me of SEATS) {
       const v = view(G, me);
@@ -308,7 +262,7 @@ describe('playerView', () => {
 describe('the backchannel', () => {
   /** Phase II (constructed), a secure backchannel open; the U.S. asks Iran for a pause due round 5. */
   function backchannelProposal(): { m: Match; p: Proposal } {
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     setG(m, (G) => {
       G.round = 4;
       addMeasure(G, 'secure-backchannel');
@@ -356,11 +310,8 @@ describe('the backchannel', () => {
     // A step resolved on the backchannel is reported only to the parties too.
     finishRound(m);
     answerIncident(m);
-    setG(m, (G) => {
-      calm(G);
-      G.trust = 5;
-      G.trustAtRoundStart = 5;
-      nextIncident(G, 'congress-shift');
+    reset(m, (G) => {
+      G.trust = G.trustAtRoundStart = 5;
     });
     finishRound(m);
     const G = m.state.G;
@@ -424,10 +375,7 @@ describe('the backchannel', () => {
 
     // From now on the agreement's news is public: its step reports reach the Mediator.
     answerIncident(m);
-    setG(m, (g) => {
-      calm(g);
-      nextIncident(g, 'congress-shift');
-    });
+    reset(m);
     finishRound(m);
     const step = m.state.G.agreements.find((x) => x.id === a.id)!.steps[0];
     const report = m.state.G.log.find((e) => e.text === step.report)!;
@@ -436,7 +384,7 @@ describe('the backchannel', () => {
   });
 
   it('with nothing on the backchannel, the leak costs only the incident itself', () => {
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     setG(m, (G) => {
       G.round = 4;
       nextIncident(G, 'leaked-outreach');
@@ -582,7 +530,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
 
   it('the checker catches each kind of leak (controls)', () => {
     const cov: Coverage = { states: 0, views: 0, hiddenItems: 0, choices: 0, cheats: 0, leaked: 0, privateLines: 0 };
-    const m = negotiating();
+    const m = negotiating({ seed: SEED });
     setG(m, (G) => addMeasure(G, 'secure-backchannel'));
     const line = { seat: '1', what: 'enrichment-pause', due: 1, verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' };
     ok(m, '0', 'propose', { channel: 'backchannel', commitments: [line] });

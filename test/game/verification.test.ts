@@ -15,119 +15,29 @@
  * the nuclear file change only through verification.
  */
 import { describe, expect, it } from 'vitest';
-import commitmentsJson from '../../rules/commitments.json';
 import endingsJson from '../../rules/endings.json';
-import flavoursJson from '../../rules/flavours.json';
 import negotiationJson from '../../rules/negotiation.json';
-import scenariosJson from '../../rules/scenarios.json';
 import triggersJson from '../../rules/triggers.json';
 import verifiersJson from '../../rules/verifiers.json';
 import { Backchannel } from '../../src/game';
 import type { GameState, Step } from '../../src/game/state';
-import type { Flavour, IncidentId, MeasureId, SeatId, VerifierId } from '../../src/game/types';
+import type { Flavour, VerifierId } from '../../src/game/types';
 import { ambiguityChance, detectionChance } from '../../src/game/verification';
-import { active, answerIncident, finishRound, moveAction, newMatch, play, setG, type Match } from '../harness';
+import { INVALID, UNAVAILABLE, answerIncident, finishRound, ok, refused, setG, type Match } from '../harness';
+import { LAST_ROUND, addMeasure, agree, calm, cdef, line, m$, negotiating, pause, reset, shuttle, stepOf, type Line } from '../negotiation';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const INVALID = 'action/invalid_move';
-const UNAVAILABLE = 'action/unavailable_move';
-const NEGOTIATING = { '0': 'negotiate', '1': 'negotiate', '2': 'negotiate' };
-const LAST_ROUND = scenariosJson[0].schedule.reduce((n, s) => n + s.rounds, 0);
 const N = negotiationJson;
+/** `negotiating`'s seed for this file's fixed positions. */
+const SEED = 'verification';
 
-interface Line {
-  seat: SeatId;
-  what: string;
-  due: number;
-  verifier: string;
-  onGreen: string;
-  onRed: string;
-}
-
-const cdef = (id: string) => {
-  const d = commitmentsJson.find((c) => c.id === id);
-  if (!d) throw new Error(`test refers to unknown commitment ${id}`);
-  return d;
-};
 const verifier = (id: string) => verifiersJson.find((v) => v.id === id)!;
 type TriggerEffects = { sanctions?: number; capital?: Record<string, number> };
 const triggerEffects = (id: string) => triggersJson.find((t) => t.id === id)!.effects as TriggerEffects;
-const m$ = (id: string) => id as MeasureId;
 const v$ = (id: string) => id as VerifierId;
-
-function line(what: string, due: number, over: Partial<Line> = {}): Line {
-  const d = cdef(what);
-  return { seat: d.seat as SeatId, what, due, verifier: d.verifiers[0], onGreen: d.triggers.green[0], onRed: d.triggers.red[0], ...over };
-}
-const pause = (due: number): Line => line('enrichment-pause', due, { verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' });
-
-function calm(G: GameState): void {
-  G.trust = 3;
-  G.trustAtRoundStart = 3;
-  G.tension = 3;
-  G.sanctions = { level: 4, frozenAssets: 5, escrow: 0 };
-  G.nuclear = { enrichment: 1, stockpile: 6, centrifuges: 4, access: 0 };
-  G.detainees = { heldByIran: 3, heldByUS: 3, releasedByIran: 0, releasedByUS: 0 };
-  const perk = flavoursJson.find((f) => f.id === G.flavour)!;
-  G.measures = perk.startMeasures.map((id) => ({ id: m$(id), by: null, until: null }));
-  for (const s of ['0', '1', '2'] as SeatId[]) G.seats[s].capital = 5;
-  G.monitoring = { '0': 0, '1': 0, '2': 0 };
-}
-
-function nextIncident(G: GameState, id: string): void {
-  const card = id as IncidentId;
-  G.deck = [...G.deck.filter((x) => x !== card), card];
-  G.discard = G.discard.filter((x) => x !== card);
-}
-
-function addMeasure(G: GameState, id: string): void {
-  if (!G.measures.some((x) => x.id === id)) G.measures.push({ id: m$(id), by: null, until: null });
-}
-
-/** Calm board, next incident congress-shift; `edit` then adjusts the position. */
-function reset(m: Match, edit: (G: GameState) => void = () => {}): void {
-  setG(m, (G) => {
-    calm(G);
-    nextIncident(G, 'congress-shift');
-    edit(G);
-  });
-}
-
-function negotiating(opts: { flavour?: Flavour; seed?: string } = {}): Match {
-  const m = newMatch({ seed: opts.seed ?? 'verification', setupData: opts.flavour ? { flavour: opts.flavour } : undefined });
-  answerIncident(m);
-  expect(active(m)).toEqual(NEGOTIATING);
-  reset(m);
-  return m;
-}
-
-function ok(m: Match, seat: SeatId, move: string, ...args: unknown[]): void {
-  const r = play(m, seat, move, ...args);
-  expect(r.invalid, `${move}(${JSON.stringify(args)}) by ${seat} refused: ${r.errorType}`).toBe(false);
-}
-
-function refused(m: Match, seat: SeatId, move: string, args: unknown[], types: string[] = [INVALID]): void {
-  const G = structuredClone(m.state.G);
-  const ctx = structuredClone(m.state.ctx);
-  const next = m.reducer(m.state, moveAction(move, args, seat));
-  expect(types, `${move}(${JSON.stringify(args)}) by ${seat}`).toContain(next.transients?.error?.type);
-  expect(next.G).toEqual(G);
-  expect(next.ctx).toEqual(ctx);
-  expect(next._stateID).toBe(m.state._stateID);
-}
-
-/** U.S. tables a shuttle package; Iran and the Mediator accept. Returns the agreement. */
-function agree(m: Match, ...commitments: Line[]) {
-  ok(m, '0', 'propose', { channel: 'shuttle', commitments });
-  const p = m.state.G.proposals.at(-1)!;
-  for (const s of p.parties) if (s !== '0') ok(m, s, 'accept', p.id);
-  return m.state.G.agreements.at(-1)!;
-}
-
-const stepOf = (m: Match, id: number): Step => m.state.G.agreements.flatMap((a) => a.steps).find((s) => s.id === id)!;
 
 interface Resolution {
   m: Match;
@@ -149,7 +59,7 @@ function resolveOnce(
   setG(m, (G) => {
     G.round = round;
   });
-  const a = agree(m, ...(opts.lines ?? [pause(round)]));
+  const a = agree(m, shuttle(...(opts.lines ?? [pause(round)])));
   const first = a.steps[0];
   if (opts.choice) ok(m, first.seat, 'comply', first.id, opts.choice);
   if (opts.edit) setG(m, opts.edit);
@@ -173,7 +83,7 @@ function findSeed(tries: number, make: (seed: string) => Resolution, found: (r: 
 // ---------------------------------------------------------------------------------------------
 
 describe('detection and ambiguity chances (rules/verifiers.json)', () => {
-  const G0 = negotiating().state.G;
+  const G0 = negotiating({ seed: SEED }).state.G;
   const position = (access: number, measures: string[], monitoring = 0): GameState => {
     const G = structuredClone(G0);
     G.nuclear.access = access;
@@ -489,7 +399,7 @@ describe('the price of a commitment', () => {
     const paid = (choice: 'comply' | 'partial' | 'cheat') => {
       const m = negotiating({ seed: 'price' });
       const before = m.state.G.seats['1'].capital;
-      agree(m, pause(1));
+      agree(m, shuttle(pause(1)));
       const signed = m.state.G.seats['1'].capital;
       const step = m.state.G.agreements[0].steps[0];
       ok(m, '1', 'comply', step.id, choice);
@@ -627,8 +537,8 @@ describe('statistical sanity', () => {
 
 describe('the comply move', () => {
   function withSteps() {
-    const m = negotiating();
-    const a = agree(m, pause(1), pause(2), line('strike-moratorium', 1));
+    const m = negotiating({ seed: SEED });
+    const a = agree(m, shuttle(pause(1), pause(2), line('strike-moratorium', 1)));
     const [now, later, us] = [a.steps.find((s) => s.what === 'enrichment-pause' && s.due === 1)!, a.steps.find((s) => s.due === 2)!, a.steps.find((s) => s.seat === '0')!];
     return { m, now, later, us };
   }

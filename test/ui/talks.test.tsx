@@ -20,14 +20,28 @@ function iranOffer(session: Session): ProposalDraft {
   };
 }
 
+/** A match in round 1's talks, the U.S. seat on screen with the proposal builder open. */
+async function openBuilder() {
+  const session = startMatch();
+  answerIncident(session);
+  renderGame();
+  const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: 'Open the proposal builder' }));
+  return { session, user, builder: screen.getByRole('region', { name: 'Draft a proposal' }) };
+}
+
+/** A match in round 1's talks, the U.S. seat on screen with Iran's offer in its inbox. */
+function offered() {
+  const session = startMatch();
+  answerIncident(session);
+  moveAs(session, '1', 'propose', iranOffer(session));
+  renderGame();
+  return { session, p: session.view('0')!.G.proposals[0] };
+}
+
 describe('the proposal builder', () => {
   it('refuses an invalid package with the engine’s reason, then sends a valid one', async () => {
-    const session = startMatch();
-    answerIncident(session);
-    renderGame();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Open the proposal builder' }));
-    const builder = screen.getByRole('region', { name: 'Draft a proposal' });
+    const { session, user, builder } = await openBuilder();
     // Only a step of your own: the engine calls that an action, not a proposal.
     await user.selectOptions(within(builder).getByLabelText('Who'), 'United States');
     const verdict = within(builder).getByRole('status');
@@ -51,12 +65,7 @@ describe('the proposal builder', () => {
   });
 
   it('shows the triggers a line will fire and the verifiers the menu allows', async () => {
-    const session = startMatch();
-    answerIncident(session);
-    renderGame();
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Open the proposal builder' }));
-    const builder = screen.getByRole('region', { name: 'Draft a proposal' });
+    const { user, builder } = await openBuilder();
     const green = within(builder).getByLabelText(/On green/) as HTMLSelectElement;
     expect(green.options.length).toBeGreaterThan(1);
     await user.selectOptions(green, green.options[1].value);
@@ -74,22 +83,14 @@ describe('the proposal builder', () => {
 
 describe('the inbox', () => {
   it('accepts a proposal addressed to you', async () => {
-    const session = startMatch();
-    answerIncident(session);
-    moveAs(session, '1', 'propose', iranOffer(session));
-    renderGame();
-    const [p] = session.view('0')!.G.proposals;
+    const { session, p } = offered();
     await userEvent.setup().click(screen.getByRole('button', { name: `Accept proposal ${p.id}` }));
     expect(session.view('0')!.G.proposals[0].accepted).toContain('0');
     expect(screen.getByText(/United States ✓ accepted/)).toBeTruthy();
   });
 
   it('counters: the builder opens prefilled with the proposal it answers', async () => {
-    const session = startMatch();
-    answerIncident(session);
-    moveAs(session, '1', 'propose', iranOffer(session));
-    renderGame();
-    const [p] = session.view('0')!.G.proposals;
+    const { session, p } = offered();
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: `Counter proposal ${p.id}` }));
     const builder = screen.getByRole('region', { name: `Counter proposal ${p.id}` });
