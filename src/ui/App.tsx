@@ -1,5 +1,5 @@
 /** The page: a masthead with the rulebook always one click away, notices, and the current screen. */
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LeaveButton } from './LeaveButton';
 import { Notices } from './Notices';
 import { RulebookDrawer } from './rulebook/RulebookDrawer';
@@ -7,11 +7,21 @@ import { StartPage } from './start/StartPage';
 import { useGame } from './store';
 
 const GameScreen = lazy(() => import('./game/GameScreen'));
+// Online play (the lobby, the socket client, chat) loads only when an address names a match.
+const OnlineScreen = lazy(() => import('./online/OnlineScreen'));
+const OnlineGame = lazy(() => import('./online/OnlineGame'));
 
 export function App() {
   const screen = useGame((s) => s.screen);
+  const online = useGame((s) => s.mode === 'online');
+  const route = useGame((s) => s.route);
   const [rules, setRules] = useState(false);
   const closeRules = useCallback(() => setRules(false), []);
+  useEffect(() => {
+    const follow = () => useGame.getState().syncRoute();
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   return (
     <>
       {/* While the rulebook is open the page behind it is inert: out of the tab order and of screen readers. */}
@@ -34,8 +44,10 @@ export function App() {
         <Notices />
         <main id="main" tabIndex={-1}>
           {screen === 'game' ? (
-            <Suspense fallback={<p className="loading">Setting up the table…</p>}>
-              <GameScreen />
+            <Suspense fallback={<p className="loading">Setting up the table…</p>}>{online ? <OnlineGame /> : <GameScreen />}</Suspense>
+          ) : route ? (
+            <Suspense fallback={<p className="loading">Opening the match…</p>}>
+              <OnlineScreen route={route} />
             </Suspense>
           ) : (
             <StartPage />

@@ -1,20 +1,25 @@
-/** Leaving ends the match for good, so it asks once; a finished game leaves at once. */
+/**
+ * Leaving a game in this browser ends it for good, so it asks once; a finished game, or watching,
+ * leaves at once. Online, the seat stays yours: its link brings you back.
+ */
 import { useState } from 'react';
 import { useGame } from './store';
 
 export function LeaveButton() {
   const leave = useGame((s) => s.leave);
   const over = useGame((s) => Boolean(s.view?.ctx.gameover));
+  const online = useGame((s) => s.mode === 'online');
+  const watching = useGame((s) => s.mode === 'online' && s.seat === null);
   const [asking, setAsking] = useState(false);
   if (!asking)
     return (
-      <button type="button" onClick={() => (over ? leave() : setAsking(true))}>
-        Leave game
+      <button type="button" onClick={() => (over || watching ? leave() : setAsking(true))}>
+        {watching ? 'Stop watching' : 'Leave game'}
       </button>
     );
   return (
     <span className="leave-confirm" role="group" aria-label="Leave this game?">
-      <span>Leave? The game is lost.</span>
+      <span>{online ? 'Leave? Your seat waits for you: open your link again to come back.' : 'Leave? The game is lost.'}</span>
       <button type="button" onClick={leave} autoFocus>
         Yes, leave
       </button>

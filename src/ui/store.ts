@@ -11,9 +11,17 @@ import type { ProposalDraft } from '../game/state';
 import { SEATS, type SeatId } from '../game/types';
 import type { Verdict } from '../game/verdict';
 import type { SeatView } from './engine';
+import { hrefOf, parseRoute, type OnlineRoute } from './online/links';
+import type { Me } from './online/state';
 import type { Session } from './session/session';
 
-export type Mode = 'solo' | 'hotseat';
+export type Mode = 'solo' | 'hotseat' | 'online';
+
+/** Who plays a seat online, as the server reports it. */
+export interface SeatPlayer {
+  name?: string;
+  connected?: boolean;
+}
 
 export interface Notice {
   id: number;
@@ -29,7 +37,7 @@ export interface MatchOptions {
 export interface UIState {
   screen: 'start' | 'loading' | 'game';
   mode: Mode | null;
-  /** The seat whose screen is shown; null while a hot-seat device is being handed over. */
+  /** The seat whose screen is shown; null while a hot-seat device is being handed over, or when watching online. */
   seat: SeatId | null;
   /** Hot-seat: the seat asked to take the device and reveal its screen. */
   handOverTo: SeatId | null;
@@ -38,8 +46,18 @@ export interface UIState {
   notices: Notice[];
   /** The proposal being countered, prefilled into the builder. */
   counter: { id: number; draft: ProposalDraft } | null;
+  /** Online: the match, seat or table the address names (see `online/links.ts`); null on the start page. */
+  route: OnlineRoute | null;
+  /** Online: the people at the table, by seat. */
+  players: Partial<Record<SeatId, SeatPlayer>>;
+  /** Goes to an online address (or the start page), in the browser's history too. */
+  go(route: OnlineRoute | null, opts?: { replace?: boolean }): void;
+  /** Follows the address after the browser's Back or Forward; leaves an online match on screen. */
+  syncRoute(): void;
   startSolo(human: SeatId, bots: Partial<Record<SeatId, BotConfig>>, options: MatchOptions): Promise<void>;
   startHotseat(options: MatchOptions): Promise<void>;
+  /** Connects to a match on the game server as `me` (a seat, or a spectator). */
+  startOnline(me: Me, bots: Partial<Record<SeatId, BotConfig>>): Promise<void>;
   /** Puts a running session on screen (the start actions use it; tests call it directly). */
   attach(session: Session, mode: Mode, bots?: Partial<Record<SeatId, BotConfig>>): void;
   leave(): void;
@@ -65,11 +83,11 @@ function nextActiveSeat(view: SeatView | null, from: SeatId | null): SeatId | nu
 }
 
 export const useGame = create<UIState>((set, get) => {
-  /** Mirrors `seat`'s client into the store, and only that one. */
-  const mirror = (seat: SeatId | null) => {
+  /** Mirrors `seat`'s client into the store, and only that one; a spectator's with `watching`. */
+  const mirror = (seat: SeatId | null, watching = false) => {
     unsubscribe?.();
     unsubscribe = null;
-    if (!session || seat === null) {
+    if (!session || (seat === null && !watching)) {
       set({ seat, view: null });
       return;
     }
@@ -77,7 +95,7 @@ export const useGame = create<UIState>((set, get) => {
     const update = () => {
       const view = s.view(seat);
       set({ view });
-      if (get().mode === 'hotseat') handOverIfIdle(seat, view);
+      if (get().mode === 'hotseat' && seat !== null) handOverIfIdle(seat, view);
     };
     unsubscribe = s.subscribe(seat, update);
     set({ seat });
@@ -110,6 +128,14 @@ export const useGame = create<UIState>((set, get) => {
     }
   };
 
+  const stop = () => {
+    unsubscribe?.();
+    unsubscribe = null;
+    session?.stop();
+    session = null;
+    set({ screen: 'start', mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {}, players: {} });
+  };
+
   return {
     screen: 'start',
     mode: null,
@@ -119,14 +145,45 @@ export const useGame = create<UIState>((set, get) => {
     view: null,
     notices: [],
     counter: null,
+    route: typeof window === 'undefined' ? null : parseRoute(window.location.search),
+    players: {},
+    go(route, opts = {}) {
+      set({ route });
+      if (typeof window === 'undefined') return;
+      const href = hrefOf(route);
+      if (href === window.location.pathname + window.location.search) return;
+      if (opts.replace) window.history.replaceState(null, '', href);
+      else window.history.pushState(null, '', href);
+    },
+    syncRoute() {
+      const route = parseRoute(window.location.search);
+      // A change of the hash alone is no new address.
+      if (hrefOf(route) === hrefOf(get().route)) return;
+      if (get().mode === 'online') stop();
+      set({ route });
+    },
     startSolo: (human, bots, options) => start('solo', [human], bots, options),
     startHotseat: (options) => start('hotseat', [...SEATS], {}, options),
+    async startOnline(me, bots) {
+      set({ screen: 'loading' });
+      try {
+        // The socket client, the engine and boardgame.io load only when an online match starts.
+        const { createOnlineSession } = await import('./online/session');
+        const next = createOnlineSession({ me, notify: get().notify, onPlayers: (players) => set({ players }) });
+        get().attach(next, 'online', bots);
+      } catch (e) {
+        set({ screen: 'start' });
+        get().notify('error', `The match could not open: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
     attach(next, mode, bots = {}) {
       session?.stop();
       session = next;
       set({ screen: 'game', mode, bots, counter: null, handOverTo: null });
       if (mode === 'solo') {
         mirror(next.humans[0]);
+      } else if (mode === 'online') {
+        mirror(next.humans[0] ?? null, true);
       } else {
         // Nobody's secrets are on screen until the first seat reveals.
         const first = nextActiveSeat(next.view(next.humans[0]), null) ?? next.humans[0];
@@ -134,11 +191,9 @@ export const useGame = create<UIState>((set, get) => {
       }
     },
     leave() {
-      unsubscribe?.();
-      unsubscribe = null;
-      session?.stop();
-      session = null;
-      set({ screen: 'start', mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {} });
+      const online = get().mode === 'online';
+      stop();
+      if (online) get().go(null);
     },
     reveal() {
       const to = get().handOverTo;
@@ -164,6 +219,16 @@ export const useGame = create<UIState>((set, get) => {
       if (!session || seat === null) {
         get().notify('error', `${label}: no game is running.`);
         return false;
+      }
+      if (session.remote) {
+        // Online, the server answers later: a refusal comes back as a notice from the session.
+        if (!session.remote.isConnected()) {
+          get().notify('error', `${label}: the connection to the game server is down. Wait until it is back, then try again.`);
+          return false;
+        }
+        session.remote.sending(label);
+        session.move(seat, name, args);
+        return true;
       }
       const before = session.view(seat)?.stateID;
       session.move(seat, name, args);

@@ -6,13 +6,13 @@ import { App } from '../../src/ui/App';
 import './helpers';
 
 describe('the start page', () => {
-  it('offers solo, hot-seat, and online as coming soon', () => {
+  it('offers solo, hot-seat, and online through the game server', () => {
     render(<App />);
     expect(screen.getByRole('button', { name: 'Start solo game' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start hot-seat game' })).toBeTruthy();
     const online = screen.getByRole('region', { name: 'Online' });
-    expect((within(online).getByRole('button') as HTMLButtonElement).disabled).toBe(true);
-    expect(within(online).getByText(/Coming soon/)).toBeTruthy();
+    expect((within(online).getByRole('button', { name: 'Create online match' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(within(online).getByText(/share a link per seat/)).toBeTruthy();
   });
 
   it('starts a solo game as the chosen seat, with bots in the other two', async () => {

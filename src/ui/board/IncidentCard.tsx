@@ -3,11 +3,13 @@ import { describeEffects } from '../../game/effects';
 import { incidentDef, incidentModifier } from '../../game/incidents';
 import { SEAT_NAMES } from '../../game/seats';
 import { asState } from '../engine';
-import { useG, useSeat } from '../hooks';
+import { useG } from '../hooks';
+import { useGame } from '../store';
 
 export function IncidentCard() {
   const G = useG((G) => G);
-  const seat = useSeat();
+  // Null when watching an online match.
+  const seat = useGame((s) => s.seat);
   const incident = G.incident;
   if (!incident) return null;
   const def = incidentDef(incident.id);

@@ -4,7 +4,7 @@ import { RULES } from '../../game/rules';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import { isHidden } from '../../game/view';
-import { useCtx, useG, useSeat } from '../hooks';
+import { useCtx, useG } from '../hooks';
 import { useGame } from '../store';
 
 const STAGE_WORDS: Record<string, string> = { respond: 'answering the incident', negotiate: 'negotiating' };
@@ -14,14 +14,18 @@ export function Standing() {
   const secrets = useG((G) => G.secrets);
   const flavour = useG((G) => G.flavour);
   const ctx = useCtx();
-  const me = useSeat();
+  // Null when watching an online match.
+  const me = useGame((s) => s.seat);
   const bots = useGame((s) => s.bots);
   const mode = useGame((s) => s.mode);
+  const players = useGame((s) => s.players);
   const flavourName = RULES.flavours.find((f) => f.id === flavour)?.name;
   const who = (seat: SeatId) => {
-    if (seat === me) return 'You';
+    const player = players[seat];
+    if (seat === me) return player?.name ? `You (${player.name})` : 'You';
     const bot = bots[seat];
     if (bot) return `Bot · ${PERSONALITY_NAMES[bot.personality]}, ${DIFFICULTY_NAMES[bot.difficulty].toLowerCase()}`;
+    if (mode === 'online') return player?.name ? `${player.name}${player.connected === false ? ' · offline' : ''}` : 'Nobody yet';
     return mode === 'hotseat' ? 'Player at this device' : 'Player';
   };
   return (

@@ -1,7 +1,9 @@
 /**
  * The board and your seat, laid out for a phone (one column) up to a projector (three columns);
- * the debrief takes over when the game ends. Loaded only once a game starts.
+ * the debrief takes over when the game ends. Loaded only once a game starts. Online, the chat and
+ * the connection come in through `talks` and `status`, and a spectator sees the board without a seat.
  */
+import type { ReactNode } from 'react';
 import { Detainees } from '../board/Detainees';
 import { IncidentCard } from '../board/IncidentCard';
 import { Measures } from '../board/Measures';
@@ -22,33 +24,69 @@ import { Inbox } from '../talks/Inbox';
 import { ProposalBuilder } from '../talks/ProposalBuilder';
 import { StatusBar } from './StatusBar';
 
-export default function GameScreen() {
+function Board() {
+  return (
+    <div className="col col-board">
+      <Tracks />
+      <Timeline />
+      <IncidentCard />
+      <Standing />
+      <NuclearFile />
+      <Sanctions />
+      <Detainees />
+      <Measures />
+    </div>
+  );
+}
+
+export interface GameScreenProps {
+  /** Shown at the head of the talks column (online: the chat). */
+  talks?: ReactNode;
+  /** Shown at the end of the status bar (online: the connection). */
+  status?: ReactNode;
+}
+
+export default function GameScreen({ talks, status }: GameScreenProps) {
   const hasView = useGame((s) => s.view !== null);
   const handOverTo = useGame((s) => s.handOverTo);
   const over = useGame((s) => s.view?.ctx.gameover);
   const counterId = useGame((s) => s.counter?.id ?? null);
+  const watching = useGame((s) => s.mode === 'online' && s.seat === null);
   if (handOverTo !== null) return <HandOver to={handOverTo} />;
   if (!hasView) return <p className="loading">Setting up the table…</p>;
-  if (over) return <EndScreen over={over} />;
+  if (over)
+    return (
+      <>
+        <EndScreen over={over} />
+        {talks ? <div className="end-talks">{talks}</div> : null}
+      </>
+    );
+  if (watching)
+    return (
+      <div className="game">
+        <StatusBar>{status}</StatusBar>
+        <div className="board-grid is-watching">
+          <Board />
+          <div className="col col-talks">
+            {talks}
+            <Agreements />
+            <Reports />
+            <Log />
+          </div>
+        </div>
+      </div>
+    );
   return (
     <div className="game">
-      <StatusBar />
+      <StatusBar>{status}</StatusBar>
       <div className="board-grid">
-        <div className="col col-board">
-          <Tracks />
-          <Timeline />
-          <IncidentCard />
-          <Standing />
-          <NuclearFile />
-          <Sanctions />
-          <Detainees />
-          <Measures />
-        </div>
+        <Board />
         <div className="col col-seat">
           <Compliance />
           <SeatPanel />
         </div>
         <div className="col col-talks">
+          {talks}
           <Inbox />
           <ProposalBuilder key={counterId ?? 'new'} />
           <Agreements />

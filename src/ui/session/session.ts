@@ -22,11 +22,21 @@ export interface SessionOptions {
 }
 
 export interface Session {
+  /** Seats played from this device; none when watching. */
   readonly humans: SeatId[];
-  view(seat: SeatId): SeatView | null;
-  subscribe(seat: SeatId, listener: () => void): () => void;
+  /** A seat's view of the match; `null` asks for a spectator's (online only). */
+  view(seat: SeatId | null): SeatView | null;
+  subscribe(seat: SeatId | null, listener: () => void): () => void;
   move(seat: SeatId, name: MoveName, args: unknown[]): void;
   stop(): void;
+  /**
+   * Set when the match runs on a server: a move's answer arrives later, so the store cannot see a
+   * refusal at once. It says which move is on its way; the session reports a refusal as a notice.
+   */
+  readonly remote?: {
+    isConnected(): boolean;
+    sending(label: string): void;
+  };
 }
 
 /**
@@ -60,8 +70,8 @@ export function createSession({ seed, setupData, humans, bots }: SessionOptions)
     latest = s?._stateID;
   });
   for (const client of clients.values()) client.start();
-  const clientOf = (seat: SeatId) => {
-    const client = clients.get(seat);
+  const clientOf = (seat: SeatId | null) => {
+    const client = seat === null ? undefined : clients.get(seat);
     if (!client) throw new Error(`Seat ${seat} is not played on this device.`);
     return client;
   };

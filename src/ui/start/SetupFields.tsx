@@ -1,4 +1,4 @@
-/** Scenario, Mediator and seed: what both solo and hot-seat games are set up from. */
+/** Scenario, Mediator and seed: what every game is set up from (online, the server picks the seed). */
 import { RULES } from '../../game/rules';
 import type { SetupData } from '../../game/setup';
 import type { Flavour } from '../../game/types';
@@ -20,7 +20,7 @@ export function toOptions(setup: Setup): { seed: string; setupData: SetupData } 
   return { seed: setup.seed.trim() || newSeed(), setupData };
 }
 
-export function SetupFields({ id, setup, onChange }: { id: string; setup: Setup; onChange(s: Setup): void }) {
+export function SetupFields({ id, setup, onChange, seed = true }: { id: string; setup: Setup; onChange(s: Setup): void; seed?: boolean }) {
   const scenario = RULES.scenarios.find((s) => s.id === setup.scenario)!;
   const scenarioFlavour = RULES.flavours.find((f) => f.id === scenario.flavour)!;
   const flavour = RULES.flavours.find((f) => f.id === (setup.flavour || scenario.flavour))!;
@@ -45,9 +45,13 @@ export function SetupFields({ id, setup, onChange }: { id: string; setup: Setup;
         ))}
       </select>
       <p className="field-note">{flavour.perk}</p>
-      <label htmlFor={`${id}-seed`}>Match seed</label>
-      <input id={`${id}-seed`} value={setup.seed} onChange={(e) => onChange({ ...setup, seed: e.target.value })} spellCheck={false} />
-      <p className="field-note">The same seed and choices replay the same incidents.</p>
+      {seed ? (
+        <>
+          <label htmlFor={`${id}-seed`}>Match seed</label>
+          <input id={`${id}-seed`} value={setup.seed} onChange={(e) => onChange({ ...setup, seed: e.target.value })} spellCheck={false} />
+          <p className="field-note">The same seed and choices replay the same incidents.</p>
+        </>
+      ) : null}
     </div>
   );
 }

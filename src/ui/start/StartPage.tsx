@@ -1,5 +1,6 @@
-/** How to play: solo against bots, hot-seat at one screen, or (soon) online. */
+/** How to play: solo against bots, hot-seat at one screen, or online through the game server. */
 import { HotseatForm } from './HotseatForm';
+import { OnlineForm } from './OnlineForm';
 import { SoloForm } from './SoloForm';
 
 export function StartPage() {
@@ -23,12 +24,13 @@ export function StartPage() {
           <p>Three people, one screen. A hand-over screen keeps each seat's agendas and cards private.</p>
           <HotseatForm />
         </section>
-        <section className="mode-card is-disabled" aria-labelledby="online-title" aria-describedby="online-note">
+        <section className="mode-card" aria-labelledby="online-title">
           <h2 id="online-title">Online</h2>
-          <p id="online-note">Coming soon: play each seat from its own browser, or as a team, through a game server.</p>
-          <button type="button" disabled>
-            Online play is not available yet
-          </button>
+          <p>
+            Each seat plays from its own browser — one person or a team — through this game server. Create the match, then share
+            a link per seat and one for the projector.
+          </p>
+          <OnlineForm />
         </section>
       </div>
     </div>
