@@ -75,7 +75,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     stop: () =>
       (stopping ??= (async () => {
         bots.stop();
-        await transport.close();
+        // Drop keep-alive and polling connections at once: waiting for browsers to hang up
+        // could hold a SIGTERM for minutes.
+        const closing = transport.close();
+        appServer.closeAllConnections?.();
+        await closing;
         await new Promise<void>((resolve) => {
           appServer.close(() => resolve());
           appServer.closeAllConnections?.();
