@@ -61,34 +61,26 @@ export default function GameScreen({ talks, status }: GameScreenProps) {
         {talks ? <div className="end-talks">{talks}</div> : null}
       </>
     );
-  if (watching)
-    return (
-      <div className="game">
-        <StatusBar>{status}</StatusBar>
-        <div className="board-grid is-watching">
-          <Board />
-          <div className="col col-talks">
-            {talks}
-            <Agreements />
-            <Reports />
-            <Log />
-          </div>
-        </div>
-      </div>
-    );
+  // A spectator sees the board and the talks in public; a seat also sees its own panel and inbox.
   return (
     <div className="game">
       <StatusBar>{status}</StatusBar>
-      <div className="board-grid">
+      <div className={watching ? 'board-grid is-watching' : 'board-grid'}>
         <Board />
-        <div className="col col-seat">
-          <Compliance />
-          <SeatPanel />
-        </div>
+        {watching ? null : (
+          <div className="col col-seat">
+            <Compliance />
+            <SeatPanel />
+          </div>
+        )}
         <div className="col col-talks">
           {talks}
-          <Inbox />
-          <ProposalBuilder key={counterId ?? 'new'} />
+          {watching ? null : (
+            <>
+              <Inbox />
+              <ProposalBuilder key={counterId ?? 'new'} />
+            </>
+          )}
           <Agreements />
           <Reports />
           <Log />
