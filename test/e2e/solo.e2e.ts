@@ -59,7 +59,7 @@ describe('solo', () => {
       if ((await restraint.count()) > 0) {
         if (!answered) await shoot(page, '04-incident-response');
         answered = true;
-        await restraint.click();
+        await restraint.click({ timeout: 5000 }).catch(() => undefined);
       } else if ((await done.count()) > 0 && (await done.isEnabled())) {
         if (actedIn !== round) {
           actedIn = round;
@@ -85,7 +85,8 @@ describe('solo', () => {
           await shoot(page, shot[1]);
           shots.delete(shot[0]);
         }
-        await done.click();
+        // Bots move meanwhile; a missed click is retried on the next pass, within the deadline.
+        await done.click({ timeout: 5000 }).catch(() => undefined);
       } else {
         await page.waitForTimeout(150);
       }

@@ -4,7 +4,8 @@
  * The lobby code loads only when the form is sent.
  */
 import { useState } from 'react';
-import { DIFFICULTIES, DIFFICULTY_NAMES, PERSONALITIES, PERSONALITY_NAMES, type BotConfig } from '../../bots/config';
+import type { BotConfig } from '../../bots/config';
+import { BotPicker } from './BotPicker';
 import { RULES } from '../../game/rules';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
@@ -103,26 +104,7 @@ export function OnlineForm() {
             </div>
             {players[seat] === 'bot' ? (
               <div className="bot-pick">
-                <label htmlFor={`online-${seat}-personality`}>Personality</label>
-                <select
-                  id={`online-${seat}-personality`}
-                  value={bots[seat].personality}
-                  onChange={(e) => setBot(seat, { personality: e.target.value as BotConfig['personality'] })}
-                >
-                  {PERSONALITIES.map((p) => (
-                    <option key={p} value={p}>
-                      {PERSONALITY_NAMES[p]}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor={`online-${seat}-difficulty`}>Difficulty</label>
-                <select id={`online-${seat}-difficulty`} value={bots[seat].difficulty} onChange={(e) => setBot(seat, { difficulty: e.target.value as BotConfig['difficulty'] })}>
-                  {DIFFICULTIES.map((d) => (
-                    <option key={d} value={d}>
-                      {DIFFICULTY_NAMES[d]}
-                    </option>
-                  ))}
-                </select>
+                <BotPicker id={`online-${seat}`} bot={bots[seat]} onChange={(patch) => setBot(seat, patch)} />
               </div>
             ) : null}
           </fieldset>

@@ -1,6 +1,7 @@
 /** Solo: pick your seat; bots with the personalities and difficulty you choose take the other two. */
 import { useState } from 'react';
-import { DIFFICULTIES, DIFFICULTY_NAMES, PERSONALITIES, PERSONALITY_NAMES, type BotConfig } from '../../bots/config';
+import type { BotConfig } from '../../bots/config';
+import { BotPicker } from './BotPicker';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import { useGame } from '../store';
@@ -36,22 +37,7 @@ export function SoloForm() {
       {others.map((seat) => (
         <fieldset key={seat} className="bot-pick">
           <legend>{SEAT_NAMES[seat]} (bot)</legend>
-          <label htmlFor={`bot-${seat}-personality`}>Personality</label>
-          <select id={`bot-${seat}-personality`} value={bots[seat].personality} onChange={(e) => setBot(seat, { personality: e.target.value as BotConfig['personality'] })}>
-            {PERSONALITIES.map((p) => (
-              <option key={p} value={p}>
-                {PERSONALITY_NAMES[p]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`bot-${seat}-difficulty`}>Difficulty</label>
-          <select id={`bot-${seat}-difficulty`} value={bots[seat].difficulty} onChange={(e) => setBot(seat, { difficulty: e.target.value as BotConfig['difficulty'] })}>
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {DIFFICULTY_NAMES[d]}
-              </option>
-            ))}
-          </select>
+          <BotPicker id={`bot-${seat}`} bot={bots[seat]} onChange={(patch) => setBot(seat, patch)} />
         </fieldset>
       ))}
       <SetupFields id="solo" setup={setup} onChange={setSetup} />
