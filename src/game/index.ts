@@ -13,19 +13,27 @@ import { allDone, beginRound, endRound } from './round';
 import { createState, validateSetupData } from './setup';
 import type { GameState } from './state';
 import { PHASES, STAGES, type PhaseId } from './types';
+import { PlainBase, asHook, asMove, type WithBase } from './drafts';
 import { playerView } from './view';
 
 /**
  * The seats act at once, and every move re-checks itself against the state it is applied to, so
  * a move sent against a state one step older is still judged fairly (`ignoreStaleStateID`).
  */
-const open = <F>(move: F) => ({ move, ignoreStaleStateID: true });
+const open = <C extends { G: GameState }, A extends unknown[]>(move: (context: C, ...args: A) => unknown) => ({
+  move: asMove(move),
+  ignoreStaleStateID: true,
+});
 
 /**
  * Moves that touch secrets also run only on the authority (`client: false`), and their arguments
  * are kept out of the other seats' copy of boardgame.io's action log (`redact`).
  */
-const secret = <F>(move: F) => ({ ...open(move), client: false, redact: true });
+const secret = <C extends { G: GameState }, A extends unknown[]>(move: (context: C, ...args: A) => unknown) => ({
+  ...open(move),
+  client: false,
+  redact: true,
+});
 
 /** The phase's last round has closed: every seat said Done in it. */
 function phaseComplete(G: GameState, id: PhaseId): boolean {
@@ -34,21 +42,21 @@ function phaseComplete(G: GameState, id: PhaseId): boolean {
   return place.phase === id && place.isLastOfPhase;
 }
 
-function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
+function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState, WithBase> {
   return {
     start: id === PHASES[0],
     next,
     // The phase closes with the last Done of its last round; ending it then runs the round's
     // closing steps once, then the review.
     endIf: ({ G }) => phaseComplete(G, id),
-    onBegin: ({ G }) => dealHands(G),
+    onBegin: asHook(({ G }) => dealHands(G)),
     // boardgame.io also ends the phase when the game ends early; only a completed phase is reviewed.
-    onEnd: ({ G }) => {
+    onEnd: asHook(({ G }) => {
       if (phaseComplete(G, id)) reviewPhase(G, id);
-    },
+    }),
     turn: {
-      onBegin: beginRound,
-      onEnd: endRound,
+      onBegin: asHook(beginRound),
+      onEnd: asHook(endRound),
       endIf: ({ G }) => allDone(G),
       stages: {
         [STAGES.respond]: { moves: { respond: open(respond) } },
@@ -70,12 +78,13 @@ function phase(id: PhaseId, next: PhaseId | undefined): PhaseConfig<GameState> {
   };
 }
 
-export const Backchannel: Game<GameState> = {
+const game: Game<GameState, WithBase> = {
   name: 'backchannel',
   minPlayers: 3,
   maxPlayers: 3,
   // Negotiation has no take-backs, and undo history would copy the state on every move.
   disableUndo: true,
+  plugins: [PlainBase],
   setup: ({ random }, setupData) => createState(setupData, random),
   validateSetupData: (setupData) => validateSetupData(setupData),
   phases: Object.fromEntries(PHASES.map((id, i) => [id, phase(id, PHASES[i + 1])])),
@@ -83,5 +92,8 @@ export const Backchannel: Game<GameState> = {
   playerView,
   ai: { enumerate },
 };
+
+/** Servers, clients and the simulator take any `Game`; the plugin above supplies `base` itself. */
+export const Backchannel = game as unknown as Game<GameState>;
 
 export default Backchannel;

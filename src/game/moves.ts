@@ -23,12 +23,13 @@ import {
   table,
   withdraw as withdrawProposal,
 } from './proposals';
+import type { WithBase } from './drafts';
 import { SEAT_NAMES, isSeat } from './seats';
 import type { GameState, ProposalDraft } from './state';
 import { RESPONSES, STAGES, type CardId, type Compliance, type ResponseChoice, type SeatId, type StageId } from './types';
 import { OK, no, type Verdict } from './verdict';
 
-interface MoveArgs {
+interface MoveArgs extends WithBase {
   G: GameState;
   ctx: Ctx;
   playerID: string;
@@ -56,70 +57,70 @@ function negotiator(G: GameState, ctx: Ctx, playerID: string, ...verdicts: ((sea
 }
 
 /** Take a role action; `amount` only for actions taken in units. */
-export function act({ G, ctx, playerID }: MoveArgs, actionId: unknown, amount?: unknown) {
+export function act({ G, base, ctx, playerID }: MoveArgs, actionId: unknown, amount?: unknown) {
   if (!isSeat(playerID)) return INVALID_MOVE;
-  if (!checkAction(G, playerID, stageOf(ctx, playerID), actionId, amount).ok) return INVALID_MOVE;
+  if (!checkAction(base, playerID, stageOf(ctx, playerID), actionId, amount).ok) return INVALID_MOVE;
   takeAction(G, playerID, actionDef(actionId)!, amount as number | undefined);
 }
 
 /** Answer the round's incident before negotiation opens. */
-export function respond({ G, playerID, events }: MoveArgs, choice: unknown) {
-  if (!isSeat(playerID) || pendingResponder(G) !== playerID) return INVALID_MOVE;
+export function respond({ G, base, playerID, events }: MoveArgs, choice: unknown) {
+  if (!isSeat(playerID) || pendingResponder(base) !== playerID) return INVALID_MOVE;
   if (!RESPONSES.includes(choice as ResponseChoice)) return INVALID_MOVE;
   respondToIncident(G, playerID, choice as ResponseChoice);
   events.setActivePlayers({ all: STAGES.negotiate });
 }
 
 /** Table a package of commitments. */
-export function propose({ G, ctx, playerID }: MoveArgs, draft: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkProposalRoom(G, s), (s) => checkDraft(G, s, draft));
+export function propose({ G, base, ctx, playerID }: MoveArgs, draft: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkProposalRoom(base, s), (s) => checkDraft(base, s, draft));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   table(G, seat, draft as ProposalDraft);
 }
 
 /** Replace a proposal addressed to you with one of your own. */
-export function counter({ G, ctx, playerID }: MoveArgs, id: unknown, draft: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkCounter(G, s, id, draft));
+export function counter({ G, base, ctx, playerID }: MoveArgs, id: unknown, draft: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkCounter(base, s, id, draft));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   counterProposal(G, seat, id as number, draft as ProposalDraft);
 }
 
-export function accept({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkAccept(G, s, id));
+export function accept({ G, base, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkAccept(base, s, id));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   acceptProposal(G, seat, id as number);
 }
 
-export function reject({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkAnswer(G, s, id));
+export function reject({ G, base, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkAnswer(base, s, id));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   rejectProposal(G, seat, id as number);
 }
 
-export function withdraw({ G, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkWithdraw(G, s, id));
+export function withdraw({ G, base, ctx, playerID }: MoveArgs, id: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkWithdraw(base, s, id));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   withdrawProposal(G, seat, id as number);
 }
 
 /** Decide in secret what to do about one of your steps falling due this round. */
-export function comply({ G, ctx, playerID }: MoveArgs, stepId: unknown, choice: unknown, ...extra: unknown[]) {
-  const seat = negotiator(G, ctx, playerID, (s) => checkCompliance(G, s, stepId, choice));
+export function comply({ G, base, ctx, playerID }: MoveArgs, stepId: unknown, choice: unknown, ...extra: unknown[]) {
+  const seat = negotiator(base, ctx, playerID, (s) => checkCompliance(base, s, stepId, choice));
   if (seat === null || extra.length > 0) return INVALID_MOVE;
   setCompliance(G, seat, stepId as number, choice as Compliance);
 }
 
 /** Play an initiative card from your hand. */
-export function playCard({ G, ctx, playerID }: MoveArgs, cardId: unknown, ...extra: unknown[]) {
+export function playCard({ G, base, ctx, playerID }: MoveArgs, cardId: unknown, ...extra: unknown[]) {
   if (!isSeat(playerID) || extra.length > 0) return INVALID_MOVE;
-  if (!checkCard(G, playerID, stageOf(ctx, playerID), cardId).ok) return INVALID_MOVE;
+  if (!checkCard(base, playerID, stageOf(ctx, playerID), cardId).ok) return INVALID_MOVE;
   play(G, playerID, cardId as CardId);
 }
 
 /** Close this seat's negotiation for the round. */
-export function done({ G, ctx, playerID, events }: MoveArgs, ...extra: unknown[]) {
+export function done({ G, base, ctx, playerID, events }: MoveArgs, ...extra: unknown[]) {
   if (!isSeat(playerID) || extra.length > 0) return INVALID_MOVE;
-  if (!checkNegotiating(G, ctx, playerID).ok) return INVALID_MOVE;
+  if (!checkNegotiating(base, ctx, playerID).ok) return INVALID_MOVE;
   G.seats[playerID].done = true;
   log(G, 'negotiation', `${SEAT_NAMES[playerID]} is done for the round.`, playerID);
   events.endStage();

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Server } from 'boardgame.io/server';
-import { setAutoFreeze } from 'immer';
 import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
@@ -34,10 +33,6 @@ export interface StartOptions {
 
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
-  // boardgame.io runs moves through immer, which deep-freezes every new state: two thirds of a
-  // move's cost on a late-game state. The engine's tests run with freezing on (it catches a
-  // mutation outside a move); a production server need not pay for it on every move.
-  if (process.env.NODE_ENV === 'production') setAutoFreeze(false);
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const transport = new GuardedSocketIO({ store, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });

@@ -1,0 +1,44 @@
+/**
+ * How moves and hooks change the state. boardgame.io 0.50 runs each of them through its own
+ * immer 9, which copies every object read through a draft with property descriptors: a third of a
+ * move's cost went there. So the engine changes the state with its own immer, whose copies are
+ * cheap, and hands boardgame.io the finished state; a move or hook may return its new `G`.
+ *
+ * `PlainBase` wraps moves and hooks outside boardgame.io's immer, where `G` is still plain, and
+ * passes it on as `base`; `asMove` and `asHook` run the engine's code on a draft of `base` and
+ * return the result. boardgame.io's own draft is never touched, so it costs nothing.
+ */
+import type { Plugin } from 'boardgame.io';
+import { INVALID_MOVE } from 'boardgame.io/core';
+import { produce } from 'immer';
+import type { GameState } from './state';
+
+export type WithBase = { base: GameState };
+
+export const PlainBase: Plugin<undefined, undefined, GameState> = {
+  name: 'plain-base',
+  fnWrap: (fn) => (context, ...args) => fn({ ...context, base: context.G }, ...args),
+};
+
+type Context = { G: GameState };
+
+/**
+ * A move written as mutations of `G`, run on a draft of the plain `base`. Its checks read `base`:
+ * reads through a draft cost a proxy each. `INVALID_MOVE` leaves the state as it was.
+ */
+export function asMove<C extends Context, A extends unknown[]>(
+  fn: (context: C, ...args: A) => unknown,
+): (context: C & WithBase, ...args: A) => GameState | typeof INVALID_MOVE {
+  return (context, ...args) => {
+    let invalid = false;
+    const next = produce(context.base, (G) => {
+      if (fn({ ...context, G: G as GameState }, ...args) === INVALID_MOVE) invalid = true;
+    });
+    return invalid ? INVALID_MOVE : next;
+  };
+}
+
+/** A turn or phase hook written as mutations of `G`, run the same way. */
+export function asHook<C extends Context>(fn: (context: C) => void): (context: C & WithBase) => GameState {
+  return (context) => produce(context.base, (G) => fn({ ...context, G: G as GameState }));
+}
