@@ -96,10 +96,11 @@ function card(m: Mind): EnumeratedMove | undefined {
   return best && best.value > THRESHOLD[m.config.personality].act ? { move: 'playCard', args: [best.id] } : undefined;
 }
 
-function propose(m: Mind, partners: Record<SeatId, Valuer>): EnumeratedMove | undefined {
+function propose(m: Mind, view: GameView): EnumeratedMove | undefined {
   const { G, seat, config } = m;
   if (G.proposedThisRound[seat] > 0 || !checkProposalRoom(G, seat).ok) return undefined;
   if (config.difficulty === 'novice' && m.rng() < 0.35) return undefined;
+  const partners = Object.fromEntries(SEATS.map((s) => [s, s === seat ? m.me : valuer(view, s, 'pragmatist')])) as Record<SeatId, Valuer>;
   const pkg = bestPackage(G, m.me, partners, config.personality);
   const draft = pkg && withChannel(G, seat, config.personality, pkg);
   return draft && checkDraft(G, seat, draft).ok ? { move: 'propose', args: [draft] } : undefined;
@@ -131,6 +132,5 @@ export function decide(view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig
   if (stage !== STAGES.negotiate || G.seats[seat].done) return undefined;
   const undecided = stepsToDecide(G, seat).find((s) => G.secrets[seat].choices[s.id] === undefined);
   if (undecided) return { move: 'comply', args: [undecided.id, compliance(m, undecided)] };
-  const partners = Object.fromEntries(SEATS.map((s) => [s, s === seat ? m.me : valuer(view, s, 'pragmatist')])) as Record<SeatId, Valuer>;
-  return answer(m) ?? card(m) ?? propose(m, partners) ?? action(m) ?? { move: 'done', args: [] };
+  return answer(m) ?? card(m) ?? propose(m, view) ?? action(m) ?? { move: 'done', args: [] };
 }
