@@ -3,6 +3,7 @@
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
 import { commitmentDef, describeCommitment } from './commitments';
+import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { log } from './log';
 import { audience } from './proposals';
@@ -35,18 +36,27 @@ export function formAgreement(G: GameState, p: Proposal): Agreement {
   return agreement;
 }
 
-/** Every step anywhere, with its agreement. */
-export function allSteps(G: GameState): { agreement: Agreement; step: Step }[] {
-  return G.agreements.flatMap((agreement) => agreement.steps.map((step) => ({ agreement, step })));
+/**
+ * Every step anywhere that passes `keep`, with its agreement. Searched in the plain state and
+ * handed back from `G`: in a move, only the steps found are drafted, not every one searched.
+ */
+function stepsWhere(G: GameState, keep: (step: Step) => boolean): { agreement: Agreement; step: Step }[] {
+  const found: { agreement: Agreement; step: Step }[] = [];
+  plain(G.agreements).forEach((a, i) =>
+    a.steps.forEach((s, j) => {
+      if (keep(s)) found.push({ agreement: G.agreements[i], step: G.agreements[i].steps[j] });
+    }),
+  );
+  return found;
 }
 
 export function findStep(G: GameState, id: unknown): { agreement: Agreement; step: Step } | undefined {
-  return allSteps(G).find((x) => x.step.id === id);
+  return stepsWhere(G, (s) => s.id === id)[0];
 }
 
 /** Steps still pending that are due by this round, in each agreement's order. */
 export function dueSteps(G: GameState): { agreement: Agreement; step: Step }[] {
-  return allSteps(G).filter(({ step }) => step.status === 'pending' && step.due <= G.round);
+  return stepsWhere(G, (s) => s.status === 'pending' && s.due <= G.round);
 }
 
 /** After a red, nothing more of the agreement is carried out. */

@@ -10,7 +10,7 @@
  */
 import type { Plugin } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
-import { produce } from 'immer';
+import { current, isDraft, produce } from 'immer';
 import type { GameState } from './state';
 
 export type WithBase = { base: GameState };
@@ -41,4 +41,13 @@ export function asMove<C extends Context, A extends unknown[]>(
 /** A turn or phase hook written as mutations of `G`, run the same way. */
 export function asHook<C extends Context>(fn: (context: C) => void): (context: C & WithBase) => GameState {
   return (context) => produce(context.base, (G) => fn({ ...context, G: G as GameState }));
+}
+
+/**
+ * The state behind a draft as it stands now, as plain objects, for a search that would otherwise
+ * wrap each object it passes in a proxy; it costs only what the draft has changed. Outside a move,
+ * the object itself.
+ */
+export function plain<T>(x: T): T {
+  return isDraft(x) ? (current(x as never) as T) : x;
 }

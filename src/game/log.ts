@@ -1,25 +1,32 @@
-/** The plain-language log every seat reads. */
-import { current, isDraft } from 'immer';
+/**
+ * The plain-language log every seat reads. It is kept in pages of `PAGE` lines, oldest first: a
+ * move writes a line into the last page, and immer copies that page rather than the whole log.
+ */
+import { plain } from './drafts';
 import { RULES } from './rules';
 import type { GameState, LogEntry, RoundStep } from './state';
 import type { SeatId } from './types';
 
-/**
- * Once the log is full, this many of its oldest lines go at once: trimming copies the whole log,
- * and a move that paid for it on every line would cost ten times as much.
- */
-const TRIM = 50;
+/** Lines in a page. A seat's view of the log keeps the pages, less the lines it may not read. */
+export const PAGE = 25;
 
 /** Adds a line to the log; `to` limits who may read it (a seat's secret, backchannel traffic). */
 export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, to?: SeatId[]): void {
   const entry: LogEntry = { round: G.round, step, text };
   if (seat !== undefined) entry.seat = seat;
   if (to !== undefined) entry.to = [...to];
-  if (G.log.length < RULES.board.maxLog) {
-    G.log.push(entry);
+  const last = G.log.at(-1);
+  const full = !last || last.length >= PAGE;
+  if (G.log.reduce((n, page) => n + page.length, 0) < RULES.board.maxLog) {
+    if (full) G.log.push([entry]);
+    else last.push(entry);
     return;
   }
-  // Sliced from plain objects: slicing the draft would wrap every line in a proxy.
-  const lines = isDraft(G.log) ? current(G.log) : G.log;
-  G.log = [...lines.slice(lines.length - RULES.board.maxLog + TRIM), entry];
+  // At the board's maximum the oldest page goes, sliced from plain objects: slicing the draft
+  // would wrap every page in a proxy.
+  const kept = plain(G.log).slice(1);
+  G.log = full || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...kept.at(-1)!, entry]];
 }
+
+/** Every line of the log, oldest first. */
+export const logLines = (G: Pick<GameState, 'log'>): LogEntry[] => G.log.flat();

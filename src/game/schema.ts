@@ -96,7 +96,8 @@ export const boardSchema = z.strictObject({
     capital: z.strictObject({ min: int, max: int }),
   }),
   actionPoints: z.strictObject({ '0': count, '1': count, '2': count }),
-  maxLog: int.min(10),
+  // At least two of the log's pages (`log.ts`).
+  maxLog: int.min(50),
 });
 export type Board = z.infer<typeof boardSchema>;
 

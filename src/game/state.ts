@@ -193,7 +193,8 @@ export interface GameState {
   deck: IncidentId[];
   discard: IncidentId[];
   milestones: MilestoneId[];
-  log: LogEntry[];
+  /** In pages, oldest first (`log.ts`). */
+  log: LogEntry[][];
   /** Trust and Tension at the end of each round, for the debrief chart. */
   history: RoundRecord[];
   /** Proposals on the table: this round's, and last round's still open (they lapse after it). */

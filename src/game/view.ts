@@ -34,6 +34,6 @@ export function playerView({ G, playerID }: { G: GameState; playerID?: string | 
     // Counters that would betray unseen backchannel traffic.
     proposedThisRound: Object.fromEntries(SEATS.map((s) => [s, s === me ? G.proposedThisRound[s] : 0])) as Record<SeatId, number>,
     nextId: 0,
-    log: G.log.filter((e) => !e.to || (me !== null && e.to.includes(me))),
+    log: G.log.map((page) => page.filter((e) => !e.to || (me !== null && e.to.includes(me)))).filter((page) => page.length > 0),
   };
 }

@@ -2,12 +2,12 @@
  * How moves and hooks change the state (`src/game/drafts.ts`): the engine's own immer works on the
  * plain state boardgame.io hands the plugin, and boardgame.io keeps what it returns. A refused move
  * changes nothing; a kept state is frozen, so nothing outside a move can change it; and the log,
- * which every move writes, keeps its newest lines within the board's limit.
+ * which every move writes, keeps its newest lines within the board's limit, page by page.
  */
 import { describe, expect, it } from 'vitest';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { asHook, asMove } from '../../src/game/drafts';
-import { log } from '../../src/game/log';
+import { PAGE, log, logLines } from '../../src/game/log';
 import { RULES } from '../../src/game/rules';
 import type { GameState } from '../../src/game/state';
 import { INVALID, answerIncident, newMatch, ok, play } from '../harness';
@@ -44,7 +44,7 @@ describe('moves through the engine’s drafts', () => {
     for (const seat of ['1', '2'] as const) ok(m, seat, 'done');
     expect(m.state.G.round).toBe(2);
     expect(() => {
-      m.state.G.log.push({ round: 2, step: 'end', text: 'forged' });
+      m.state.G.log.at(-1)!.push({ round: 2, step: 'end', text: 'forged' });
     }).toThrow(TypeError);
   });
 
@@ -66,34 +66,51 @@ describe('moves through the engine’s drafts', () => {
 
 describe('the log', () => {
   const blank = () => ({ round: 1, log: [] }) as unknown as GameState;
+  const numbers = (G: GameState) => logLines(G).map((e) => Number(e.text.slice(5)));
 
-  it('keeps every line until it holds the board’s maximum', () => {
+  it('keeps every line, in order, until it holds the board’s maximum', () => {
     const G = blank();
     for (let i = 0; i < RULES.board.maxLog; i++) log(G, 'negotiation', `line ${i}`);
-    expect(G.log).toHaveLength(RULES.board.maxLog);
-    expect(G.log[0].text).toBe('line 0');
+    expect(numbers(G)).toEqual(Array.from({ length: RULES.board.maxLog }, (_, i) => i));
   });
 
-  it('past the maximum drops its oldest lines, never a new one, and stays within the maximum', () => {
-    const G = blank();
-    const n = RULES.board.maxLog * 3 + 7;
-    for (let i = 0; i < n; i++) {
-      log(G, 'negotiation', `line ${i}`);
-      expect(G.log.length).toBeLessThanOrEqual(RULES.board.maxLog);
-      expect(G.log.at(-1)!.text).toBe(`line ${i}`);
+  it.each([RULES.board.maxLog, 60, 61, 74])('past a maximum of %i drops its oldest lines, never a new one, and stays within it', (max) => {
+    const saved = RULES.board.maxLog;
+    RULES.board.maxLog = max;
+    try {
+      const G = blank();
+      for (let i = 0; i < max * 3 + 7; i++) {
+        log(G, 'negotiation', `line ${i}`);
+        const kept = numbers(G);
+        expect(kept.length).toBeLessThanOrEqual(max);
+        expect(kept.length).toBeGreaterThanOrEqual(Math.min(i + 1, max - PAGE));
+        expect(kept).toEqual(kept.map((_, k) => i - kept.length + 1 + k));
+      }
+    } finally {
+      RULES.board.maxLog = saved;
     }
-    const numbers = G.log.map((e) => Number(e.text.slice(5)));
-    expect(numbers).toEqual(numbers.map((_, k) => numbers[0] + k));
-    expect(G.log.length).toBeGreaterThan(RULES.board.maxLog / 2);
+  });
+
+  it('writes a line into the last page only: the pages before it are the same objects', () => {
+    const m = newMatch();
+    answerIncident(m);
+    const pages = m.state.G.log;
+    ok(m, '0', 'done');
+    const after = m.state.G.log;
+    expect(logLines(m.state.G).at(-1)!.text).toMatch(/is done for the round/);
+    for (let i = 0; i < pages.length - 1; i++) expect(after[i]).toBe(pages[i]);
+    expect(after.every((page, i) => i === after.length - 1 || page.length === PAGE)).toBe(true);
   });
 
   it('trims the same way inside a move, through a draft', () => {
     const m = newMatch();
     answerIncident(m);
-    const filled = { ...m.state.G, log: Array.from({ length: RULES.board.maxLog }, (_, i) => ({ round: 1, step: 'negotiation' as const, text: `old ${i}` })) };
-    m.state = { ...m.state, G: filled };
+    const full = Array.from({ length: RULES.board.maxLog / PAGE }, (_, p) =>
+      Array.from({ length: PAGE }, (_, i) => ({ round: 1, step: 'negotiation' as const, text: `old ${p * PAGE + i}` })),
+    );
+    m.state = { ...m.state, G: { ...m.state.G, log: full } };
     ok(m, '0', 'done');
-    const { log: lines } = m.state.G;
+    const lines = logLines(m.state.G);
     expect(lines.length).toBeLessThanOrEqual(RULES.board.maxLog);
     expect(lines.at(-1)!.text).toMatch(/is done for the round/);
     expect(lines.some((e) => e.text === 'old 0')).toBe(false);

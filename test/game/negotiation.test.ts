@@ -9,6 +9,7 @@
  * on the other tracks. Expected values come from rules/*.json, worked out here by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { logLines } from '../../src/game/log';
 import measuresJson from '../../rules/measures.json';
 import negotiationJson from '../../rules/negotiation.json';
 import triggersJson from '../../rules/triggers.json';
@@ -58,8 +59,8 @@ describe('an agreement from proposal to a green light', () => {
     expect(p.commitments).toEqual(draft.commitments);
     expect(p.replaces).toBeUndefined();
     expect(G.proposedThisRound['0']).toBe(1);
-    expect(G.log.at(-1)!.text).toContain(`proposal ${p.id}`);
-    expect(G.log.at(-1)!.to).toBeUndefined();
+    expect(logLines(G).at(-1)!.text).toContain(`proposal ${p.id}`);
+    expect(logLines(G).at(-1)!.to).toBeUndefined();
 
     ok(m, '1', 'accept', p.id);
     G = m.state.G;
@@ -78,7 +79,7 @@ describe('an agreement from proposal to a green light', () => {
     const { id: stepId, ...rest } = a.steps[0];
     expect(rest).toEqual({ ...pause(1), status: 'pending' });
     expect(new Set([p.id, a.id, stepId]).size).toBe(3);
-    expect(G.log.some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
+    expect(logLines(G).some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
     // Iran paid the pause's political price on signing.
     expect(G.seats['1'].capital).toBe(signing.seats['1'].capital - cdef('enrichment-pause').capital);
 
@@ -107,7 +108,7 @@ describe('an agreement from proposal to a green light', () => {
     expect(step.report).toContain(iaea.name);
     expect(step.report).toContain('GREEN');
     expect(step.report).toContain('round 1');
-    const entry = G.log.find((e) => e.text === step.report);
+    const entry = logLines(G).find((e) => e.text === step.report);
     expect(entry).toMatchObject({ round: 1, step: 'implementation' });
     expect(entry!.to).toBeUndefined();
     // The secret choice is spent; nothing was hidden.
@@ -335,7 +336,7 @@ describe('accept, reject, withdraw, counter', () => {
     ok(m, '1', 'accept', p.id);
     ok(m, '0', 'withdraw', p.id);
     expect(lastProposal(m).status).toBe('withdrawn');
-    expect(m.state.G.log.at(-1)!.text).toContain(`withdraws proposal ${p.id}`);
+    expect(logLines(m.state.G).at(-1)!.text).toContain(`withdraws proposal ${p.id}`);
     refused(m, '2', 'accept', [p.id]);
     refused(m, '0', 'withdraw', [p.id]);
     expect(m.state.G.agreements).toEqual([]);
@@ -353,7 +354,7 @@ describe('accept, reject, withdraw, counter', () => {
     ok(m, '1', 'accept', p.id);
     ok(m, '2', 'reject', p.id);
     expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('rejected');
-    expect(m.state.G.log.at(-1)!.text).toContain(`rejects proposal ${p.id}`);
+    expect(logLines(m.state.G).at(-1)!.text).toContain(`rejects proposal ${p.id}`);
     refused(m, '2', 'accept', [p.id]);
     refused(m, '1', 'reject', [p.id]);
     expect(m.state.G.agreements).toEqual([]);
@@ -373,7 +374,7 @@ describe('accept, reject, withdraw, counter', () => {
     expect(c.commitments).toEqual(draft.commitments);
     expect(c.id).not.toBe(p.id);
     expect(G.proposedThisRound['1']).toBe(1);
-    expect(G.log.at(-1)!.text).toContain(`counters proposal ${p.id}`);
+    expect(logLines(G).at(-1)!.text).toContain(`counters proposal ${p.id}`);
     // The original is closed; the counter can be agreed.
     refused(m, '2', 'accept', [p.id]);
     ok(m, '0', 'accept', c.id);
@@ -430,7 +431,7 @@ describe('accept, reject, withdraw, counter', () => {
     finishRound(m);
     answerIncident(m);
     expect(m.state.G.proposals.map((x) => x.id)).toEqual([p.id]);
-    expect(m.state.G.log.some((e) => e.text.includes('lapses'))).toBe(false);
+    expect(logLines(m.state.G).some((e) => e.text.includes('lapses'))).toBe(false);
     reset(m);
     finishRound(m);
     answerIncident(m);
@@ -438,7 +439,7 @@ describe('accept, reject, withdraw, counter', () => {
     expect(G.round).toBe(3);
     expect(G.proposals).toEqual([]);
     expect(G.agreements).toEqual([]);
-    expect(G.log.some((e) => e.round === 2 && e.text === `Proposal ${p.id} lapses unanswered.`)).toBe(true);
+    expect(logLines(G).some((e) => e.round === 2 && e.text === `Proposal ${p.id} lapses unanswered.`)).toBe(true);
     refused(m, '2', 'accept', [p.id]);
   });
 
@@ -566,7 +567,7 @@ describe('sequencing: steps in due order, a red suspends the rest', () => {
     const [first, second] = G.agreements[0].steps;
     expect(first.status).toBe('red');
     expect(second.status).toBe('suspended');
-    expect(G.log.some((e) => e.round === 2 && e.text === `Agreement ${G.agreements[0].id}: 1 remaining step is suspended.`)).toBe(true);
+    expect(logLines(G).some((e) => e.round === 2 && e.text === `Agreement ${G.agreements[0].id}: 1 remaining step is suspended.`)).toBe(true);
     // A suspended step is never carried out: it cannot be chosen and does not resolve in round 3.
     answerIncident(m);
     refused(m, '1', 'comply', [second.id, 'comply']);

@@ -8,6 +8,7 @@
  */
 import { RandomBot } from 'boardgame.io/ai';
 import { describe, expect, it } from 'vitest';
+import { logLines } from '../../src/game/log';
 import agendasJson from '../../rules/agendas.json';
 import flavoursJson from '../../rules/flavours.json';
 import incidentsJson from '../../rules/incidents.json';
@@ -149,7 +150,7 @@ describe('initiative hands', () => {
       expect(G.secrets[s].hand).toEqual(want[s].hand);
       expect(G.initiativeDecks[s]).toEqual(want[s].pile);
     }
-    const drawn = G.log.filter((e) => e.text.startsWith('You draw') && e.round === 3);
+    const drawn = logLines(G).filter((e) => e.text.startsWith('You draw') && e.round === 3);
     expect(drawn.map((e) => e.to)).toEqual([['0'], ['1'], ['2']]);
 
     // Before Phase III opens: the U.S. at the limit draws nothing.
@@ -181,7 +182,7 @@ describe('initiative hands', () => {
     expect(G.tension).toBe(before.tension + card('us-carrier-redeploy').effects.tension!);
     expect(G.secrets['0'].hand).toEqual(['us-allied-consultation']);
     expect(G.seats['0'].actionPoints).toBe(before.seats['0'].actionPoints);
-    const entry = G.log.at(-1)!;
+    const entry = logLines(G).at(-1)!;
     expect(entry.text).toContain(card('us-carrier-redeploy').name);
     expect(entry.to).toBeUndefined();
     ok(m, '0', 'playCard', 'us-allied-consultation');
@@ -279,12 +280,12 @@ describe('the backchannel', () => {
     expect(view(m.state.G, null).proposals).toEqual([]);
     expect(view(m.state.G, '0').proposals.map((x) => x.id)).toEqual([p.id]);
     expect(view(m.state.G, '1').proposals.map((x) => x.id)).toEqual([p.id]);
-    const tabled = m.state.G.log.at(-1)!;
+    const tabled = logLines(m.state.G).at(-1)!;
     expect(tabled.text).toContain(`proposal ${p.id}`);
     expect(tabled.to).toEqual(['0', '1']);
-    expect(view(m.state.G, '2').log).not.toContainEqual(tabled);
-    expect(view(m.state.G, null).log).not.toContainEqual(tabled);
-    expect(view(m.state.G, '1').log).toContainEqual(tabled);
+    expect(logLines(view(m.state.G, '2'))).not.toContainEqual(tabled);
+    expect(logLines(view(m.state.G, null))).not.toContainEqual(tabled);
+    expect(logLines(view(m.state.G, '1'))).toContainEqual(tabled);
     // The Mediator cannot act on what it cannot see.
     refused(m, '2', 'accept', [p.id]);
     refused(m, '2', 'reject', [p.id]);
@@ -299,7 +300,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.agreements).toEqual([]);
-      expect(v.log.some((e) => e.text.includes(`Agreement ${a.id}`) || e.text.includes(`proposal ${p.id}`))).toBe(false);
+      expect(logLines(v).some((e) => e.text.includes(`Agreement ${a.id}`) || e.text.includes(`proposal ${p.id}`))).toBe(false);
     }
     for (const party of ['0', '1'] as const) expect(view(m.state.G, party).agreements.map((x) => x.id)).toEqual([a.id]);
     return { m, p, a };
@@ -317,9 +318,9 @@ describe('the backchannel', () => {
     const G = m.state.G;
     const step = G.agreements.find((x) => x.id === a.id)!.steps[0];
     expect(step.status).not.toBe('pending');
-    const report = G.log.find((e) => e.text === step.report)!;
+    const report = logLines(G).find((e) => e.text === step.report)!;
     expect(report.to).toEqual(['0', '1']);
-    expect(view(G, '2').log).not.toContainEqual(report);
+    expect(logLines(view(G, '2'))).not.toContainEqual(report);
     expect(view(G, '2').agreements).toEqual([]);
   });
 
@@ -333,7 +334,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.proposals).toEqual([]);
-      expect(v.log.some((e) => e.text.includes(`proposal ${p.id}`) || e.text.includes(`proposal ${c.id}`))).toBe(false);
+      expect(logLines(v).some((e) => e.text.includes(`proposal ${p.id}`) || e.text.includes(`proposal ${c.id}`))).toBe(false);
     }
   });
 
@@ -347,7 +348,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.proposals.filter((x) => x.replaces === p.id), 'a public proposal names the backchannel one it replaces').toEqual([]);
-      const mentions = v.log.filter((e) => new RegExp(`\\bproposal ${p.id}\\b`).test(e.text)).map((e) => e.text);
+      const mentions = logLines(v).filter((e) => new RegExp(`\\bproposal ${p.id}\\b`).test(e.text)).map((e) => e.text);
       expect(mentions, 'a public log line names the backchannel proposal').toEqual([]);
     }
   });
@@ -369,7 +370,7 @@ describe('the backchannel', () => {
     const own = incident.effects.capital as unknown as Record<string, number>;
     const leak = negotiationJson.leak.effects.capital as unknown as Record<string, number>;
     for (const s of ['0', '1'] as const) expect(G.seats[s].capital).toBe(before.seats[s].capital + own[s] + leak[s]);
-    const line = G.log.find((e) => e.text.startsWith(negotiationJson.leak.text));
+    const line = logLines(G).find((e) => e.text.startsWith(negotiationJson.leak.text));
     expect(line).toBeDefined();
     expect(line!.to).toBeUndefined();
 
@@ -378,9 +379,9 @@ describe('the backchannel', () => {
     reset(m);
     finishRound(m);
     const step = m.state.G.agreements.find((x) => x.id === a.id)!.steps[0];
-    const report = m.state.G.log.find((e) => e.text === step.report)!;
+    const report = logLines(m.state.G).find((e) => e.text === step.report)!;
     expect(report.to).toBeUndefined();
-    expect(view(m.state.G, '2').log).toContainEqual(report);
+    expect(logLines(view(m.state.G, '2'))).toContainEqual(report);
   });
 
   it('with nothing on the backchannel, the leak costs only the incident itself', () => {
@@ -393,7 +394,7 @@ describe('the backchannel', () => {
     finishRound(m);
     const own = incidentsJson.find((i) => i.id === 'leaked-outreach')!.effects.capital as unknown as Record<string, number>;
     for (const s of ['0', '1'] as const) expect(m.state.G.seats[s].capital).toBe(before.seats[s].capital + own[s]);
-    expect(m.state.G.log.some((e) => e.text.startsWith(negotiationJson.leak.text))).toBe(false);
+    expect(logLines(m.state.G).some((e) => e.text.startsWith(negotiationJson.leak.text))).toBe(false);
   });
 });
 
@@ -449,15 +450,15 @@ function breaches(state: GameStateFull, cov: Coverage, see: typeof view = view):
   if (SEATS.some((s) => Object.keys(G.secrets[s].choices).length > 0)) cov.choices += 1;
   if (SEATS.some((s) => G.secrets[s].cheats.length > 0)) cov.cheats += 1;
   if (secretItems.some((x) => x.parties.length < 3)) cov.hiddenItems += 1;
-  if (G.log.some((e) => e.to)) cov.privateLines += 1;
+  if (logLines(G).some((e) => e.to)) cov.privateLines += 1;
 
   const check = (viewer: SeatId | null): string | null => {
     cov.views += 1;
     const v = see(G, viewer);
     // Everything the viewer is sent, serialized; the log's lines are read once each (cached).
     const json = JSON.stringify({ ...v, log: [] });
-    const logIds = new Set(v.log.flatMap((e) => factsOf(e).ids));
-    const logMentions = new Set(v.log.flatMap((e) => factsOf(e).mentions));
+    const logIds = new Set(logLines(v).flatMap((e) => factsOf(e).ids));
+    const logMentions = new Set(logLines(v).flatMap((e) => factsOf(e).mentions));
     const who = viewer === null ? 'the spectator' : `seat ${viewer}`;
     const has = (token: string) => json.includes(token) || (token.startsWith('"') && logIds.has(token.slice(1, -1)));
 
@@ -497,9 +498,9 @@ function breaches(state: GameStateFull, cov: Coverage, see: typeof view = view):
 
     // The log: nothing addressed to others; nothing naming what it cannot see.
     let expectedLines = 0;
-    for (const e of G.log) if (!e.to || (viewer !== null && e.to.includes(viewer))) expectedLines += 1;
-    if (v.log.length !== expectedLines) return `${who} gets ${v.log.length} log lines, expected ${expectedLines}`;
-    for (const e of v.log) {
+    for (const e of logLines(G)) if (!e.to || (viewer !== null && e.to.includes(viewer))) expectedLines += 1;
+    if (logLines(v).length !== expectedLines) return `${who} gets ${logLines(v).length} log lines, expected ${expectedLines}`;
+    for (const e of logLines(v)) {
       if (e.to && (viewer === null || !e.to.includes(viewer))) return `${who} reads a line for ${e.to.join(',')}: ${e.text}`;
       const facts = factsOf(e);
       // Lines in the second person are a seat's own secrets.
@@ -540,7 +541,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
 
     // A private line without its audience, as a buggy engine might write it.
     const bad = structuredClone(m.state);
-    bad.G.log.push({ round: 1, step: 'negotiation', text: 'You will cheat on Pause selected enrichment (step 99).' });
+    bad.G.log.push([{ round: 1, step: 'negotiation', text: 'You will cheat on Pause selected enrichment (step 99).' }]);
     expect(breaches(bad, cov).join('\n')).toMatch(/private line/);
     // A view that forgets to filter the backchannel, the log, or the secrets.
     const leaky = (edit: (v: GameView, G: GameState) => void) => (G: GameState, id: SeatId | null) => {

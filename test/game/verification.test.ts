@@ -15,6 +15,7 @@
  * the nuclear file change only through verification.
  */
 import { describe, expect, it } from 'vitest';
+import { logLines } from '../../src/game/log';
 import endingsJson from '../../rules/endings.json';
 import negotiationJson from '../../rules/negotiation.json';
 import triggersJson from '../../rules/triggers.json';
@@ -179,7 +180,7 @@ describe('a cheat caught: red', () => {
 
     expect(r.step.report).toContain('RED');
     expect(r.step.report).toContain(verifier('iaea').name);
-    expect(G.log.some((e) => e.text === r.step.report && e.round === 1)).toBe(true);
+    expect(logLines(G).some((e) => e.text === r.step.report && e.round === 1)).toBe(true);
     const a = G.agreements.find((x) => x.id === r.agreementId)!;
     expect(a.steps.map((s) => s.status)).toEqual(['red', 'suspended']);
   });
@@ -203,7 +204,7 @@ describe('a cheat the verifier missed', () => {
     // Capital was paid on signing; at verification only the relief arrives.
     expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital + relief.capital!['1']);
     expect(G.secrets['1'].cheats).toEqual([{ kind: 'cheat', agreement: r.agreementId, step: r.step.id, round: 1, gain: cdef('enrichment-pause').cheatGain }]);
-    const note = G.log.find((e) => e.text.includes('went unseen'));
+    const note = logLines(G).find((e) => e.text.includes('went unseen'));
     expect(note).toBeDefined();
     expect(note!.to).toEqual(['1']);
     expect(G.secrets['0'].cheats).toEqual([]);
@@ -279,7 +280,7 @@ describe('a cheat the verifier missed', () => {
         expect(step.report).toContain('RED');
         expect(step.report).toMatch(/look-back/);
         expect(step.report).toContain(`round ${round}`);
-        expect(G.log.some((e) => e.text === step.report && e.round === round)).toBe(true);
+        expect(logLines(G).some((e) => e.text === step.report && e.round === round)).toBe(true);
         return;
       }
     }
@@ -565,11 +566,11 @@ describe('the comply move', () => {
     ok(m, '1', 'comply', now.id, 'cheat');
     const G = m.state.G;
     expect(G.secrets['1'].choices).toEqual({ [now.id]: 'cheat' });
-    expect(G.log).toHaveLength(before.log.length + 1);
-    const entry = G.log.at(-1)!;
+    expect(logLines(G)).toHaveLength(logLines(before).length + 1);
+    const entry = logLines(G).at(-1)!;
     expect(entry.to).toEqual(['1']);
     // Nothing else in G changed.
-    const scrub = (x: GameState) => ({ ...x, log: x.log.slice(0, before.log.length), secrets: { ...x.secrets, '1': { ...x.secrets['1'], choices: {} } } });
+    const scrub = (x: GameState) => ({ ...x, log: logLines(x).slice(0, logLines(before).length), secrets: { ...x.secrets, '1': { ...x.secrets['1'], choices: {} } } });
     expect(scrub(structuredClone(G))).toEqual(scrub(before));
     // A later choice replaces it.
     ok(m, '1', 'comply', now.id, 'comply');

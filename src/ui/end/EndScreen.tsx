@@ -38,6 +38,7 @@ function turningPoints(history: { round: number; trust: number; tension: number 
 
 export function EndScreen({ over }: { over: GameOver }) {
   const G = asState(useG((G) => G));
+  const lines = useG((G) => G.log);
   const leave = useGame((s) => s.leave);
   const path = RULES.endings.paths.find((p) => p.path === over.path)!;
   const scenario = RULES.scenarios.find((s) => s.id === G.scenario)!;
@@ -125,7 +126,7 @@ export function EndScreen({ over }: { over: GameOver }) {
       </div>
       <details className="debrief-log">
         <summary>The public record, for the debrief</summary>
-        <LogList entries={G.log.filter((e) => !e.to)} />
+        <LogList entries={lines.flat().filter((e) => !e.to)} />
       </details>
     </section>
   );

@@ -43,7 +43,7 @@ export function Log() {
     <section className="panel log" aria-labelledby="log-title">
       <h2 id="log-title">Log</h2>
       <div role="log" aria-live="polite" aria-relevant="additions" className="log-scroll" tabIndex={0} aria-labelledby="log-title">
-        <LogList entries={log} />
+        <LogList entries={log.flat()} />
       </div>
     </section>
   );
