@@ -7,7 +7,7 @@ import { RULES } from './rules';
 import type { GameState, LogEntry, RoundStep } from './state';
 import type { SeatId } from './types';
 
-/** Lines in a page. A seat's view of the log keeps the pages, less the lines it may not read. */
+/** Lines in a page. A seat's view keeps the pages, less the lines it may not read. */
 export const PAGE = 25;
 
 /** Adds a line to the log; `to` limits who may read it (a seat's secret, backchannel traffic). */
@@ -17,7 +17,10 @@ export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, 
   if (to !== undefined) entry.to = [...to];
   const last = G.log.at(-1);
   const full = !last || last.length >= PAGE;
-  if (G.log.reduce((n, page) => n + page.length, 0) < RULES.board.maxLog) {
+  // Every page but the last is full, so this counts the lines without reading each page. (In a
+  // seat's view, where pages have lost lines, it counts high: a prediction may drop a page early.)
+  const lines = last ? (G.log.length - 1) * PAGE + last.length : 0;
+  if (lines < RULES.board.maxLog) {
     if (full) G.log.push([entry]);
     else last.push(entry);
     return;
@@ -25,7 +28,7 @@ export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, 
   // At the board's maximum the oldest page goes, sliced from plain objects: slicing the draft
   // would wrap every page in a proxy.
   const kept = plain(G.log).slice(1);
-  G.log = full || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...kept.at(-1)!, entry]];
+  G.log = full || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...kept[kept.length - 1], entry]];
 }
 
 /** Every line of the log, oldest first. */
