@@ -59,15 +59,42 @@ function agendaPull(secret: SeatSecret | undefined): Partial<Record<string, numb
   return pull;
 }
 
+/** Scarce capital is dear. */
+const capitalBand = (own: number) => (own < 2 ? 1.6 : own < 5 ? 0.9 : 0.35);
+
+/**
+ * Valuers already built, by everything a valuer reads: a seat decides many times a round on much
+ * the same board, and a valuer that lives on keeps the prices it has worked out. Cleared when full,
+ * so memory stays flat however many games run.
+ */
+const built = new Map<string, Valuer>();
+const BUILT_MAX = 5000;
+
 export function valuer(view: GameView, seat: SeatId, personality: Personality): Valuer {
-  const t = TEMPER[personality];
   const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
-  const pull = agendaPull(secret);
+  const key = [seat, personality, secret?.agendas ?? '', view.tension, view.trust, capitalBand(view.seats[seat].capital), view.measures.map((m) => m.id)].join('|');
+  let v = built.get(key);
+  if (v === undefined) {
+    if (built.size >= BUILT_MAX) built.clear();
+    built.set(key, (v = buildValuer(view, seat, personality, secret)));
+  }
+  return v;
+}
+
+function trackWeights(view: GameView, seat: SeatId, personality: Personality, pull: Partial<Record<string, number>>): Record<Track, number> {
+  const t = TEMPER[personality];
   const weight = (track: Track) =>
     (BASE[seat][track] ?? 0) * (SHARED.includes(track) ? t.shared : t.hard) * danger(view, track) + (pull[track] ?? 0);
-  const weights = Object.fromEntries(TRACKS.map((track) => [track, weight(track)])) as Record<Track, number>;
-  const own = view.seats[seat].capital;
-  const capital = t.capital * (own < 2 ? 1.6 : own < 5 ? 0.9 : 0.35) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
+  return Object.fromEntries(TRACKS.map((track) => [track, weight(track)])) as Record<Track, number>;
+}
+
+/** A valuer built afresh (`valuer` keeps them); nothing it returns holds on to `view`. */
+export function buildValuer(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Valuer {
+  const t = TEMPER[personality];
+  const pull = agendaPull(secret);
+  const weights = trackWeights(view, seat, personality, pull);
+  const capital = t.capital * capitalBand(view.seats[seat].capital) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
+  const inPlace = new Set(view.measures.map((m) => m.id));
   const measure = (id: MeasureId) => (t.measure + (MEASURE_VALUE[seat]?.[id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);
   // A decision prices the same cards and triggers many times over. Tracks and capital scale with
   // an action's amount; a measure is put in place once whatever the amount.
@@ -80,7 +107,7 @@ export function valuer(view: GameView, seat: SeatId, personality: Personality): 
       if (d) linear += d * (s === seat ? capital : seat === '2' ? 0.2 : personality === 'hardliner' ? -0.2 : 0.1);
     }
     let once = 0;
-    for (const id of e.addMeasures ?? []) if (!view.measures.some((m) => m.id === id)) once += measure(id);
+    for (const id of e.addMeasures ?? []) if (!inPlace.has(id)) once += measure(id);
     for (const id of e.removeMeasures ?? []) once -= measure(id);
     return [linear, once];
   };

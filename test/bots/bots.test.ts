@@ -11,6 +11,9 @@ import { summarize } from '../../src/bots/summary';
 import { SEATS, type SeatId } from '../../src/game/types';
 import { playerView } from '../../src/game/view';
 import { newMatch, playOut, seeded, type GameStateFull } from '../harness';
+import { buildValuer, valuer } from '../../src/bots/values';
+import { RULES } from '../../src/game/rules';
+import type { SeatSecret } from '../../src/game/state';
 import { scriptedBot } from '../../src/bots';
 import { Backchannel } from '../../src/game';
 
@@ -75,6 +78,31 @@ describe('scripted bots', () => {
       return summarize(rs).lights.red;
     };
     expect(await reds('hardliner')).toBeGreaterThan(await reds('conciliator'));
+  });
+});
+
+describe('valuations', () => {
+  it('a kept valuer prices every action, card, trigger and result as one built afresh, all game long', async () => {
+    const priced = [...RULES.actions, ...RULES.initiatives, ...RULES.triggers].map((x) => x.effects).concat(Object.values(RULES.negotiation.results));
+    let states = 0;
+    const checkAt = (state: GameStateFull) => {
+      states += 1;
+      for (const seat of SEATS) {
+        const view = playerView({ G: state.G, playerID: seat });
+        for (const personality of PERSONALITIES) {
+          const kept = valuer(view, seat, personality);
+          const fresh = buildValuer(view, seat, personality, view.secrets[seat] as SeatSecret);
+          expect(kept.capital).toBe(fresh.capital);
+          for (const e of priced) expect(kept.effects(e, 2)).toBe(fresh.effects(e, 2));
+        }
+      }
+    };
+    for (const personality of ['conciliator', 'hardliner'] as const) {
+      const m = newMatch({ seed: `valuer-${personality}` });
+      const bot = new (scriptedBot({ personality, difficulty: 'novice' }))({ enumerate: Backchannel.ai!.enumerate, seed: `valuer-${personality}` });
+      await playOut(m, bot as never, seeded(personality.length), checkAt);
+    }
+    expect(states).toBeGreaterThan(50);
   });
 });
 
