@@ -81,12 +81,14 @@ export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, V
     RULES.commitments.filter((d) => d.seat === seat).map((d) => line(G, me, d, partner)).filter(legal);
   const candidates: Commitment[][] = [];
   if (me.seat === '2') {
-    for (const us of lines('0', partners['1'])) for (const ir of lines('1', partners['0'])) candidates.push([us, ir]);
+    const irans = lines('1', partners['0']);
+    for (const us of lines('0', partners['1'])) for (const ir of irans) candidates.push([us, ir]);
   } else {
     const other: SeatId = me.seat === '0' ? '1' : '0';
+    const gives = lines(me.seat);
     for (const ask of lines(other, partners[other])) {
       candidates.push([ask]);
-      for (const give of lines(me.seat)) candidates.push([give, ask]);
+      for (const give of gives) candidates.push([give, ask]);
     }
   }
   // Each party must gain from it as the proposer reckons them (no capital gives for nothing), and
