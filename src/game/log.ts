@@ -1,6 +1,7 @@
 /**
  * The plain-language log every seat reads. It is kept in pages of `PAGE` lines, oldest first: a
- * move writes a line into the last page, and immer copies that page rather than the whole log.
+ * new line copies the last page and the list of pages, never the whole log; at the board's maximum
+ * the oldest page goes.
  */
 import { plain } from './drafts';
 import { RULES } from './rules';
@@ -15,20 +16,15 @@ export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, 
   const entry: LogEntry = { round: G.round, step, text };
   if (seat !== undefined) entry.seat = seat;
   if (to !== undefined) entry.to = [...to];
-  const last = G.log.at(-1);
-  const full = !last || last.length >= PAGE;
+  // Built from plain arrays and assigned whole: pushing through the draft costs a proxy trap per
+  // step. `plain` is cheap here: the log is either untouched or already a plain array this move.
+  const pages = plain(G.log);
+  const last = pages.at(-1);
   // Every page but the last is full, so this counts the lines without reading each page. (In a
   // seat's view, where pages have lost lines, it counts high: a prediction may drop a page early.)
-  const lines = last ? (G.log.length - 1) * PAGE + last.length : 0;
-  if (lines < RULES.board.maxLog) {
-    if (full) G.log.push([entry]);
-    else last.push(entry);
-    return;
-  }
-  // At the board's maximum the oldest page goes, sliced from plain objects: slicing the draft
-  // would wrap every page in a proxy.
-  const kept = plain(G.log).slice(1);
-  G.log = full || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...kept[kept.length - 1], entry]];
+  const lines = last ? (pages.length - 1) * PAGE + last.length : 0;
+  const kept = lines < RULES.board.maxLog ? pages : pages.slice(1);
+  G.log = !last || last.length >= PAGE || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...last, entry]];
 }
 
 /** Every line of the log, oldest first. */
