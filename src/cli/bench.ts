@@ -4,7 +4,9 @@
  * and spread over repeated runs; how long a bot takes to decide; and whether memory stays flat
  * over many games. Figures only: nothing here passes or fails.
  */
+import type { Game } from 'boardgame.io';
 import { Client } from 'boardgame.io/client';
+import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import { parseArgs } from 'node:util';
 import { scriptedBot } from '../bots/bot';
 import type { BotConfig } from '../bots/config';
@@ -73,8 +75,40 @@ const reducerRates = await rate('reducer', (seed) => playGame({ seed, bots }));
 const clientRates = await rate('client ', clientGame);
 
 const decisions: number[] = [];
-for (let g = 0; g < 20; g++) decisions.push(...(await playGame({ seed: `decide-${g}`, bots }, true)).decisions!);
+let sampleMs = 0;
+let sampleMoves = 0;
+const SAMPLE = 20;
+for (let g = 0; g < SAMPLE; g++) {
+  const start = performance.now();
+  const r = await playGame({ seed: `decide-${g}`, bots }, true);
+  sampleMs += performance.now() - start;
+  sampleMoves += r.moves;
+  decisions.push(...r.decisions!);
+}
+const botShare = decisions.reduce((n, d) => n + d, 0) / sampleMs;
 decisions.sort((a, b) => a - b);
+
+/**
+ * boardgame.io's own work for one move, whatever the game: a game of Backchannel's shape (three
+ * seats acting at once in one stage, no undo) whose only move changes one number.
+ */
+function frameworkMoveMicroseconds(moves: number): number {
+  const bare: Game<{ n: number }> = {
+    name: 'bare',
+    disableUndo: true,
+    setup: () => ({ n: 0 }),
+    turn: { activePlayers: { all: 'talk' }, stages: { talk: { moves: { tick: { move: ({ G }) => void (G.n += 1), ignoreStaleStateID: true } } } } },
+  };
+  const reducer = CreateGameReducer({ game: bare, isClient: false }) as unknown as (s: unknown, a: unknown) => unknown;
+  let state: unknown = InitializeGame({ game: bare, numPlayers: 3 });
+  const tick = (i: number) => ({ type: 'MAKE_MOVE', payload: { type: 'tick', args: [], playerID: String(i % 3) } });
+  for (let i = 0; i < 1000; i++) state = reducer(state, tick(i));
+  const start = performance.now();
+  for (let i = 0; i < moves; i++) state = reducer(state, tick(i));
+  return ((performance.now() - start) * 1000) / moves;
+}
+const floorRuns = Array.from({ length: runs }, () => frameworkMoveMicroseconds(20000));
+const movesPerGame = sampleMoves / SAMPLE;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heap: { games: number; mb: number }[] = [];
@@ -93,6 +127,11 @@ memBar.end();
 
 console.log(`games through the reducer: median ${median(reducerRates).toFixed(1)} games/s, spread ${spread(reducerRates)} over ${runs} runs of ${games}`);
 console.log(`games through the client:  median ${median(clientRates).toFixed(1)} games/s, spread ${spread(clientRates)} over ${runs} runs of ${games}`);
+console.log(`of a game's time through the reducer, the bots' decisions take ${(botShare * 100).toFixed(0)} %; a game is ${movesPerGame.toFixed(0)} moves`);
+console.log(
+  `boardgame.io's own cost per move (a move that changes one number): median ${median(floorRuns).toFixed(1)} µs, spread ${spread(floorRuns)}; ` +
+    `at ${movesPerGame.toFixed(0)} moves a game that alone caps the reducer at ${(1e6 / (median(floorRuns) * movesPerGame)).toFixed(0)} games/s`,
+);
 console.log(`bot decisions: median ${median(decisions).toFixed(3)} ms, 95th percentile ${decisions[Math.floor(decisions.length * 0.95)].toFixed(3)} ms, over ${decisions.length}`);
 if (memoryGames > 0) {
   console.log(`heap after GC${gc ? '' : ' (run with --expose-gc for exact figures)'}: ${heap.map((h) => `${h.games}: ${h.mb.toFixed(1)} MB`).join(', ')}`);
