@@ -68,7 +68,7 @@ const capitalBand = (own: number) => (own < 2 ? 1.6 : own < 5 ? 0.9 : 0.35);
  * so memory stays flat however many games run.
  */
 const built = new Map<string, Valuer>();
-const BUILT_MAX = 5000;
+const BUILT_MAX = 1000;
 
 export function valuer(view: GameView, seat: SeatId, personality: Personality): Valuer {
   const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
