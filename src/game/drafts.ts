@@ -51,3 +51,11 @@ export function asHook<C extends Context>(fn: (context: C) => void): (context: C
 export function plain<T>(x: T): T {
   return isDraft(x) ? (current(x as never) as T) : x;
 }
+
+/**
+ * `x`, frozen. immer walks every new object a draft is handed, looking for drafts inside, unless
+ * it is frozen: a new object that holds none is frozen before it goes in.
+ */
+export function frozen<T extends object>(x: T): T {
+  return Object.freeze(x) as T;
+}

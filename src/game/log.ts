@@ -3,7 +3,7 @@
  * new line copies the last page and the list of pages, never the whole log; at the board's maximum
  * the oldest page goes.
  */
-import { plain } from './drafts';
+import { frozen, plain } from './drafts';
 import { RULES } from './rules';
 import type { GameState, LogEntry, RoundStep } from './state';
 import type { SeatId } from './types';
@@ -24,7 +24,9 @@ export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, 
   // seat's view, where pages have lost lines, it counts high: a prediction may drop a page early.)
   const lines = last ? (pages.length - 1) * PAGE + last.length : 0;
   const kept = lines < RULES.board.maxLog ? pages : pages.slice(1);
-  G.log = !last || last.length >= PAGE || kept.length === 0 ? [...kept, [entry]] : [...kept.slice(0, -1), [...last, entry]];
+  const fresh = !last || last.length >= PAGE || kept.length === 0;
+  const page = frozen(fresh ? [frozen(entry)] : [...last, frozen(entry)]);
+  G.log = frozen(fresh ? [...kept, page] : [...kept.slice(0, -1), page]);
 }
 
 /** Every line of the log, oldest first. */
