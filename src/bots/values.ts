@@ -43,10 +43,14 @@ export interface Valuer {
   capital: number;
 }
 
+/** How far Tension stands above 5 and Trust below 3: the danger every seat weighs. */
+const tensionDanger = (view: GameView) => Math.max(0, view.tension - 5);
+const trustDanger = (view: GameView) => Math.max(0, 3 - view.trust);
+
 /** Danger multiplies the shared tracks: every seat fears war and a collapse of the talks. */
 function danger(view: GameView, t: Track): number {
-  if (t === 'tension') return 1 + Math.max(0, view.tension - 5) * 0.6;
-  if (t === 'trust') return 1 + Math.max(0, 3 - view.trust) * 0.4;
+  if (t === 'tension') return 1 + tensionDanger(view) * 0.6;
+  if (t === 'trust') return 1 + trustDanger(view) * 0.4;
   return 1;
 }
 
@@ -62,23 +66,49 @@ function agendaPull(secret: SeatSecret | undefined): Partial<Record<string, numb
 /** Scarce capital is dear. */
 const capitalBand = (own: number) => (own < 2 ? 1.6 : own < 5 ? 0.9 : 0.35);
 
+/** What a valuer knows that does not depend on the measures in place. */
+interface Core {
+  capital: number;
+  /** The value of an effect's tracks and capital, for one unit of it. */
+  linear(e: Effects): number;
+  /** The value of a measure put in place. */
+  measure(id: MeasureId): number;
+}
+
 /**
- * Valuers already built, by everything a valuer reads: a seat decides many times a round on much
- * the same board, and a valuer that lives on keeps the prices it has worked out. Cleared when full,
- * so memory stays flat however many games run.
+ * Cores already built, by everything they read (of Trust and Tension, only the danger): a seat
+ * decides many times a round on much the same board, and a core that lives on keeps the prices it
+ * has worked out. Cleared when full, so memory stays flat however many games run.
  */
-const built = new Map<string, Valuer>();
-const BUILT_MAX = 1000;
+const cores = new Map<string, Core>();
+const CORES_MAX = 1000;
 
 export function valuer(view: GameView, seat: SeatId, personality: Personality): Valuer {
   const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
-  const key = [seat, personality, secret?.agendas ?? '', view.tension, view.trust, capitalBand(view.seats[seat].capital), view.measures.map((m) => m.id)].join('|');
-  let v = built.get(key);
-  if (v === undefined) {
-    if (built.size >= BUILT_MAX) built.clear();
-    built.set(key, (v = buildValuer(view, seat, personality, secret)));
+  const key = [seat, personality, secret?.agendas ?? '', tensionDanger(view), trustDanger(view), capitalBand(view.seats[seat].capital)].join('|');
+  let core = cores.get(key);
+  if (core === undefined) {
+    if (cores.size >= CORES_MAX) cores.clear();
+    cores.set(key, (core = buildCore(view, seat, personality, secret)));
   }
-  return v;
+  return withMeasures(core, seat, view);
+}
+
+/** A valuer built afresh, sharing nothing with the ones `valuer` keeps. */
+export function buildValuer(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Valuer {
+  return withMeasures(buildCore(view, seat, personality, secret), seat, view);
+}
+
+/** Prices the measures an effect would put in place at nothing if they are already there. */
+function withMeasures(core: Core, seat: SeatId, view: GameView): Valuer {
+  const inPlace = new Set(view.measures.map((m) => m.id));
+  const effects = (e: Effects, scale = 1): number => {
+    let once = 0;
+    for (const id of e.addMeasures ?? []) if (!inPlace.has(id)) once += core.measure(id);
+    for (const id of e.removeMeasures ?? []) once -= core.measure(id);
+    return core.linear(e) * scale + once;
+  };
+  return { seat, capital: core.capital, effects };
 }
 
 function trackWeights(view: GameView, seat: SeatId, personality: Personality, pull: Partial<Record<string, number>>): Record<Track, number> {
@@ -88,33 +118,29 @@ function trackWeights(view: GameView, seat: SeatId, personality: Personality, pu
   return Object.fromEntries(TRACKS.map((track) => [track, weight(track)])) as Record<Track, number>;
 }
 
-/** A valuer built afresh (`valuer` keeps them); nothing it returns holds on to `view`. */
-export function buildValuer(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Valuer {
+/** Nothing it returns holds on to `view`: a core outlives the decision it was built for. */
+function buildCore(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Core {
   const t = TEMPER[personality];
   const pull = agendaPull(secret);
   const weights = trackWeights(view, seat, personality, pull);
   const capital = t.capital * capitalBand(view.seats[seat].capital) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
-  const inPlace = new Set(view.measures.map((m) => m.id));
   const measure = (id: MeasureId) => (t.measure + (MEASURE_VALUE[seat]?.[id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);
-  // A decision prices the same cards and triggers many times over. Tracks and capital scale with
-  // an action's amount; a measure is put in place once whatever the amount.
-  const memo = new WeakMap<Effects, [number, number]>();
-  const priceOf = (e: Effects): [number, number] => {
+  // A decision prices the same cards and triggers many times over; tracks and capital scale with
+  // an action's amount.
+  const memo = new WeakMap<Effects, number>();
+  const priceOf = (e: Effects): number => {
     let linear = 0;
     for (const track of TRACKS) linear += (e[track] ?? 0) * weights[track];
     for (const s of SEATS) {
       const d = e.capital?.[s] ?? 0;
       if (d) linear += d * (s === seat ? capital : seat === '2' ? 0.2 : personality === 'hardliner' ? -0.2 : 0.1);
     }
-    let once = 0;
-    for (const id of e.addMeasures ?? []) if (!inPlace.has(id)) once += measure(id);
-    for (const id of e.removeMeasures ?? []) once -= measure(id);
-    return [linear, once];
+    return linear;
   };
-  const effects = (e: Effects, scale = 1): number => {
+  const linear = (e: Effects): number => {
     let p = memo.get(e);
     if (p === undefined) memo.set(e, (p = priceOf(e)));
-    return p[0] * scale + p[1];
+    return p;
   };
-  return { seat, capital, effects };
+  return { capital, linear, measure };
 }
