@@ -91,14 +91,28 @@ export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, V
       for (const give of gives) candidates.push([give, ask]);
     }
   }
+  // Every package is made of the same few lines: each is valued once for each seat.
+  const values = new Map<Valuer, Map<Commitment, number>>();
+  const valueOf = (v: Valuer, pkg: Commitment[]) => {
+    let known = values.get(v);
+    if (!known) values.set(v, (known = new Map()));
+    return pkg.reduce((n, c) => {
+      let x = known.get(c);
+      if (x === undefined) known.set(c, (x = lineValue(G, v, c)));
+      return n + x;
+    }, 0);
+  };
   // Each party must gain from it as the proposer reckons them (no capital gives for nothing), and
   // the proposer most of all.
   const acceptable = (pkg: Commitment[]) =>
-    pkg.every((c) => c.seat === me.seat || (packageValue(G, partners[c.seat], pkg) > 0 && !oneSided(c.seat, pkg))) &&
-    packageValue(G, me, pkg) > 0.3;
-  const fair = candidates.filter(acceptable);
-  if (fair.length === 0) return undefined;
+    pkg.every((c) => c.seat === me.seat || (valueOf(partners[c.seat], pkg) > 0 && !oneSided(c.seat, pkg))) && valueOf(me, pkg) > 0.3;
   const score = (pkg: Commitment[]) =>
-    packageValue(G, me, pkg) + (personality === 'hardliner' ? 0 : 0.3) * pkg.filter((c) => c.seat !== me.seat).reduce((n, c) => n + packageValue(G, partners[c.seat], pkg), 0);
-  return fair.reduce((best, pkg) => (score(pkg) > score(best) ? pkg : best));
+    valueOf(me, pkg) + (personality === 'hardliner' ? 0 : 0.3) * pkg.filter((c) => c.seat !== me.seat).reduce((n, c) => n + valueOf(partners[c.seat], pkg), 0);
+  let best: { pkg: Commitment[]; score: number } | undefined;
+  for (const pkg of candidates) {
+    if (!acceptable(pkg)) continue;
+    const value = score(pkg);
+    if (!best || value > best.score) best = { pkg, score: value };
+  }
+  return best?.pkg;
 }
