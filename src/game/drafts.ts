@@ -6,7 +6,7 @@
  *
  * `PlainBase` wraps moves and hooks outside boardgame.io's immer, where `G` is still plain, and
  * passes it on as `base`; `asMove` and `asHook` run the engine's code on a draft of `base` and
- * return the result. boardgame.io's own draft is never touched, so it costs nothing.
+ * return the result. boardgame.io's own draft is never touched, so it costs next to nothing.
  */
 import type { Plugin } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
@@ -45,8 +45,8 @@ export function asHook<C extends Context>(fn: (context: C) => void): (context: C
 
 /**
  * The state behind a draft as it stands now, as plain objects, for a search that would otherwise
- * wrap each object it passes in a proxy; it costs only what the draft has changed. Outside a move,
- * the object itself.
+ * wrap each object it passes in a proxy. Cheap on a draft nothing has changed yet (its base); a
+ * changed one is copied. Outside a move, the object itself.
  */
 export function plain<T>(x: T): T {
   return isDraft(x) ? (current(x as never) as T) : x;

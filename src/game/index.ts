@@ -4,6 +4,7 @@
  */
 import type { Game, PhaseConfig } from 'boardgame.io';
 import { placeOfRound } from './calendar';
+import { PlainBase, asHook, asMove, type WithBase } from './drafts';
 import { gameOver } from './endings';
 import { enumerate } from './enumerate';
 import { dealHands } from './initiatives';
@@ -13,7 +14,6 @@ import { allDone, beginRound, endRound } from './round';
 import { createState, validateSetupData } from './setup';
 import type { GameState } from './state';
 import { PHASES, STAGES, type PhaseId } from './types';
-import { PlainBase, asHook, asMove, type WithBase } from './drafts';
 import { playerView } from './view';
 
 /**

@@ -15,7 +15,7 @@ export const PAGE = 25;
 export function log(G: GameState, step: RoundStep, text: string, seat?: SeatId, to?: SeatId[]): void {
   const entry: LogEntry = { round: G.round, step, text };
   if (seat !== undefined) entry.seat = seat;
-  if (to !== undefined) entry.to = [...to];
+  if (to !== undefined) entry.to = frozen([...to]);
   // Built from plain arrays and assigned whole: pushing through the draft costs a proxy trap per
   // step. `plain` is cheap here: the log is either untouched or already a plain array this move.
   const pages = plain(G.log);

@@ -7,6 +7,7 @@ import type { Ctx } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import { actionDef, checkAction, takeAction } from './actions';
 import { checkCompliance, setCompliance } from './compliance';
+import type { WithBase } from './drafts';
 import { pendingResponder, respondToIncident } from './incidents';
 import { checkCard, playCard as play } from './initiatives';
 import { log } from './log';
@@ -23,7 +24,6 @@ import {
   table,
   withdraw as withdrawProposal,
 } from './proposals';
-import type { WithBase } from './drafts';
 import { SEAT_NAMES, isSeat } from './seats';
 import type { GameState, ProposalDraft } from './state';
 import { RESPONSES, STAGES, type CardId, type Compliance, type ResponseChoice, type SeatId, type StageId } from './types';
