@@ -216,7 +216,7 @@ describe('online', () => {
     await late.page.getByText('Join as a teammate').first().waitFor();
     await shoot(late.page, 'online-05-seat-taken');
 
-    // The spectator link on the teacher's screen: the board and the chat, no seat's agendas.
+    // The spectator link on the teacher's screen: the board, the talks and the chat, no seat's agendas.
     await teacher.page.goto(watchLink);
     await teacher.page.locator('#timeline-title').waitFor({ timeout: 15_000 });
     await teacher.page.getByRole('heading', { name: 'Table chat' }).waitFor();
@@ -225,6 +225,9 @@ describe('online', () => {
     await teacher.page.locator('.chat-line', { hasText: 'Is the projector on?' }).waitFor({ timeout: 10_000 });
     expect(await teacher.page.getByLabel('Message to the table').count(), 'a spectator does not write').toBe(0);
     expect(await teacher.page.locator('.seat-panel').count()).toBe(0);
+    // The proposals on the table are the class's to follow too, with nothing to press.
+    await teacher.page.getByRole('heading', { name: /^Proposals on the table/ }).waitFor();
+    expect(await teacher.page.locator('.inbox button').count()).toBe(0);
     await noSecretsOf(teacher.page, [...usAgendas, ...iranAgendas], 'A seat');
     await shoot(teacher.page, 'online-06-watch');
 

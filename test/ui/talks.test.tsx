@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ProposalDraft } from '../../src/game/state';
 import type { CommitmentId } from '../../src/game/types';
+import { playerView } from '../../src/game/view';
 import type { Session } from '../../src/ui/session/session';
+import { useGame } from '../../src/ui/store';
 import { lineFor } from '../../src/ui/talks/drafts';
+import { answerIncident as answerIncidentIn, newMatch, ok } from '../harness';
 import { answerIncident, moveAs, renderGame, startMatch } from './helpers';
 
 /** Iran asks the U.S. for a humanitarian channel and offers naval notifications, due next round. */
@@ -102,5 +105,34 @@ describe('the inbox', () => {
     const proposals = session.view('0')!.G.proposals;
     expect(proposals.find((x) => x.id === p.id)!.status).toBe('countered');
     expect(proposals.find((x) => x.replaces === p.id)).toMatchObject({ by: '0', commitments: [{ seat: '1' }] });
+  });
+
+  it('shows a spectator the proposals on the table and who is to answer, with nothing to press', () => {
+    // The spectator's view of a match, as the server sends it: public proposals, no seat's secrets.
+    const m = newMatch({ seed: 'ui-test', setupData: { scenario: 'talks-resume' } });
+    answerIncidentIn(m);
+    const { schedule } = m.state.G;
+    const offer: ProposalDraft = {
+      channel: 'shuttle',
+      commitments: [lineFor(schedule, '0', 'humanitarian-licences' as CommitmentId, 2), lineFor(schedule, '1', 'naval-notifications' as CommitmentId, 2)],
+    };
+    ok(m, '1', 'propose', offer);
+    const watching: Session = {
+      humans: [],
+      view: () => ({ G: playerView({ G: m.state.G, playerID: null }), ctx: m.state.ctx, stateID: m.state._stateID }),
+      subscribe: () => () => {},
+      move: () => {
+        throw new Error('A spectator cannot move.');
+      },
+      stop: () => {},
+    };
+    act(() => useGame.getState().attach(watching, 'online'));
+    renderGame();
+    const inbox = screen.getByRole('region', { name: 'Proposals on the table (1)' });
+    expect(within(inbox).getByText(/from Iran/)).toBeTruthy();
+    expect(within(inbox).getByText('Waiting for United States, Mediator.')).toBeTruthy();
+    expect(within(inbox).queryAllByRole('button')).toHaveLength(0);
+    expect(screen.queryByRole('region', { name: 'Draft a proposal' })).toBeNull();
+    expect(screen.queryByRole('region', { name: /Your seat/ })).toBeNull();
   });
 });

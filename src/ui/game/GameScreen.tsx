@@ -61,7 +61,7 @@ export default function GameScreen({ talks, status }: GameScreenProps) {
         {talks ? <div className="end-talks">{talks}</div> : null}
       </>
     );
-  // A spectator sees the board and the talks in public; a seat also sees its own panel and inbox.
+  // A spectator sees the board and the talks in public; a seat also sees its own panel and drafts proposals.
   return (
     <div className="game">
       <StatusBar>{status}</StatusBar>
@@ -75,12 +75,8 @@ export default function GameScreen({ talks, status }: GameScreenProps) {
         )}
         <div className="col col-talks">
           {talks}
-          {watching ? null : (
-            <>
-              <Inbox />
-              <ProposalBuilder key={counterId ?? 'new'} />
-            </>
-          )}
+          <Inbox />
+          {watching ? null : <ProposalBuilder key={counterId ?? 'new'} />}
           <Agreements />
           <Reports />
           <Log />

@@ -1,19 +1,23 @@
-/** This round's proposals: accept, reject or counter those that name you; withdraw your own. */
+/**
+ * This round's proposals: accept, reject or counter those that name you; withdraw your own. A
+ * spectator sees every proposal its view holds (none on the backchannel) and who is to answer.
+ */
 import { checkNegotiating } from '../../game/moves';
 import { checkAccept, checkAnswer, checkProposalRoom, checkWithdraw } from '../../game/proposals';
 import { SEAT_NAMES } from '../../game/seats';
 import type { Proposal } from '../../game/state';
+import type { SeatId } from '../../game/types';
 import { no, OK } from '../../game/verdict';
 import { allOf, asState } from '../engine';
-import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
 
-function ProposalCard({ p }: { p: Proposal }) {
+/** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
+function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
   const G = asState(useG((G) => G));
   const ctx = useCtx();
-  const seat = useSeat();
   const send = useSend();
   const setCounter = useGame((s) => s.setCounter);
   const negotiating = checkNegotiating(G, ctx, seat);
@@ -23,10 +27,61 @@ function ProposalCard({ p }: { p: Proposal }) {
   const reject = allOf(negotiating, checkAnswer(G, seat, p.id));
   const counter = allOf(reject, mine ? no('You cannot counter your own proposal.') : OK, checkProposalRoom(G, seat));
   const withdraw = allOf(negotiating, checkWithdraw(G, seat, p.id));
-  const waiting = p.parties.filter((s) => !p.accepted.includes(s));
   const label = `proposal ${p.id}`;
   const answering = named && !mine && !p.accepted.includes(seat);
   const blocked = answering ? [accept, reject, counter].find((v): v is { ok: false; reason: string } => !v.ok) : undefined;
+  return (
+    <div className="button-row">
+      {answering ? (
+        <>
+          <button
+            type="button"
+            className="primary"
+            aria-label={`Accept ${label}`}
+            disabled={!accept.ok}
+            onClick={() => send('accept', [p.id], accept, `Accept ${label}`)}
+          >
+            Accept
+          </button>
+          <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={() => send('reject', [p.id], reject, `Reject ${label}`)}>
+            Reject
+          </button>
+          <button
+            type="button"
+            aria-label={`Counter ${label}`}
+            disabled={!counter.ok}
+            onClick={() => setCounter({ id: p.id, draft: { channel: p.channel, commitments: p.commitments } })}
+          >
+            Counter…
+          </button>
+        </>
+      ) : null}
+      {mine ? (
+        <button
+          type="button"
+          aria-label={`Withdraw ${label}`}
+          disabled={!withdraw.ok}
+          onClick={() => send('withdraw', [p.id], withdraw, `Withdraw ${label}`)}
+        >
+          Withdraw
+        </button>
+      ) : null}
+      {blocked ? <p className="why">{blocked.reason}</p> : null}
+      {answering ? null : (
+        <p className="muted">
+          {named ? '' : 'Not addressed to you. '}
+          <Waiting p={p} />
+        </p>
+      )}
+    </div>
+  );
+}
+
+const Waiting = ({ p }: { p: Proposal }) => <>Waiting for {p.parties.filter((s) => !p.accepted.includes(s)).map((s) => SEAT_NAMES[s]).join(', ')}.</>;
+
+/** A proposal as the table sees it; a seat also gets what it can do about it, a spectator only who is to answer. */
+function ProposalCard({ p }: { p: Proposal }) {
+  const seat = useGame((s) => s.seat);
   return (
     <li className={`proposal proposal-${p.status}`}>
       <h3>
@@ -43,51 +98,14 @@ function ProposalCard({ p }: { p: Proposal }) {
       <p className="parties">
         {p.parties.map((s) => `${SEAT_NAMES[s]} ${p.accepted.includes(s) ? '✓ accepted' : '… to answer'}`).join(' · ')}
       </p>
-      {p.status === 'open' ? (
-        <div className="button-row">
-          {answering ? (
-            <>
-              <button
-                type="button"
-                className="primary"
-                aria-label={`Accept ${label}`}
-                disabled={!accept.ok}
-                onClick={() => send('accept', [p.id], accept, `Accept ${label}`)}
-              >
-                Accept
-              </button>
-              <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={() => send('reject', [p.id], reject, `Reject ${label}`)}>
-                Reject
-              </button>
-              <button
-                type="button"
-                aria-label={`Counter ${label}`}
-                disabled={!counter.ok}
-                onClick={() => setCounter({ id: p.id, draft: { channel: p.channel, commitments: p.commitments } })}
-              >
-                Counter…
-              </button>
-            </>
-          ) : null}
-          {mine ? (
-            <button
-              type="button"
-              aria-label={`Withdraw ${label}`}
-              disabled={!withdraw.ok}
-              onClick={() => send('withdraw', [p.id], withdraw, `Withdraw ${label}`)}
-            >
-              Withdraw
-            </button>
-          ) : null}
-          {blocked ? <p className="why">{blocked.reason}</p> : null}
-          {answering ? null : (
-            <p className="muted">
-              {named ? '' : 'Not addressed to you. '}Waiting for {waiting.map((s) => SEAT_NAMES[s]).join(', ')}.
-            </p>
-          )}
-        </div>
-      ) : (
+      {p.status !== 'open' ? (
         <p className="muted">Status: {p.status}.</p>
+      ) : seat === null ? (
+        <p className="muted">
+          <Waiting p={p} />
+        </p>
+      ) : (
+        <ProposalActions p={p} seat={seat} />
       )}
     </li>
   );
