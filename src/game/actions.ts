@@ -60,10 +60,11 @@ export function checkAction(
   if (def.seat !== seat) return no(`Only ${SEAT_TITLES[def.seat]} can ${def.name.toLowerCase()}.`);
   if (def.flavours && !def.flavours.includes(G.flavour))
     return no(`Only a mediator from ${def.flavours.map((f) => RULES.flavours.find((x) => x.id === f)?.name).join(' or ')} can do this.`);
+  const me = G.seats[seat];
+  // Saying Done also ends the seat's stage: the reason it gives is the Done.
+  if (me.done) return no('You have said Done for this round.');
   if (stage === 'respond') return no('Respond to the incident first.');
   if (stage !== 'negotiate') return no('Role actions are taken during negotiation.');
-  const me = G.seats[seat];
-  if (me.done) return no('You have said Done for this round.');
   const phase = currentPhase(G);
   if (!def.phases.includes(phase))
     return no(`Available in ${def.phases.map(phaseName).join(' and ')}, not in ${phaseName(phase)}.`);

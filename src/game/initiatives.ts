@@ -43,8 +43,8 @@ export function dealHands(G: GameState): void {
 export function checkCard(G: GameState, seat: SeatId, stage: StageId | null, cardId: unknown): Verdict {
   const def = initiativeDef(cardId);
   if (!def || !G.secrets[seat].hand.includes(def.id)) return no('That card is not in your hand.');
-  if (stage !== 'negotiate') return no('Initiative cards are played during negotiation.');
   if (G.seats[seat].done) return no('You have said Done for this round.');
+  if (stage !== 'negotiate') return no('Initiative cards are played during negotiation.');
   const phase = currentPhase(G);
   if (!def.phases.includes(phase)) return no(`${def.name} can be played in ${def.phases.map(phaseName).join(' and ')}.`);
   const unmet = (def.requires ?? []).find((c) => !holds(G, c));

@@ -43,10 +43,11 @@ export function stageOf(ctx: Ctx, seat: SeatId): StageId | null {
 
 /** Whether `seat` is negotiating and has not said Done: the gate for every negotiation move. */
 export function checkNegotiating(G: GameState, ctx: Ctx, seat: SeatId): Verdict {
+  // Saying Done also ends the seat's stage: the reason it gives is the Done.
+  if (G.seats[seat].done) return no('You have said Done for this round.');
   const stage = stageOf(ctx, seat);
   if (stage === STAGES.respond) return no('Respond to the incident first.');
   if (stage !== STAGES.negotiate) return no('This is done during negotiation.');
-  if (G.seats[seat].done) return no('You have said Done for this round.');
   return OK;
 }
 

@@ -614,7 +614,7 @@ describe('wrong stage', () => {
     const m = negotiating();
     expect(play(m, '0', 'done').invalid).toBe(false);
     expect(active(m)['0']).toBeUndefined();
-    expect(verdict(m, '0', 'us-congress-briefing')).toMatch(/during negotiation/);
+    expect(verdict(m, '0', 'us-congress-briefing')).toBe('You have said Done for this round.');
     const next = send(m, '0', ['us-congress-briefing']);
     expect(next.transients?.error?.type).toMatch(/^action\/(inactive_player|unavailable_move)$/);
     expect(next.G).toEqual(m.state.G);
