@@ -56,4 +56,18 @@ describe('your seat', () => {
     expect(screen.queryByRole('group', { name: /^Your response/ })).toBeNull();
     expect(screen.getByText(/United States chose restraint/)).toBeTruthy();
   });
+
+  it('says Done, and the keyboard focus goes to the line saying why the button is now off', async () => {
+    const session = startMatch();
+    answerIncident(session);
+    renderGame();
+    const done = screen.getByRole('button', { name: 'Done for this round' });
+    done.focus();
+    await userEvent.setup().keyboard('{Enter}');
+    expect(session.view('0')!.G.seats['0'].done).toBe(true);
+    expect((done as HTMLButtonElement).disabled).toBe(true);
+    expect(document.activeElement?.id).toBe('done-note');
+    expect(document.activeElement?.textContent).toBe('You have said Done for this round.');
+    expect(done.getAttribute('aria-describedby')).toBe('done-note');
+  });
 });

@@ -1,4 +1,5 @@
 /** Your seat: action points and standing, the Done button, then your actions, cards and agendas. */
+import { useEffect, useRef } from 'react';
 import { checkNegotiating } from '../../game/moves';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
 import { asState } from '../engine';
@@ -15,6 +16,13 @@ export function SeatPanel() {
   const send = useSend();
   const me = G.seats[seat];
   const verdict = checkNegotiating(asState(G), ctx, seat);
+  // Done disables itself: the keyboard focus goes to the line saying why, not back to the page.
+  const pressed = useRef(false);
+  const note = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (pressed.current && !verdict.ok) note.current?.focus();
+    pressed.current = false;
+  }, [verdict.ok]);
   return (
     <section className="panel seat-panel" aria-labelledby="seat-title">
       <h2 id="seat-title">Your seat: {SEAT_NAMES[seat]}</h2>
@@ -36,18 +44,17 @@ export function SeatPanel() {
           type="button"
           className="primary"
           disabled={!verdict.ok}
-          aria-describedby={verdict.ok ? undefined : 'done-why'}
-          onClick={() => send('done', [], verdict, 'Done')}
+          aria-describedby={verdict.ok ? undefined : 'done-note'}
+          onClick={() => {
+            pressed.current = true;
+            send('done', [], verdict, 'Done');
+          }}
         >
           Done for this round
         </button>
-        {verdict.ok ? (
-          <span className="hint">When you have nothing more to do. The round goes on when all three seats are done.</span>
-        ) : (
-          <span id="done-why" className="why">
-            {verdict.reason}
-          </span>
-        )}
+        <span id="done-note" ref={note} tabIndex={-1} className={verdict.ok ? 'hint' : 'why'}>
+          {verdict.ok ? 'When you have nothing more to do. The round goes on when all three seats are done.' : verdict.reason}
+        </span>
       </div>
       <RoleActions />
       <Hand />
