@@ -5,22 +5,29 @@
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import { expect } from 'vitest';
-import { Backchannel } from '../src/game';
+import { Backchannel, makeGame } from '../src/game';
+import { RAW_RULES, loadRules, type RawRules } from '../src/game/rules';
+import type { RuleSet } from '../src/game/ruleset';
 import type { GameState } from '../src/game/state';
 import type { SeatId } from '../src/game/types';
 
 export type GameStateFull = State<GameState> & { transients?: { error?: { type: string } } };
 
-const gameWithSeed = (seed: string) => ({ ...Backchannel, seed });
+/** The shipped rules with `edit` applied to a copy of their files: a variant for one test. */
+export function withRules(edit: (raw: RawRules) => void): RuleSet {
+  const raw = structuredClone(RAW_RULES);
+  edit(raw);
+  return loadRules(raw);
+}
 
 export interface Match {
   state: GameStateFull;
   reducer: (s: GameStateFull, action: unknown) => GameStateFull;
 }
 
-/** A fresh match at the start of round 1. */
-export function newMatch(opts: { seed?: string; setupData?: unknown } = {}): Match {
-  const game = gameWithSeed(opts.seed ?? 'test-seed');
+/** A fresh match at the start of round 1, under the shipped rules or `opts.rules`. */
+export function newMatch(opts: { seed?: string; setupData?: unknown; rules?: RuleSet } = {}): Match {
+  const game = { ...(opts.rules ? makeGame(opts.rules) : Backchannel), seed: opts.seed ?? 'test-seed' };
   const state = InitializeGame({ game, numPlayers: 3, setupData: opts.setupData }) as GameStateFull;
   const reducer = CreateGameReducer({ game, isClient: false }) as unknown as Match['reducer'];
   return { state, reducer };

@@ -5,6 +5,8 @@
  */
 import type { ActionShape, Game, State } from 'boardgame.io';
 import { Bot } from 'boardgame.io/ai';
+import { DEFAULT_RULES } from '../game';
+import type { RuleSet } from '../game/ruleset';
 import { isSeat } from '../game/seats';
 import type { GameState } from '../game/state';
 import { playerView } from '../game/view';
@@ -18,15 +20,15 @@ interface BotOptions {
 
 export type BotClass = new (opts: BotOptions) => Bot;
 
-/** A boardgame.io bot class for this personality and difficulty. */
-export function scriptedBot(config: BotConfig): BotClass {
+/** A boardgame.io bot class for this personality and difficulty, playing under `rules`. */
+export function scriptedBot(config: BotConfig, rules: RuleSet = DEFAULT_RULES): BotClass {
   return class ScriptedBot extends Bot {
     async play(state: State<GameState>, playerID: string) {
       if (!isSeat(playerID)) throw new Error(`No seat "${playerID}" for a bot to play.`);
       // A delegation decides from the board, not the log: filtering the log on every decision
       // would cost more than the decision.
       const view = playerView({ G: { ...state.G, log: [] }, playerID });
-      const choice = decide(view, state.ctx, playerID, config, () => this.random());
+      const choice = decide(rules, view, state.ctx, playerID, config, () => this.random());
       // A bot only plays when active; with nothing else it can always say Done.
       const { move, args } = choice ?? { move: 'done', args: [] };
       const action: ActionShape.MakeMove = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };

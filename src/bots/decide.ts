@@ -6,15 +6,12 @@
  * to every valuation and sometimes forgets to table a package.
  */
 import type { Ctx } from 'boardgame.io';
-import { actionDef, capitalCost, legalActions } from '../game/actions';
-import { commitmentDef, triggerDef } from '../game/commitments';
+import { capitalCost, legalActions } from '../game/actions';
 import { stepsToDecide } from '../game/compliance';
-import { incidentDef } from '../game/incidents';
-import { checkCard, initiativeDef } from '../game/initiatives';
+import { checkCard } from '../game/initiatives';
 import type { EnumeratedMove } from '../game/enumerate';
-import { stageOf } from '../game/moves';
+import { stageOf } from '../game/stages';
 import { checkAccept, checkDraft, checkProposalRoom } from '../game/proposals';
-import { RULES } from '../game/rules';
 import type { GameState, Step } from '../game/state';
 import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
 import { detectionChance } from '../game/verification';
@@ -22,6 +19,8 @@ import type { GameView } from '../game/view';
 import type { BotConfig, Personality } from './config';
 import { bestPackage, oneSided, packageValue, withChannel } from './packages';
 import { valuer, type Valuer } from './values';
+import { entry } from '../game/ruleset';
+import type { RuleSet } from '../game/ruleset';
 
 export type Rng = () => number;
 
@@ -47,8 +46,8 @@ interface Mind {
   rng: Rng;
 }
 
-function respond(m: Mind): EnumeratedMove {
-  const def = incidentDef(m.G.incident!.id).response!;
+function respond(rules: RuleSet, m: Mind): EnumeratedMove {
+  const def = entry(rules, 'incidents', m.G.incident!.id).response!;
   const lean = BAD_FAITH[m.config.personality] * 0.6;
   const retaliate = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
   return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
@@ -58,12 +57,12 @@ function respond(m: Mind): EnumeratedMove {
  * Cheat when the secret points outweigh the expected cost of a red, given the chance of detection;
  * comply partly when half the points are worth an amber.
  */
-function compliance(m: Mind, step: Step): Compliance {
-  const def = commitmentDef(step.what)!;
-  const p = detectionChance(m.G, step.verifier, m.seat);
+function compliance(rules: RuleSet, m: Mind, step: Step): Compliance {
+  const def = entry(rules, 'commitments', step.what);
+  const p = detectionChance(rules, m.G, step.verifier, m.seat);
   const point = 0.8;
-  const { partialGainShare, redPenalty } = RULES.negotiation;
-  const caught = -m.me.effects(RULES.negotiation.results.red) - m.me.effects(triggerDef(step.onRed).effects) + redPenalty * point;
+  const { partialGainShare, redPenalty } = rules.negotiation;
+  const caught = -m.me.effects(rules.negotiation.results.red) - m.me.effects(entry(rules, 'triggers', step.onRed).effects) + redPenalty * point;
   const lean = BAD_FAITH[m.config.personality] + m.noise();
   const prudence = PRUDENCE[m.config.personality];
   const cheat = (1 - p) * def.cheatGain * point - p * caught * prudence + lean;
@@ -73,44 +72,44 @@ function compliance(m: Mind, step: Step): Compliance {
   return 'comply';
 }
 
-function answer(m: Mind): EnumeratedMove | undefined {
+function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
   for (const p of G.proposals) {
     if (p.status !== 'open' || !p.parties.includes(seat) || p.accepted.includes(seat)) continue;
-    if (!checkAccept(G, seat, p.id).ok) return { move: 'reject', args: [p.id] };
+    if (!checkAccept(rules, G, seat, p.id).ok) return { move: 'reject', args: [p.id] };
     // The Mediator carrying a shuttle weighs the process; a party weighs its own interest, and only
     // a conciliator gives without getting.
     if (m.config.personality !== 'conciliator' && oneSided(seat, p.commitments)) return { move: 'reject', args: [p.id] };
-    const value = packageValue(G, m.me, p.commitments) + m.noise();
+    const value = packageValue(rules, G, m.me, p.commitments) + m.noise();
     const wants = value >= THRESHOLD[m.config.personality].accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
     return { move: wants ? 'accept' : 'reject', args: [p.id] };
   }
   return undefined;
 }
 
-function card(m: Mind): EnumeratedMove | undefined {
+function card(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
-  const playable = G.secrets[seat].hand.filter((id) => checkCard(G, seat, STAGES.negotiate, id).ok);
-  const scored = playable.map((id) => ({ id, value: m.me.effects(initiativeDef(id)!.effects) + m.noise() }));
+  const playable = G.secrets[seat].hand.filter((id) => checkCard(rules, G, seat, STAGES.negotiate, id).ok);
+  const scored = playable.map((id) => ({ id, value: m.me.effects(entry(rules, 'initiatives', id).effects) + m.noise() }));
   const best = scored.sort((a, b) => b.value - a.value)[0];
   return best && best.value > THRESHOLD[m.config.personality].act ? { move: 'playCard', args: [best.id] } : undefined;
 }
 
-function propose(m: Mind, view: GameView): EnumeratedMove | undefined {
+function propose(rules: RuleSet, m: Mind, view: GameView): EnumeratedMove | undefined {
   const { G, seat, config } = m;
-  if (G.proposedThisRound[seat] > 0 || !checkProposalRoom(G, seat).ok) return undefined;
+  if (G.proposedThisRound[seat] > 0 || !checkProposalRoom(rules, G, seat).ok) return undefined;
   if (config.difficulty === 'novice' && m.rng() < 0.35) return undefined;
-  const partners = Object.fromEntries(SEATS.map((s) => [s, s === seat ? m.me : valuer(view, s, 'pragmatist')])) as Record<SeatId, Valuer>;
-  const pkg = bestPackage(G, m.me, partners, config.personality);
-  const draft = pkg && withChannel(G, seat, config.personality, pkg);
-  return draft && checkDraft(G, seat, draft).ok ? { move: 'propose', args: [draft] } : undefined;
+  const partners = Object.fromEntries(SEATS.map((s) => [s, s === seat ? m.me : valuer(rules, view, s, 'pragmatist')])) as Record<SeatId, Valuer>;
+  const pkg = bestPackage(rules, G, m.me, partners, config.personality);
+  const draft = pkg && withChannel(rules, G, seat, config.personality, pkg);
+  return draft && checkDraft(rules, G, seat, draft).ok ? { move: 'propose', args: [draft] } : undefined;
 }
 
-function action(m: Mind): EnumeratedMove | undefined {
+function action(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
-  const scored = legalActions(G, seat, STAGES.negotiate).map(({ id, amount }) => {
-    const def = actionDef(id)!;
-    const value = m.me.effects(def.effects, amount ?? 1) - capitalCost(G, def, amount ?? 1) * m.me.capital - def.cost.ap * 0.1;
+  const scored = legalActions(rules, G, seat, STAGES.negotiate).map(({ id, amount }) => {
+    const def = entry(rules, 'actions', id);
+    const value = m.me.effects(def.effects, amount ?? 1) - capitalCost(rules, G, def, amount ?? 1) * m.me.capital - def.cost.ap * 0.1;
     return { id, amount, value: value + m.noise() };
   });
   const best = scored.sort((a, b) => b.value - a.value)[0];
@@ -122,15 +121,15 @@ function action(m: Mind): EnumeratedMove | undefined {
  * The next move for `seat`. `view` must be that seat's playerView: the engine's checks read only
  * public state and the seat's own secrets, so the view can stand in for the full state.
  */
-export function decide(view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng): EnumeratedMove | undefined {
+export function decide(rules: RuleSet, view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng): EnumeratedMove | undefined {
   if (ctx.gameover) return undefined;
   const G = view as unknown as GameState;
   const spread = config.difficulty === 'novice' ? 1.2 : 0.15;
-  const m: Mind = { G, seat, config, me: valuer(view, seat, config.personality), noise: () => (rng() - 0.5) * spread, rng };
+  const m: Mind = { G, seat, config, me: valuer(rules, view, seat, config.personality), noise: () => (rng() - 0.5) * spread, rng };
   const stage = stageOf(ctx, seat);
-  if (stage === STAGES.respond) return respond(m);
+  if (stage === STAGES.respond) return respond(rules, m);
   if (stage !== STAGES.negotiate || G.seats[seat].done) return undefined;
   const undecided = stepsToDecide(G, seat).find((s) => G.secrets[seat].choices[s.id] === undefined);
-  if (undecided) return { move: 'comply', args: [undecided.id, compliance(m, undecided)] };
-  return answer(m) ?? card(m) ?? propose(m, view) ?? action(m) ?? { move: 'done', args: [] };
+  if (undecided) return { move: 'comply', args: [undecided.id, compliance(rules, m, undecided)] };
+  return answer(rules, m) ?? card(rules, m) ?? propose(rules, m, view) ?? action(rules, m) ?? { move: 'done', args: [] };
 }

@@ -5,24 +5,25 @@
  * would release or impose.
  */
 import { totalRounds } from '../game/calendar';
-import { checkCommitment, commitmentDef, triggerDef } from '../game/commitments';
+import { checkCommitment } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
-import { RULES } from '../game/rules';
 import type { CommitmentDef } from '../game/schema';
 import type { Commitment, GameState, ProposalDraft } from '../game/state';
 import type { Channel, SeatId, TriggerId } from '../game/types';
 import type { Personality } from './config';
 import type { Valuer } from './values';
+import { entry } from '../game/ruleset';
+import type { RuleSet } from '../game/ruleset';
 
 /** How likely another seat's step is to come through green, as Trust suggests. */
 const reliability = (trust: number) => 0.45 + trust * 0.05;
 
-export function lineValue(G: GameState, v: Valuer, c: Commitment): number {
-  const def = commitmentDef(c.what)!;
-  const green = v.effects(def.effects) + v.effects(triggerDef(c.onGreen).effects) + v.effects(RULES.negotiation.results.green);
+export function lineValue(rules: RuleSet, G: GameState, v: Valuer, c: Commitment): number {
+  const def = entry(rules, 'commitments', c.what);
+  const green = v.effects(def.effects) + v.effects(entry(rules, 'triggers', c.onGreen).effects) + v.effects(rules.negotiation.results.green);
   if (c.seat === v.seat) return green - def.capital * v.capital;
   const p = reliability(G.trust);
-  const red = v.effects(triggerDef(c.onRed).effects) + v.effects(RULES.negotiation.results.red);
+  const red = v.effects(entry(rules, 'triggers', c.onRed).effects) + v.effects(rules.negotiation.results.red);
   return p * green + (1 - p) * 0.5 * red;
 }
 
@@ -33,26 +34,26 @@ export function oneSided(seat: SeatId, pkg: readonly Commitment[]): boolean {
   return pkg.some((c) => c.seat === seat) && !pkg.some((c) => c.seat === other);
 }
 
-export function packageValue(G: GameState, v: Valuer, commitments: readonly Commitment[]): number {
-  return commitments.reduce((n, c) => n + lineValue(G, v, c), 0);
+export function packageValue(rules: RuleSet, G: GameState, v: Valuer, commitments: readonly Commitment[]): number {
+  return commitments.reduce((n, c) => n + lineValue(rules, G, v, c), 0);
 }
 
 /** The trigger of `options` this seat prefers; `partner` weighs the other side's view in too. */
-function pickTrigger(v: Valuer, options: readonly TriggerId[], partner?: Valuer): TriggerId {
-  const score = (t: TriggerId) => v.effects(triggerDef(t).effects) + (partner ? 0.6 * partner.effects(triggerDef(t).effects) : 0);
+function pickTrigger(rules: RuleSet, v: Valuer, options: readonly TriggerId[], partner?: Valuer): TriggerId {
+  const score = (t: TriggerId) => v.effects(entry(rules, 'triggers', t).effects) + (partner ? 0.6 * partner.effects(entry(rules, 'triggers', t).effects) : 0);
   return options.reduce((best, t) => (score(t) > score(best) ? t : best));
 }
 
 /** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
-export function line(G: GameState, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
+export function line(rules: RuleSet, G: GameState, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
   const due = Math.min(G.round + 1, totalRounds(G.schedule));
   return {
     seat: def.seat,
     what: def.id,
     due,
     verifier: def.verifiers[0],
-    onGreen: pickTrigger(v, def.triggers.green, def.seat === v.seat ? undefined : partner),
-    onRed: pickTrigger(v, def.triggers.red),
+    onGreen: pickTrigger(rules, v, def.triggers.green, def.seat === v.seat ? undefined : partner),
+    onRed: pickTrigger(rules, v, def.triggers.red),
   };
 }
 
@@ -62,10 +63,10 @@ const CHANNEL_ORDER: Record<Personality, Channel[]> = {
   conciliator: ['direct', 'shuttle', 'backchannel'],
 };
 
-export function withChannel(G: GameState, seat: SeatId, personality: Personality, commitments: Commitment[]): ProposalDraft | undefined {
+export function withChannel(rules: RuleSet, G: GameState, seat: SeatId, personality: Personality, commitments: Commitment[]): ProposalDraft | undefined {
   for (const channel of CHANNEL_ORDER[personality]) {
     const draft = { channel, commitments };
-    if (checkDraft(G, seat, draft).ok) return draft;
+    if (checkDraft(rules, G, seat, draft).ok) return draft;
   }
   return undefined;
 }
@@ -75,10 +76,10 @@ export function withChannel(G: GameState, seat: SeatId, personality: Personality
  * cheapest line of its own that the other side should value, if the pair is worth it to both.
  * The Mediator instead brokers a pair of lines between the capitals.
  */
-export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, Valuer>, personality: Personality): Commitment[] | undefined {
-  const legal = (c: Commitment) => checkCommitment(G, c).ok;
+export function bestPackage(rules: RuleSet, G: GameState, me: Valuer, partners: Record<SeatId, Valuer>, personality: Personality): Commitment[] | undefined {
+  const legal = (c: Commitment) => checkCommitment(rules, G, c).ok;
   const lines = (seat: SeatId, partner?: Valuer) =>
-    RULES.commitments.filter((d) => d.seat === seat).map((d) => line(G, me, d, partner)).filter(legal);
+    rules.commitments.filter((d) => d.seat === seat).map((d) => line(rules, G, me, d, partner)).filter(legal);
   const candidates: Commitment[][] = [];
   if (me.seat === '2') {
     const irans = lines('1', partners['0']);
@@ -98,7 +99,7 @@ export function bestPackage(G: GameState, me: Valuer, partners: Record<SeatId, V
     if (!known) values.set(v, (known = new Map()));
     return pkg.reduce((n, c) => {
       let x = known.get(c);
-      if (x === undefined) known.set(c, (x = lineValue(G, v, c)));
+      if (x === undefined) known.set(c, (x = lineValue(rules, G, v, c)));
       return n + x;
     }, 0);
   };

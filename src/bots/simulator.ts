@@ -4,8 +4,9 @@
  */
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
-import { Backchannel } from '../game';
+import { DEFAULT_RULES, makeGame } from '../game';
 import type { GameOver } from '../game/endings';
+import type { RuleSet } from '../game/ruleset';
 import type { GameState } from '../game/state';
 import { SEATS, type Path, type SeatId } from '../game/types';
 import { scriptedBot } from './bot';
@@ -17,6 +18,8 @@ export interface MatchSetup {
   seed: string;
   bots: Record<SeatId, BotConfig>;
   setupData?: { scenario?: string; flavour?: string };
+  /** The rule set to play under; the one in `rules/` if none. */
+  rules?: RuleSet;
 }
 
 export interface GameResult {
@@ -37,11 +40,12 @@ export interface GameResult {
 const MAX_MOVES = 5000;
 
 export async function playGame(setup: MatchSetup, timeDecisions = false): Promise<GameResult> {
-  const game = { ...Backchannel, seed: setup.seed };
+  const rules = setup.rules ?? DEFAULT_RULES;
+  const game = { ...makeGame(rules), seed: setup.seed };
   const reducer = CreateGameReducer({ game, isClient: false }) as unknown as (s: FullState, a: unknown) => FullState;
   let state = InitializeGame({ game, numPlayers: SEATS.length, setupData: setup.setupData }) as FullState;
   const bots = Object.fromEntries(
-    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat]))({ enumerate: Backchannel.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
+    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat], rules))({ enumerate: game.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
   );
   const decisions: number[] = [];
   let moves = 0;

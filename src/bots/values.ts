@@ -3,12 +3,13 @@
  * bent by its own secret agendas and by danger (Tension near war, Trust near collapse). Every
  * choice a bot makes — actions, cards, packages, triggers, compliance — is priced with this.
  */
-import { agendaDef } from '../game/agendas';
 import type { Effects } from '../game/schema';
 import type { SeatSecret } from '../game/state';
 import { SEATS, TRACKS, type MeasureId, type SeatId, type Track } from '../game/types';
 import type { GameView } from '../game/view';
 import type { Personality } from './config';
+import { entry } from '../game/ruleset';
+import type { RuleSet } from '../game/ruleset';
 
 type Weights = Partial<Record<Track, number>>;
 
@@ -55,11 +56,11 @@ function danger(view: GameView, t: Track): number {
 }
 
 /** Extra pull toward the metrics named by the seat's own agendas. */
-function agendaPull(secret: SeatSecret | undefined): Partial<Record<string, number>> {
+function agendaPull(rules: RuleSet, secret: SeatSecret | undefined): Partial<Record<string, number>> {
   const pull: Partial<Record<string, number>> = {};
   for (const id of secret?.agendas ?? [])
-    for (const c of agendaDef(id).when)
-      if ('metric' in c) pull[c.metric] = (pull[c.metric] ?? 0) + (c.op === '>=' ? 1 : -1) * agendaDef(id).points * 0.15;
+    for (const c of entry(rules, 'agendas', id).when)
+      if ('metric' in c) pull[c.metric] = (pull[c.metric] ?? 0) + (c.op === '>=' ? 1 : -1) * entry(rules, 'agendas', id).points * 0.15;
   return pull;
 }
 
@@ -83,20 +84,20 @@ interface Core {
 const cores = new Map<string, Core>();
 const CORES_MAX = 1000;
 
-export function valuer(view: GameView, seat: SeatId, personality: Personality): Valuer {
+export function valuer(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality): Valuer {
   const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
   const key = [seat, personality, secret?.agendas ?? '', tensionDanger(view), trustDanger(view), capitalBand(view.seats[seat].capital)].join('|');
   let core = cores.get(key);
   if (core === undefined) {
     if (cores.size >= CORES_MAX) cores.clear();
-    cores.set(key, (core = buildCore(view, seat, personality, secret)));
+    cores.set(key, (core = buildCore(rules, view, seat, personality, secret)));
   }
   return withMeasures(core, seat, view);
 }
 
 /** A valuer built afresh, sharing nothing with the ones `valuer` keeps. */
-export function buildValuer(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Valuer {
-  return withMeasures(buildCore(view, seat, personality, secret), seat, view);
+export function buildValuer(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Valuer {
+  return withMeasures(buildCore(rules, view, seat, personality, secret), seat, view);
 }
 
 /** Prices the measures an effect would put in place at nothing if they are already there. */
@@ -119,9 +120,9 @@ function trackWeights(view: GameView, seat: SeatId, personality: Personality, pu
 }
 
 /** Nothing it returns holds on to `view`: a core outlives the decision it was built for. */
-function buildCore(view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Core {
+function buildCore(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Core {
   const t = TEMPER[personality];
-  const pull = agendaPull(secret);
+  const pull = agendaPull(rules, secret);
   const weights = trackWeights(view, seat, personality, pull);
   const capital = t.capital * capitalBand(view.seats[seat].capital) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
   const measure = (id: MeasureId) => (t.measure + (MEASURE_VALUE[seat]?.[id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);

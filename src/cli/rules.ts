@@ -4,11 +4,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RULES } from '../game';
 import { withFreshReference } from './reference';
 
 const path = fileURLToPath(new URL('../../rules/RULEBOOK.md', import.meta.url));
 const book = readFileSync(path, 'utf8');
-const fresh = withFreshReference(book);
+const fresh = withFreshReference(DEFAULT_RULES, book);
 
 if (process.argv.includes('--check')) {
   if (fresh !== book) {

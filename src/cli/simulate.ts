@@ -7,10 +7,10 @@ import { parseArgs } from 'node:util';
 import { DIFFICULTIES, PERSONALITIES, type BotConfig, type Difficulty, type Personality } from '../bots/config';
 import { playGame, type GameResult } from '../bots/simulator';
 import { SEAT_KEYS, summarize, type Summary } from '../bots/summary';
-import { RULES } from '../game/rules';
 import { SEAT_NAMES } from '../game/seats';
 import { SEATS, type SeatId } from '../game/types';
 import { progress } from './progress';
+import { DEFAULT_RULES as rules } from '../game';
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);
@@ -52,8 +52,8 @@ const bot = (flag: 'us' | 'iran' | 'mediator'): BotConfig => ({
   difficulty: level,
 });
 const bots: Record<SeatId, BotConfig> = { '0': bot('us'), '1': bot('iran'), '2': bot('mediator') };
-choose('flavour', values.flavour, RULES.flavours.map((f) => f.id), RULES.flavours[0].id);
-choose('scenario', values.scenario, RULES.scenarios.map((s) => s.id), RULES.scenarios[0].id);
+choose('flavour', values.flavour, rules.flavours.map((f) => f.id), rules.flavours[0].id);
+choose('scenario', values.scenario, rules.scenarios.map((s) => s.id), rules.scenarios[0].id);
 const setupData = { ...(values.scenario && { scenario: values.scenario }), ...(values.flavour && { flavour: values.flavour }) };
 
 const bar = progress('simulating', games);

@@ -1,33 +1,26 @@
 /** Secret agendas: each seat is dealt objectives at setup; they score on the final board. */
 import { holdsAll } from './metrics';
-import { RULES } from './rules';
-import type { AgendaDef } from './schema';
 import type { GameState } from './state';
 import { SEATS, type AgendaId, type SeatId } from './types';
+import { entry, type RuleSet } from './ruleset';
 
 interface Shuffler {
   Shuffle<T>(deck: T[]): T[];
 }
 
-export function agendaDef(id: AgendaId): AgendaDef {
-  const def = RULES.agendas.find((a) => a.id === id);
-  if (!def) throw new RangeError(`unknown agenda ${id}`);
-  return def;
-}
-
 /** Deals each seat its agendas from its own pool. */
-export function dealAgendas(random: Shuffler): Record<SeatId, AgendaId[]> {
+export function dealAgendas(rules: RuleSet, random: Shuffler): Record<SeatId, AgendaId[]> {
   const deal = (seat: SeatId) =>
-    random.Shuffle(RULES.agendas.filter((a) => a.seat === seat).map((a) => a.id)).slice(0, RULES.negotiation.agendasPerSeat);
+    random.Shuffle(rules.agendas.filter((a) => a.seat === seat).map((a) => a.id)).slice(0, rules.negotiation.agendasPerSeat);
   return Object.fromEntries(SEATS.map((s) => [s, deal(s)])) as Record<SeatId, AgendaId[]>;
 }
 
-export function agendaMet(G: GameState, id: AgendaId): boolean {
-  return holdsAll(G, agendaDef(id).when);
+export function agendaMet(rules: RuleSet, G: GameState, id: AgendaId): boolean {
+  return holdsAll(rules, G, entry(rules, 'agendas', id).when);
 }
 
-export function agendaPoints(G: GameState, seat: SeatId): number {
-  return G.secrets[seat].agendas.filter((id) => agendaMet(G, id)).reduce((n, id) => n + agendaDef(id).points, 0);
+export function agendaPoints(rules: RuleSet, G: GameState, seat: SeatId): number {
+  return G.secrets[seat].agendas.filter((id) => agendaMet(rules, G, id)).reduce((n, id) => n + entry(rules, 'agendas', id).points, 0);
 }
 
 /** What the seat's undiscovered cheats are worth at the end. */
@@ -36,7 +29,7 @@ export function cheatPoints(G: GameState, seat: SeatId): number {
 }
 
 /** What verified non-compliance costs the seat's standing at the end. */
-export function breachPoints(G: GameState, seat: SeatId): number {
+export function breachPoints(rules: RuleSet, G: GameState, seat: SeatId): number {
   const reds = G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat && s.status === 'red').length;
-  return reds * RULES.negotiation.redPenalty;
+  return reds * rules.negotiation.redPenalty;
 }

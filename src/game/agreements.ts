@@ -2,14 +2,15 @@
  * Agreements: an accepted package, sequenced tranche by tranche. Steps fall due in order; each
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
-import { commitmentDef, describeCommitment } from './commitments';
+import { describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { log } from './log';
 import { audience } from './proposals';
 import type { Agreement, GameState, Proposal, Step } from './state';
+import { entry, type RuleSet } from './ruleset';
 
-export function formAgreement(G: GameState, p: Proposal): Agreement {
+export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreement {
   const steps: Step[] = [...p.commitments]
     .sort((a, b) => a.due - b.due)
     .map((c) => ({ ...c, id: G.nextId++, status: 'pending' }));
@@ -25,11 +26,11 @@ export function formAgreement(G: GameState, p: Proposal): Agreement {
   G.agreements.push(agreement);
   // A commitment's political price is paid on signing, in public, whatever its seat later does:
   // what a seat pays must not betray whether it means to keep its word.
-  for (const step of steps) shiftCapital(G, step.seat, -commitmentDef(step.what)!.capital);
-  log(
+  for (const step of steps) shiftCapital(rules, G, step.seat, -entry(rules, 'commitments', step.what).capital);
+  log(rules, 
     G,
     'negotiation',
-    `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map(describeCommitment).join('; ')}.`,
+    `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map((c) => describeCommitment(rules, c)).join('; ')}.`,
     undefined,
     audience(agreement),
   );
@@ -60,9 +61,9 @@ export function dueSteps(G: GameState): { agreement: Agreement; step: Step }[] {
 }
 
 /** After a red, nothing more of the agreement is carried out. */
-export function suspendRest(G: GameState, agreement: Agreement): void {
+export function suspendRest(rules: RuleSet, G: GameState, agreement: Agreement): void {
   const rest = agreement.steps.filter((s) => s.status === 'pending');
   for (const s of rest) s.status = 'suspended';
   if (rest.length)
-    log(G, 'implementation', `Agreement ${agreement.id}: ${rest.length} remaining step${rest.length === 1 ? ' is' : 's are'} suspended.`, undefined, audience(agreement));
+    log(rules, G, 'implementation', `Agreement ${agreement.id}: ${rest.length} remaining step${rest.length === 1 ? ' is' : 's are'} suspended.`, undefined, audience(agreement));
 }

@@ -5,38 +5,38 @@
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { holdsAll } from './metrics';
-import { RULES } from './rules';
 import { SEAT_NAMES } from './seats';
 import type { GameState } from './state';
 import { SEATS } from './types';
+import type { RuleSet } from './ruleset';
 
-export function runDomestic(G: GameState): void {
-  const { pressures, crisis } = RULES.domestic;
+export function runDomestic(rules: RuleSet, G: GameState): void {
+  const { pressures, crisis } = rules.domestic;
   for (const seat of SEATS) {
     const me = G.seats[seat];
     if (me.crisis) {
       me.crisis = false;
       me.capital = Math.max(me.capital, crisis.recoverTo);
-      log(G, 'domestic', `${SEAT_NAMES[seat]} weathers its domestic crisis (capital back to ${me.capital}).`, seat);
+      log(rules, G, 'domestic', `${SEAT_NAMES[seat]} weathers its domestic crisis (capital back to ${me.capital}).`, seat);
     }
   }
   // Every pressure reads the board as the round left it, before any of them applies.
-  const active = pressures.filter((p) => holdsAll(G, p.when));
+  const active = pressures.filter((p) => holdsAll(rules, G, p.when));
   for (const p of active) {
-    applyEffects(G, p.effects, null);
-    log(G, 'domestic', `${p.text} (${describeEffects(p.effects)})`);
+    applyEffects(rules, G, p.effects, null);
+    log(rules, G, 'domestic', `${p.text} (${describeEffects(rules, p.effects)})`);
   }
   for (const seat of SEATS) {
     const me = G.seats[seat];
     if (me.capital === 0) {
       me.crisis = true;
-      log(G, 'domestic', `${SEAT_NAMES[seat]} faces a domestic crisis: next round it has fewer action points and can make no concessions.`, seat);
+      log(rules, G, 'domestic', `${SEAT_NAMES[seat]} faces a domestic crisis: next round it has fewer action points and can make no concessions.`, seat);
     }
   }
 }
 
 /** Action points for the round about to begin. */
-export function actionPointsFor(G: GameState, seat: (typeof SEATS)[number]): number {
-  const base = RULES.board.actionPoints[seat];
-  return Math.max(0, base - (G.seats[seat].crisis ? RULES.domestic.crisis.apPenalty : 0));
+export function actionPointsFor(rules: RuleSet, G: GameState, seat: (typeof SEATS)[number]): number {
+  const base = rules.board.actionPoints[seat];
+  return Math.max(0, base - (G.seats[seat].crisis ? rules.domestic.crisis.apPenalty : 0));
 }

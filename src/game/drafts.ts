@@ -4,21 +4,34 @@
  * move's cost went there. So the engine changes the state with its own immer, whose copies are
  * cheap, and hands boardgame.io the finished state; a move or hook may return its new `G`.
  *
- * `PlainBase` wraps moves and hooks outside boardgame.io's immer, where `G` is still plain, and
- * passes it on as `base`; `asMove` and `asHook` run the engine's code on a draft of `base` and
- * return the result. boardgame.io's own draft is never touched, so it costs next to nothing.
+ * `enginePlugin` wraps moves and hooks outside boardgame.io's immer, where `G` is still plain, and
+ * passes it on as `base`, with the game's rule set as `rules`; `asMove` and `asHook` run the
+ * engine's code on a draft of `base` and return the result. boardgame.io's own draft is never
+ * touched, so it costs next to nothing.
  */
 import type { Plugin } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
-import { current, isDraft, produce } from 'immer';
+import { current, freeze, isDraft, produce } from 'immer';
+import type { RuleSet } from './ruleset';
 import type { GameState } from './state';
 
-export type WithBase = { base: GameState };
+/** What the engine adds to boardgame.io's context for every move and hook. */
+export type Engine = { base: GameState; rules: RuleSet };
 
-export const PlainBase: Plugin<undefined, undefined, GameState> = {
-  name: 'plain-base',
-  fnWrap: (fn) => (context, ...args) => fn({ ...context, base: context.G }, ...args),
-};
+/**
+ * boardgame.io applies plugins' wrappers in the order it lists them, and puts its own immer
+ * innermost only by that order, which it does not document: if that ever changes, `G` arrives as
+ * a draft here, and every move would silently pay for immer 9 again. So it fails loudly instead.
+ */
+export function enginePlugin(rules: RuleSet): Plugin<undefined, undefined, GameState> {
+  return {
+    name: 'engine',
+    fnWrap: (fn) => (context, ...args) => {
+      if (isDraft(context.G)) throw new Error('enginePlugin was handed a draft: it must wrap moves outside boardgame.io\'s immer.');
+      return fn({ ...context, base: context.G, rules }, ...args);
+    },
+  };
+}
 
 type Context = { G: GameState };
 
@@ -28,7 +41,7 @@ type Context = { G: GameState };
  */
 export function asMove<C extends Context, A extends unknown[]>(
   fn: (context: C, ...args: A) => unknown,
-): (context: C & WithBase, ...args: A) => GameState | typeof INVALID_MOVE {
+): (context: C & Engine, ...args: A) => GameState | typeof INVALID_MOVE {
   return (context, ...args) => {
     let invalid = false;
     const next = produce(context.base, (G) => {
@@ -39,7 +52,7 @@ export function asMove<C extends Context, A extends unknown[]>(
 }
 
 /** A turn or phase hook written as mutations of `G`, run the same way. */
-export function asHook<C extends Context>(fn: (context: C) => void): (context: C & WithBase) => GameState {
+export function asHook<C extends Context>(fn: (context: C & Engine) => void): (context: C & Engine) => GameState {
   return (context) => produce(context.base, (G) => fn({ ...context, G: G as GameState }));
 }
 
@@ -57,5 +70,5 @@ export function plain<T>(x: T): T {
  * it is frozen: a new object that holds none is frozen before it goes in.
  */
 export function frozen<T extends object>(x: T): T {
-  return Object.freeze(x) as T;
+  return freeze(x);
 }

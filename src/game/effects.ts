@@ -1,13 +1,13 @@
 /** Applies a change to the board, clamped to each track's bounds, and says it in words. */
 import { currentPhase } from './calendar';
-import { addMeasure, measureDef, removeMeasure } from './measures';
+import { addMeasure, removeMeasure } from './measures';
 import { METRIC_LABELS } from './metrics';
-import { RULES } from './rules';
 import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
 import type { GameState } from './state';
 import { readTrack as read, writeTrack as write } from './tracks';
 import { PHASES, SEATS, TRACKS, type SeatId, type Track } from './types';
+import { entry, type RuleSet } from './ruleset';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -18,23 +18,23 @@ const RELEASE_FROM: Partial<Record<Track, Track>> = {
 };
 
 /** The highest IAEA access tier the sources open by the current phase. */
-export function openAccessTier(G: GameState): number {
+export function openAccessTier(rules: RuleSet, G: GameState): number {
   const phase = PHASES.indexOf(currentPhase(G));
-  return RULES.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
+  return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
 }
 
-export function shiftTrack(G: GameState, t: Track, delta: number): void {
-  const b = RULES.board.bounds[t];
+export function shiftTrack(rules: RuleSet, G: GameState, t: Track, delta: number): void {
+  const b = rules.board.bounds[t];
   const from = RELEASE_FROM[t];
   const moved = from ? Math.min(delta, read(G, from)) : delta;
   if (from) write(G, from, read(G, from) - moved);
   // Access cannot outrun the sources' sequencing, whatever grants it; nor is it taken below where it stands.
-  const max = t === 'access' && delta > 0 ? Math.max(read(G, t), Math.min(b.max, openAccessTier(G))) : b.max;
+  const max = t === 'access' && delta > 0 ? Math.max(read(G, t), Math.min(b.max, openAccessTier(rules, G))) : b.max;
   write(G, t, clamp(read(G, t) + moved, b.min, max));
 }
 
-export function shiftCapital(G: GameState, seat: SeatId, delta: number): void {
-  const b = RULES.board.bounds.capital;
+export function shiftCapital(rules: RuleSet, G: GameState, seat: SeatId, delta: number): void {
+  const b = rules.board.bounds.capital;
   G.seats[seat].capital = clamp(G.seats[seat].capital + delta, b.min, b.max);
 }
 
@@ -42,23 +42,23 @@ export function shiftCapital(G: GameState, seat: SeatId, delta: number): void {
  * Applies `effects`, with every number multiplied by `scale` (an action taken in units).
  * `by` records who put any new measure in place.
  */
-export function applyEffects(G: GameState, effects: Effects, by: SeatId | null, scale = 1): void {
+export function applyEffects(rules: RuleSet, G: GameState, effects: Effects, by: SeatId | null, scale = 1): void {
   for (const t of TRACKS) {
     const d = effects[t];
-    if (d) shiftTrack(G, t, d * scale);
+    if (d) shiftTrack(rules, G, t, d * scale);
   }
   for (const seat of SEATS) {
     const d = effects.capital?.[seat];
-    if (d) shiftCapital(G, seat, d * scale);
+    if (d) shiftCapital(rules, G, seat, d * scale);
   }
-  for (const id of effects.addMeasures ?? []) addMeasure(G, id, by);
+  for (const id of effects.addMeasures ?? []) addMeasure(rules, G, id, by);
   for (const id of effects.removeMeasures ?? []) removeMeasure(G, id);
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `−${-n}`);
 
 /** "Trust +1, Tension −1, Iranian political capital +1, puts Enrichment pause in place". */
-export function describeEffects(effects: Effects, scale = 1): string {
+export function describeEffects(rules: RuleSet, effects: Effects, scale = 1): string {
   const parts: string[] = [];
   for (const t of TRACKS) {
     const d = effects[t];
@@ -68,7 +68,7 @@ export function describeEffects(effects: Effects, scale = 1): string {
     const d = effects.capital?.[seat];
     if (d) parts.push(`${CAPITAL_NAMES[seat]} ${signed(d * scale)}`);
   }
-  for (const id of effects.addMeasures ?? []) parts.push(`puts ${measureDef(id).name} in place`);
-  for (const id of effects.removeMeasures ?? []) parts.push(`ends ${measureDef(id).name}`);
+  for (const id of effects.addMeasures ?? []) parts.push(`puts ${entry(rules, 'measures', id).name} in place`);
+  for (const id of effects.removeMeasures ?? []) parts.push(`ends ${entry(rules, 'measures', id).name}`);
   return parts.length ? parts.join(', ') : 'no change';
 }

@@ -4,10 +4,10 @@
  */
 import { totalRounds } from './calendar';
 import { describeShortfall, holds, holdsAll } from './metrics';
-import { RULES } from './rules';
 import type { GameState } from './state';
 import { agendaPoints, breachPoints, cheatPoints } from './agendas';
 import { SEATS, type AgendaId, type Path, type SeatId } from './types';
+import type { RuleSet } from './ruleset';
 
 export type EndCause = 'tension' | 'collapse' | 'final';
 
@@ -27,23 +27,23 @@ export interface GameOver {
  * For the debrief: each path better than the one reached at the end, with the conditions the final
  * board missed, in words with the board's figures ("needs Trust ≥ 7 (now 5)").
  */
-export function pathsMissed(G: GameState, reached: Path): { path: Path; name: string; unmet: string[] }[] {
-  const { paths } = RULES.endings;
+export function pathsMissed(rules: RuleSet, G: GameState, reached: Path): { path: Path; name: string; unmet: string[] }[] {
+  const { paths } = rules.endings;
   const better = paths.slice(0, paths.findIndex((p) => p.path === reached)).filter((p) => p.path !== 'escalation');
-  return better.map((p) => ({ path: p.path, name: p.name, unmet: p.when.filter((c) => !holds(G, c)).map((c) => describeShortfall(G, c)) }));
+  return better.map((p) => ({ path: p.path, name: p.name, unmet: p.when.filter((c) => !holds(rules, G, c)).map((c) => describeShortfall(rules, G, c)) }));
 }
 
-export function pathName(path: Path): string {
-  return RULES.endings.paths.find((p) => p.path === path)!.name;
+export function pathName(rules: RuleSet, path: Path): string {
+  return rules.endings.paths.find((p) => p.path === path)!.name;
 }
 
 /** The ending the board calls for now, if any. */
-export function ending(G: GameState): { path: Path; cause: EndCause } | undefined {
-  const { tensionMax, trustCollapse, collapse, paths } = RULES.endings;
+export function ending(rules: RuleSet, G: GameState): { path: Path; cause: EndCause } | undefined {
+  const { tensionMax, trustCollapse, collapse, paths } = rules.endings;
   if (G.tension >= tensionMax) return { path: 'escalation', cause: 'tension' };
-  if (G.trust <= trustCollapse) return { path: collapse.find((c) => holdsAll(G, c.when))!.path, cause: 'collapse' };
+  if (G.trust <= trustCollapse) return { path: collapse.find((c) => holdsAll(rules, G, c.when))!.path, cause: 'collapse' };
   if (G.history.length >= totalRounds(G.schedule))
-    return { path: paths.find((p) => holdsAll(G, p.when))!.path, cause: 'final' };
+    return { path: paths.find((p) => holdsAll(rules, G, p.when))!.path, cause: 'final' };
   return undefined;
 }
 
@@ -51,10 +51,10 @@ export function ending(G: GameState): { path: Path; cause: EndCause } | undefine
  * Escalation: everyone scores 0. Otherwise the shared bonus, met agendas and unseen cheats, less
  * the price of verified breaches.
  */
-export function scores(G: GameState, path: Path): Record<SeatId, number> {
-  const bonus = RULES.endings.outcomeBonus[path];
+export function scores(rules: RuleSet, G: GameState, path: Path): Record<SeatId, number> {
+  const bonus = rules.endings.outcomeBonus[path];
   const score = (seat: SeatId) =>
-    path === 'escalation' ? 0 : bonus + agendaPoints(G, seat) + cheatPoints(G, seat) - breachPoints(G, seat);
+    path === 'escalation' ? 0 : bonus + agendaPoints(rules, G, seat) + cheatPoints(G, seat) - breachPoints(rules, G, seat);
   return { '0': score('0'), '1': score('1'), '2': score('2') };
 }
 
@@ -69,10 +69,10 @@ function soleLeader(seats: readonly SeatId[], tiebreak: (seat: SeatId) => number
   return leaders.length === 1 ? leaders[0] : undefined;
 }
 
-export function gameOver(G: GameState): GameOver | undefined {
-  const end = ending(G);
+export function gameOver(rules: RuleSet, G: GameState): GameOver | undefined {
+  const end = ending(rules, G);
   if (!end) return undefined;
-  const s = scores(G, end.path);
+  const s = scores(rules, G, end.path);
   // Escalation: everyone loses. A tie at the top goes to the seat with the most capital at home
   // (the Mediator's credibility); a tie on that too has no single winner.
   const winner = end.path === 'escalation' ? undefined : soleLeader(soleLeaders(SEATS, (seat) => s[seat]), (seat) => G.seats[seat].capital);
@@ -82,7 +82,7 @@ export function gameOver(G: GameState): GameOver | undefined {
     scores: s,
     agendas: reveal((seat) => [...G.secrets[seat].agendas]),
     hiddenCheats: reveal((seat) => G.secrets[seat].cheats.length),
-    breaches: reveal((seat) => breachPoints(G, seat) / Math.max(1, RULES.negotiation.redPenalty)),
+    breaches: reveal((seat) => breachPoints(rules, G, seat) / Math.max(1, rules.negotiation.redPenalty)),
   };
   if (winner !== undefined) over.winner = winner;
   return over;

@@ -4,25 +4,25 @@
  */
 import { shiftTrack } from './effects';
 import { log } from './log';
-import { hasMeasure, measureDef, expireMeasures } from './measures';
+import { hasMeasure, expireMeasures } from './measures';
 import { breakoutLabel, breakoutMonths } from './nuclear';
-import { RULES } from './rules';
 import type { GameState } from './state';
 import { runVerification } from './verification';
+import { entry, type RuleSet } from './ruleset';
 
-export function runImplementation(G: GameState, dice: { Number(): number }): void {
-  runVerification(G, dice);
-  const { stockpilePerRound, haltedBy } = RULES.nuclear.growth;
+export function runImplementation(rules: RuleSet, G: GameState, dice: { Number(): number }): void {
+  runVerification(rules, G, dice);
+  const { stockpilePerRound, haltedBy } = rules.nuclear.growth;
   const halt = haltedBy.find((m) => hasMeasure(G, m));
   if (halt) {
-    log(G, 'implementation', `${measureDef(halt).name} holds: the stockpile does not grow.`);
+    log(rules, G, 'implementation', `${entry(rules, 'measures', halt).name} holds: the stockpile does not grow.`);
   } else if (stockpilePerRound > 0) {
-    shiftTrack(G, 'stockpile', stockpilePerRound);
-    log(
+    shiftTrack(rules, G, 'stockpile', stockpilePerRound);
+    log(rules, 
       G,
       'implementation',
-      `Enrichment continues: stockpile now ${G.nuclear.stockpile}, breakout estimate ${breakoutLabel(breakoutMonths(G.nuclear))}.`,
+      `Enrichment continues: stockpile now ${G.nuclear.stockpile}, breakout estimate ${breakoutLabel(breakoutMonths(rules, G.nuclear))}.`,
     );
   }
-  for (const id of expireMeasures(G)) log(G, 'implementation', `${measureDef(id).name} lapses.`);
+  for (const id of expireMeasures(G)) log(rules, G, 'implementation', `${entry(rules, 'measures', id).name} lapses.`);
 }

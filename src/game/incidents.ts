@@ -6,20 +6,14 @@
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
-import { RULES } from './rules';
 import type { IncidentDef } from './schema';
 import { SEAT_NAMES } from './seats';
 import type { GameState } from './state';
 import type { IncidentId, ResponseChoice, SeatId } from './types';
+import { entry, type RuleSet } from './ruleset';
 
 interface Shuffler {
   Shuffle<T>(deck: T[]): T[];
-}
-
-export function incidentDef(id: IncidentId): IncidentDef {
-  const def = RULES.incidents.find((i) => i.id === id);
-  if (!def) throw new RangeError(`unknown incident ${id}`);
-  return def;
 }
 
 /** Takes the top card, reshuffling the discards into a new deck when it runs out. */
@@ -34,8 +28,8 @@ export function drawIncident(G: GameState, random: Shuffler): IncidentId {
 }
 
 /** The softening (or boost) that applies to this incident on this board, if any. */
-export function incidentModifier(G: GameState, def: IncidentDef) {
-  const flavourSoftens = RULES.flavours.find((f) => f.id === G.flavour)?.softens.includes(def.id) ?? false;
+export function incidentModifier(rules: RuleSet, G: GameState, def: IncidentDef) {
+  const flavourSoftens = rules.flavours.find((f) => f.id === G.flavour)?.softens.includes(def.id) ?? false;
   if (def.softenedBy && (flavourSoftens || def.softenedBy.measures.some((m) => hasMeasure(G, m))))
     return def.softenedBy;
   if (def.boostedBy && def.boostedBy.measures.some((m) => hasMeasure(G, m))) return def.boostedBy;
@@ -43,11 +37,11 @@ export function incidentModifier(G: GameState, def: IncidentDef) {
 }
 
 /** Applies the incident and records whether a seat must now respond. */
-export function resolveIncident(G: GameState, id: IncidentId): void {
-  const def = incidentDef(id);
-  const modifier = incidentModifier(G, def);
-  applyEffects(G, modifier?.effects ?? def.effects, null);
-  log(G, 'incident', `${def.name}. ${def.text}${modifier ? ` ${modifier.text}` : ''}`);
+export function resolveIncident(rules: RuleSet, G: GameState, id: IncidentId): void {
+  const def = entry(rules, 'incidents', id);
+  const modifier = incidentModifier(rules, G, def);
+  applyEffects(rules, G, modifier?.effects ?? def.effects, null);
+  log(rules, G, 'incident', `${def.name}. ${def.text}${modifier ? ` ${modifier.text}` : ''}`);
   // A softened incident is handled by the measures in place; nobody has to answer it.
   const asks = def.response && !(modifier && def.kind === 'negative');
   G.incident = {
@@ -55,18 +49,18 @@ export function resolveIncident(G: GameState, id: IncidentId): void {
     modified: modifier !== undefined,
     response: asks ? { seat: def.response!.seat, choice: null } : null,
   };
-  if (asks) log(G, 'incident', `${SEAT_NAMES[def.response!.seat]} must respond: ${def.response!.prompt}`);
-  if (RULES.negotiation.leak.incidents.includes(id)) exposeBackchannel(G);
+  if (asks) log(rules, G, 'incident', `${SEAT_NAMES[def.response!.seat]} must respond: ${def.response!.prompt}`);
+  if (rules.negotiation.leak.incidents.includes(id)) exposeBackchannel(rules, G);
 }
 
 /** A leak makes every backchannel proposal and agreement public, at a cost at home. */
-export function exposeBackchannel(G: GameState): void {
+export function exposeBackchannel(rules: RuleSet, G: GameState): void {
   const secret = [...G.proposals, ...G.agreements].filter((x) => x.channel === 'backchannel' && !x.leaked);
   if (secret.length === 0) return;
   for (const x of secret) x.leaked = true;
-  const { text, effects } = RULES.negotiation.leak;
-  applyEffects(G, effects, null);
-  log(G, 'incident', `${text} Exposed: ${secret.length} backchannel item${secret.length === 1 ? '' : 's'} (${describeEffects(effects)}).`);
+  const { text, effects } = rules.negotiation.leak;
+  applyEffects(rules, G, effects, null);
+  log(rules, G, 'incident', `${text} Exposed: ${secret.length} backchannel item${secret.length === 1 ? '' : 's'} (${describeEffects(rules, effects)}).`);
 }
 
 /** The seat whose answer the round is waiting for, if any. */
@@ -75,10 +69,10 @@ export function pendingResponder(G: GameState): SeatId | null {
   return r && r.choice === null ? r.seat : null;
 }
 
-export function respondToIncident(G: GameState, seat: SeatId, choice: ResponseChoice): void {
-  const def = incidentDef(G.incident!.id);
+export function respondToIncident(rules: RuleSet, G: GameState, seat: SeatId, choice: ResponseChoice): void {
+  const def = entry(rules, 'incidents', G.incident!.id);
   const option = def.response![choice];
   G.incident!.response = { seat, choice };
-  applyEffects(G, option.effects, seat);
-  log(G, 'incident', `${SEAT_NAMES[seat]} chooses ${choice}: ${option.text}`, seat);
+  applyEffects(rules, G, option.effects, seat);
+  log(rules, G, 'incident', `${SEAT_NAMES[seat]} chooses ${choice}: ${option.text}`, seat);
 }

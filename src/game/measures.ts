@@ -1,21 +1,15 @@
 /** Measures in place: moratoria, channels, monitoring. Some expire; some stay for the game. */
-import { RULES } from './rules';
 import type { GameState } from './state';
 import type { MeasureId, SeatId } from './types';
-
-export function measureDef(id: MeasureId) {
-  const def = RULES.measures.find((m) => m.id === id);
-  if (!def) throw new RangeError(`unknown measure ${id}`);
-  return def;
-}
+import { entry, type RuleSet } from './ruleset';
 
 export function hasMeasure(G: GameState, id: MeasureId): boolean {
   return G.measures.some((m) => m.id === id);
 }
 
 /** Puts a measure in place, or renews its expiry if it is already there. */
-export function addMeasure(G: GameState, id: MeasureId, by: SeatId | null): void {
-  const { duration } = measureDef(id);
+export function addMeasure(rules: RuleSet, G: GameState, id: MeasureId, by: SeatId | null): void {
+  const { duration } = entry(rules, 'measures', id);
   // Taken during a round, it covers that round and the next `duration` incidents.
   const until = duration === undefined ? null : G.round + duration;
   const existing = G.measures.find((m) => m.id === id);

@@ -1,16 +1,17 @@
 /** Reads the board through named metrics, and tests and describes conditions on them. */
 import { breakoutLabel, breakoutMonths } from './nuclear';
-import { measureDef, hasMeasure } from './measures';
+import { hasMeasure } from './measures';
 import type { Condition } from './schema';
 import type { GameState } from './state';
 import { isTrack, readTrack } from './tracks';
 import type { Metric } from './types';
+import { entry, type RuleSet } from './ruleset';
 
-export function metricValue(G: GameState, metric: Metric): number {
+export function metricValue(rules: RuleSet, G: GameState, metric: Metric): number {
   if (isTrack(metric)) return readTrack(G, metric);
   switch (metric) {
     case 'breakoutMonths':
-      return breakoutMonths(G.nuclear);
+      return breakoutMonths(rules, G.nuclear);
     case 'usCapital':
       return G.seats['0'].capital;
     case 'iranCapital':
@@ -52,27 +53,27 @@ export const METRIC_LABELS: Record<Metric, string> = {
   greenSteps: 'Agreement steps verified green',
 };
 
-export function holds(G: GameState, c: Condition): boolean {
+export function holds(rules: RuleSet, G: GameState, c: Condition): boolean {
   if ('measure' in c) return hasMeasure(G, c.measure);
   if ('anyMeasure' in c) return c.anyMeasure.some((m) => hasMeasure(G, m));
-  const v = metricValue(G, c.metric);
+  const v = metricValue(rules, G, c.metric);
   return c.op === '>=' ? v >= c.value : v <= c.value;
 }
 
-export function holdsAll(G: GameState, cs: readonly Condition[] | undefined): boolean {
-  return (cs ?? []).every((c) => holds(G, c));
+export function holdsAll(rules: RuleSet, G: GameState, cs: readonly Condition[] | undefined): boolean {
+  return (cs ?? []).every((c) => holds(rules, G, c));
 }
 
-export function describeCondition(c: Condition): string {
-  if ('measure' in c) return `${measureDef(c.measure).name} in place`;
-  if ('anyMeasure' in c) return `${c.anyMeasure.map((m) => measureDef(m).name).join(' or ')} in place`;
+export function describeCondition(rules: RuleSet, c: Condition): string {
+  if ('measure' in c) return `${entry(rules, 'measures', c.measure).name} in place`;
+  if ('anyMeasure' in c) return `${c.anyMeasure.map((m) => entry(rules, 'measures', m).name).join(' or ')} in place`;
   return `${METRIC_LABELS[c.metric]} ${c.op === '>=' ? '≥' : '≤'} ${c.value}`;
 }
 
 /** A condition with the board's current figure, for a readable refusal. */
-export function describeShortfall(G: GameState, c: Condition): string {
-  if (!('metric' in c)) return `needs ${describeCondition(c)}`;
-  const now = metricValue(G, c.metric);
+export function describeShortfall(rules: RuleSet, G: GameState, c: Condition): string {
+  if (!('metric' in c)) return `needs ${describeCondition(rules, c)}`;
+  const now = metricValue(rules, G, c.metric);
   const shown = c.metric === 'breakoutMonths' ? breakoutLabel(now) : String(now);
-  return `needs ${describeCondition(c)} (now ${shown})`;
+  return `needs ${describeCondition(rules, c)} (now ${shown})`;
 }

@@ -1,9 +1,9 @@
 /** The nuclear file's derived figure: how many months Iran would need to break out. */
-import { RULES } from './rules';
 import type { NuclearFile } from './state';
+import type { RuleSet } from './ruleset';
 
-export function breakoutMonths(n: NuclearFile): number {
-  const { enrichmentTiers, breakout } = RULES.nuclear;
+export function breakoutMonths(rules: RuleSet, n: NuclearFile): number {
+  const { enrichmentTiers, breakout } = rules.nuclear;
   const months =
     enrichmentTiers[n.enrichment].breakoutMonths +
     breakout.perStockpileUnit * n.stockpile +

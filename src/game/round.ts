@@ -11,9 +11,9 @@ import { drawIncident, pendingResponder, resolveIncident } from './incidents';
 import { recordRound } from './history';
 import { log } from './log';
 import { lapseProposals } from './proposals';
-import { RULES } from './rules';
 import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
+import type { RuleSet } from './ruleset';
 
 interface Hook {
   G: GameState;
@@ -24,29 +24,29 @@ interface Hook {
 
 export const allDone = (G: GameState) => SEATS.every((s) => G.seats[s].done);
 
-export function beginRound({ G, events, random }: Hook): void {
+export function beginRound(rules: RuleSet, { G, events, random }: Hook): void {
   G.round += 1;
   G.trustAtRoundStart = G.trust;
   for (const seat of SEATS) {
     const me = G.seats[seat];
-    me.actionPoints = actionPointsFor(G, seat);
+    me.actionPoints = actionPointsFor(rules, G, seat);
     me.done = false;
     me.taken = [];
     G.proposedThisRound[seat] = 0;
   }
   const place = placeOfRound(G.schedule, G.round);
-  const phase = RULES.phases.find((p) => p.id === place.phase)!;
-  log(G, 'incident', `Round ${G.round} — ${phase.name}, month ${place.monthStart}–${place.monthEnd}.`);
-  resolveIncident(G, drawIncident(G, random));
+  const phase = rules.phases.find((p) => p.id === place.phase)!;
+  log(rules, G, 'incident', `Round ${G.round} — ${phase.name}, month ${place.monthStart}–${place.monthEnd}.`);
+  resolveIncident(rules, G, drawIncident(G, random));
   const responder = pendingResponder(G);
   events.setActivePlayers(
     responder === null ? { all: STAGES.negotiate } : { value: { [responder]: STAGES.respond } },
   );
 }
 
-export function endRound({ G, random }: Pick<Hook, 'G' | 'random'>): void {
-  lapseProposals(G);
-  runImplementation(G, random);
-  runDomestic(G);
+export function endRound(rules: RuleSet, { G, random }: Pick<Hook, 'G' | 'random'>): void {
+  lapseProposals(rules, G);
+  runImplementation(rules, G, random);
+  runDomestic(rules, G);
   recordRound(G);
 }

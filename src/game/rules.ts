@@ -39,6 +39,7 @@ import {
   type Condition,
   type Effects,
 } from './schema';
+import { indexRules, type RuleSet } from './ruleset';
 import { FLAVOURS, PATHS, PHASES, SEATS, type Flavour, type MeasureId } from './types';
 
 const files = {
@@ -284,11 +285,12 @@ function crossCheckNegotiation(r: Rules, measuresExist: MeasureCheck, incidentId
   }
 }
 
-/** Parses and cross-checks a full set of rule files; throws `RulesError` on the first problem. */
-export function loadRules(raw: RawRules): Rules {
+/**
+ * Parses and cross-checks a full set of rule files, then indexes and freezes them; throws
+ * `RulesError` on the first problem.
+ */
+export function loadRules(raw: RawRules): RuleSet {
   const rules = parseAll(raw);
   crossCheck(rules);
-  return rules;
+  return indexRules(rules);
 }
-
-export const RULES: Rules = loadRules(RAW_RULES);

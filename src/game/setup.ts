@@ -1,12 +1,12 @@
 /** Builds the opening board from a scenario in `rules/scenarios.json`, chosen through `setupData`. */
 import { addMeasure } from './measures';
 import { log } from './log';
-import { RULES } from './rules';
 import type { Scenario } from './schema';
 import { dealAgendas } from './agendas';
 import { shuffleInitiatives } from './initiatives';
 import type { GameState, SeatSecret, SeatState } from './state';
 import { FLAVOURS, type AgendaId, type Flavour, type IncidentId } from './types';
+import type { RuleSet } from './ruleset';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
@@ -17,9 +17,9 @@ export interface SetupData {
 
 type Parsed = { ok: true; scenario: Scenario; flavour: Flavour } | { ok: false; error: string };
 
-export function parseSetupData(data: unknown): Parsed {
+export function parseSetupData(rules: RuleSet, data: unknown): Parsed {
   if (data === undefined || data === null) {
-    const scenario = RULES.scenarios[0];
+    const scenario = rules.scenarios[0];
     return { ok: true, scenario, flavour: scenario.flavour };
   }
   if (typeof data !== 'object' || Array.isArray(data))
@@ -27,25 +27,25 @@ export function parseSetupData(data: unknown): Parsed {
   const unknownKeys = Object.keys(data).filter((k) => k !== 'scenario' && k !== 'flavour');
   if (unknownKeys.length) return { ok: false, error: `setupData has unknown field(s): ${unknownKeys.join(', ')}. Allowed: scenario, flavour.` };
   const { scenario: sid, flavour } = data as Record<string, unknown>;
-  const scenario = sid === undefined ? RULES.scenarios[0] : RULES.scenarios.find((s) => s.id === sid);
+  const scenario = sid === undefined ? rules.scenarios[0] : rules.scenarios.find((s) => s.id === sid);
   if (!scenario)
-    return { ok: false, error: `Unknown scenario ${JSON.stringify(sid)}. Choose one of: ${RULES.scenarios.map((s) => s.id).join(', ')}.` };
+    return { ok: false, error: `Unknown scenario ${JSON.stringify(sid)}. Choose one of: ${rules.scenarios.map((s) => s.id).join(', ')}.` };
   if (flavour !== undefined && !FLAVOURS.includes(flavour as Flavour))
     return { ok: false, error: `Unknown mediator flavour ${JSON.stringify(flavour)}. Choose one of: ${FLAVOURS.join(', ')}.` };
   return { ok: true, scenario, flavour: (flavour as Flavour | undefined) ?? scenario.flavour };
 }
 
-export function validateSetupData(data: unknown): string | undefined {
-  const parsed = parseSetupData(data);
+export function validateSetupData(rules: RuleSet, data: unknown): string | undefined {
+  const parsed = parseSetupData(rules, data);
   return parsed.ok ? undefined : parsed.error;
 }
 
-export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] }): GameState {
-  const parsed = parseSetupData(data);
+export function createState(rules: RuleSet, data: unknown, random: { Shuffle<T>(deck: T[]): T[] }): GameState {
+  const parsed = parseSetupData(rules, data);
   if (!parsed.ok) throw new Error(`Backchannel cannot start: ${parsed.error}`);
   const { scenario, flavour } = parsed;
   const s = scenario.start;
-  const agendas = dealAgendas(random);
+  const agendas = dealAgendas(rules, random);
   const secret = (dealt: AgendaId[]): SeatSecret => ({ agendas: dealt, hand: [], choices: {}, cheats: [] });
   const seat = (capital: number): SeatState => ({ capital, actionPoints: 0, crisis: false, done: false, taken: [], takenEver: [] });
   const G: GameState = {
@@ -62,7 +62,7 @@ export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] 
     measures: [],
     seats: { '0': seat(s.capital['0']), '1': seat(s.capital['1']), '2': seat(s.capital['2']) },
     incident: null,
-    deck: random.Shuffle(RULES.incidents.map((i) => i.id as IncidentId)),
+    deck: random.Shuffle(rules.incidents.map((i) => i.id as IncidentId)),
     discard: [],
     milestones: [],
     log: [],
@@ -72,12 +72,12 @@ export function createState(data: unknown, random: { Shuffle<T>(deck: T[]): T[] 
     proposedThisRound: { '0': 0, '1': 0, '2': 0 },
     monitoring: { '0': 0, '1': 0, '2': 0 },
     secrets: { '0': secret(agendas['0']), '1': secret(agendas['1']), '2': secret(agendas['2']) },
-    initiativeDecks: shuffleInitiatives(random),
+    initiativeDecks: shuffleInitiatives(rules, random),
     nextId: 1,
   };
-  const perk = RULES.flavours.find((f) => f.id === flavour)!;
-  for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(G, id, null);
-  log(G, 'setup', `${scenario.name}: ${scenario.description}`);
-  log(G, 'setup', `The Mediator is ${perk.name}. ${perk.perk}`);
+  const perk = rules.flavours.find((f) => f.id === flavour)!;
+  for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(rules, G, id, null);
+  log(rules, G, 'setup', `${scenario.name}: ${scenario.description}`);
+  log(rules, G, 'setup', `The Mediator is ${perk.name}. ${perk.perk}`);
   return G;
 }

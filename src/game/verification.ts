@@ -6,38 +6,37 @@
  * A cheat the verifier missed pays its seat in secret, and environmental sampling may find it later.
  */
 import { dueSteps, suspendRest } from './agreements';
-import { commitmentDef, triggerDef, verifierDef } from './commitments';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { audience } from './proposals';
-import { RULES } from './rules';
 import { SEAT_NAMES } from './seats';
 import type { Agreement, GameState, Step } from './state';
 import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';
+import { entry, type RuleSet } from './ruleset';
 
 interface Dice {
   Number(): number;
 }
 
 /** The chance that `verifier` sees through `seat`'s partial compliance or cheating now. */
-export function detectionChance(G: GameState, verifier: VerifierId, seat: SeatId): number {
-  const { detection } = verifierDef(verifier);
+export function detectionChance(rules: RuleSet, G: GameState, verifier: VerifierId, seat: SeatId): number {
+  const { detection } = entry(rules, 'verifiers', verifier);
   const measures = detection.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.bonus, 0);
   const chance = detection.base + detection.perAccessTier * G.nuclear.access + measures + G.monitoring[seat];
-  return Math.min(RULES.negotiation.detectionMax, chance);
+  return Math.min(rules.negotiation.detectionMax, chance);
 }
 
 /** The chance that full compliance still reads amber: vague verification language. */
-export function ambiguityChance(G: GameState, verifier: VerifierId): number {
-  const { ambiguity } = verifierDef(verifier);
+export function ambiguityChance(rules: RuleSet, G: GameState, verifier: VerifierId): number {
+  const { ambiguity } = entry(rules, 'verifiers', verifier);
   const reduced = ambiguity.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.reduce, 0);
   return Math.max(0, ambiguity.base - reduced);
 }
 
 /** An EU mediator's reports, or an oversight forum, settle an ambiguous amber. */
-export function settlesAmbiguity(G: GameState): boolean {
-  const { flavours, measures } = RULES.negotiation.ambiguitySettledBy;
+export function settlesAmbiguity(rules: RuleSet, G: GameState): boolean {
+  const { flavours, measures } = rules.negotiation.ambiguitySettledBy;
   return flavours.includes(G.flavour) || measures.some((m) => hasMeasure(G, m));
 }
 
@@ -48,53 +47,53 @@ const LIGHT_WORDS: Record<Light, string> = {
 };
 
 /** The light a step earns, what the verifier can honestly say, and whether it was fooled. */
-function verify(G: GameState, step: Step, choice: Compliance, dice: Dice): { light: Light; finding: string; missed: boolean } {
-  const detected = dice.Number() < detectionChance(G, step.verifier, step.seat);
+function verify(rules: RuleSet, G: GameState, step: Step, choice: Compliance, dice: Dice): { light: Light; finding: string; missed: boolean } {
+  const detected = dice.Number() < detectionChance(rules, G, step.verifier, step.seat);
   const declared = 'the step was carried out as declared';
   if (choice === 'cheat')
     return detected ? { light: 'red', finding: 'the step was not carried out as declared', missed: false } : { light: 'green', finding: declared, missed: true };
   if (choice === 'partial')
     return detected ? { light: 'amber', finding: 'the step was carried out only in part', missed: false } : { light: 'green', finding: declared, missed: true };
-  if (dice.Number() < ambiguityChance(G, step.verifier)) {
-    if (settlesAmbiguity(G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false };
+  if (dice.Number() < ambiguityChance(rules, G, step.verifier)) {
+    if (settlesAmbiguity(rules, G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false };
     return { light: 'amber', finding: 'the evidence is ambiguous; more monitoring is needed', missed: false };
   }
   return { light: 'green', finding: declared, missed: false };
 }
 
 /** Fires what the light pre-agreed: the results' Trust change and, on green or red, the step's trigger. */
-function fire(G: GameState, agreement: Agreement, step: Step, light: Light): string {
-  applyEffects(G, RULES.negotiation.results[light], null);
-  const parts = [describeEffects(RULES.negotiation.results[light])];
-  if (light === 'amber') G.monitoring[step.seat] += RULES.negotiation.amberMonitoring;
+function fire(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, light: Light): string {
+  applyEffects(rules, G, rules.negotiation.results[light], null);
+  const parts = [describeEffects(rules, rules.negotiation.results[light])];
+  if (light === 'amber') G.monitoring[step.seat] += rules.negotiation.amberMonitoring;
   if (light !== 'amber') {
-    const trigger = triggerDef(light === 'green' ? step.onGreen : step.onRed);
-    applyEffects(G, trigger.effects, null);
-    parts.unshift(`${trigger.name}: ${describeEffects(trigger.effects)}`);
+    const trigger = entry(rules, 'triggers', light === 'green' ? step.onGreen : step.onRed);
+    applyEffects(rules, G, trigger.effects, null);
+    parts.unshift(`${trigger.name}: ${describeEffects(rules, trigger.effects)}`);
   }
-  if (light === 'red') suspendRest(G, agreement);
+  if (light === 'red') suspendRest(rules, G, agreement);
   return parts.filter((p) => p !== 'no change').join('; ') || 'no change';
 }
 
-function resolveStep(G: GameState, agreement: Agreement, step: Step, dice: Dice): void {
-  const def = commitmentDef(step.what)!;
+function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, dice: Dice): void {
+  const def = entry(rules, 'commitments', step.what);
   const secret = G.secrets[step.seat];
   const choice = secret.choices[step.id] ?? 'comply';
   delete secret.choices[step.id];
-  const { light, finding, missed } = verify(G, step, choice, dice);
+  const { light, finding, missed } = verify(rules, G, step, choice, dice);
   // What the world sees done: in full if it passed as compliance, in part if amber, nothing on red.
   const done = light === 'green' ? def.effects : light === 'amber' ? def.partial : {};
-  applyEffects(G, done, step.seat);
+  applyEffects(rules, G, done, step.seat);
   step.status = light;
-  const fired = fire(G, agreement, step, light);
-  const verifier = verifierDef(step.verifier);
+  const fired = fire(rules, G, agreement, step, light);
+  const verifier = entry(rules, 'verifiers', step.verifier);
   step.report = `${verifier.name}, round ${G.round}: ${SEAT_NAMES[step.seat]} — ${def.name}: ${LIGHT_WORDS[light]}. Finding: ${finding}. ${fired}.`;
-  log(G, 'implementation', step.report, undefined, audience(agreement));
+  log(rules, G, 'implementation', step.report, undefined, audience(agreement));
   if (missed) {
     const kind = choice === 'cheat' ? 'cheat' : 'partial';
-    const gain = kind === 'cheat' ? def.cheatGain : Math.floor(def.cheatGain * RULES.negotiation.partialGainShare);
+    const gain = kind === 'cheat' ? def.cheatGain : Math.floor(def.cheatGain * rules.negotiation.partialGainShare);
     secret.cheats.push({ kind, agreement: agreement.id, step: step.id, round: G.round, gain });
-    log(G, 'implementation', `Your ${kind === 'cheat' ? 'cheat' : 'partial compliance'} on ${def.name} went unseen: +${gain} secret points while it stays hidden.`, step.seat, [step.seat]);
+    log(rules, G, 'implementation', `Your ${kind === 'cheat' ? 'cheat' : 'partial compliance'} on ${def.name} went unseen: +${gain} secret points while it stays hidden.`, step.seat, [step.seat]);
   }
 }
 
@@ -102,8 +101,8 @@ function resolveStep(G: GameState, agreement: Agreement, step: Step, dice: Dice)
  * Environmental sampling looks back at earlier rounds: each hidden cheat may surface, turning its
  * green red (a hidden partial compliance turns amber), and its secret points are lost.
  */
-function lookBack(G: GameState, dice: Dice): void {
-  const { accessTier, chance, verifiers, effects } = RULES.negotiation.lookback;
+function lookBack(rules: RuleSet, G: GameState, dice: Dice): void {
+  const { accessTier, chance, verifiers, effects } = rules.negotiation.lookback;
   if (G.nuclear.access < accessTier) return;
   for (const seat of SEATS) {
     const secret = G.secrets[seat];
@@ -114,20 +113,20 @@ function lookBack(G: GameState, dice: Dice): void {
       secret.cheats = secret.cheats.filter((c) => c !== cheat);
       const light: Light = cheat.kind === 'cheat' ? 'red' : 'amber';
       step.status = light;
-      applyEffects(G, effects, null);
-      const fired = fire(G, agreement, step, light);
+      applyEffects(rules, G, effects, null);
+      const fired = fire(rules, G, agreement, step, light);
       const what = cheat.kind === 'cheat' ? 'did not carry out' : 'carried out only in part';
-      step.report = `${verifierDef(step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} ${what} ${commitmentDef(step.what)!.name} in round ${cheat.round} — ${LIGHT_WORDS[light]}, found on look-back. ${describeEffects(effects)}; ${fired}.`;
-      log(G, 'implementation', step.report, undefined, audience(agreement));
+      step.report = `${entry(rules, 'verifiers', step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} ${what} ${entry(rules, 'commitments', step.what).name} in round ${cheat.round} — ${LIGHT_WORDS[light]}, found on look-back. ${describeEffects(rules, effects)}; ${fired}.`;
+      log(rules, G, 'implementation', step.report, undefined, audience(agreement));
     }
   }
 }
 
 /** Implementation's verification: every step due is checked in order, then look-back runs. */
-export function runVerification(G: GameState, dice: Dice): void {
+export function runVerification(rules: RuleSet, G: GameState, dice: Dice): void {
   for (const { agreement, step } of dueSteps(G)) {
     // A red earlier this round may have suspended it.
-    if (step.status === 'pending') resolveStep(G, agreement, step, dice);
+    if (step.status === 'pending') resolveStep(rules, G, agreement, step, dice);
   }
-  lookBack(G, dice);
+  lookBack(rules, G, dice);
 }

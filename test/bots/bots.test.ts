@@ -12,10 +12,10 @@ import { SEATS, type SeatId } from '../../src/game/types';
 import { playerView } from '../../src/game/view';
 import { newMatch, playOut, seeded, type GameStateFull } from '../harness';
 import { buildValuer, valuer } from '../../src/bots/values';
-import { RULES } from '../../src/game/rules';
 import type { SeatSecret } from '../../src/game/state';
 import { scriptedBot } from '../../src/bots';
 import { Backchannel } from '../../src/game';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 const all = (c: BotConfig): Record<SeatId, BotConfig> => ({ '0': c, '1': c, '2': c });
 const M = (us: string, iran: string, med: string) => ({ '0': us, '1': iran, '2': med }) as Matchup;
@@ -54,8 +54,8 @@ describe('scripted bots', () => {
         scrambled.secrets[other] = { agendas: [], hand: [], choices: {}, cheats: [] };
         scrambled.deck = [...scrambled.deck].reverse();
         const rng = () => 0.5;
-        expect(decide(playerView({ G: scrambled, playerID: seat }), state.ctx, seat, config, rng)).toEqual(
-          decide(playerView({ G: state.G, playerID: seat }), state.ctx, seat, config, rng),
+        expect(decide(rules, playerView({ G: scrambled, playerID: seat }), state.ctx, seat, config, rng)).toEqual(
+          decide(rules, playerView({ G: state.G, playerID: seat }), state.ctx, seat, config, rng),
         );
         checked += 1;
       }
@@ -83,15 +83,15 @@ describe('scripted bots', () => {
 
 describe('valuations', () => {
   it('a kept valuer prices every action, card, trigger and result as one built afresh, all game long', async () => {
-    const priced = [...RULES.actions, ...RULES.initiatives, ...RULES.triggers].map((x) => x.effects).concat(Object.values(RULES.negotiation.results));
+    const priced = [...rules.actions, ...rules.initiatives, ...rules.triggers].map((x) => x.effects).concat(Object.values(rules.negotiation.results));
     let states = 0;
     const checkAt = (state: GameStateFull) => {
       states += 1;
       for (const seat of SEATS) {
         const view = playerView({ G: state.G, playerID: seat });
         for (const personality of PERSONALITIES) {
-          const kept = valuer(view, seat, personality);
-          const fresh = buildValuer(view, seat, personality, view.secrets[seat] as SeatSecret);
+          const kept = valuer(rules, view, seat, personality);
+          const fresh = buildValuer(rules, view, seat, personality, view.secrets[seat] as SeatSecret);
           expect(kept.capital).toBe(fresh.capital);
           for (const e of priced) expect(kept.effects(e, 2)).toBe(fresh.effects(e, 2));
         }

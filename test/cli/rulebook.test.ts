@@ -2,29 +2,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BEGIN, END, cardReference, withFreshReference } from '../../src/cli/reference';
-import { RULES } from '../../src/game/rules';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 const book = readFileSync(new URL('../../rules/RULEBOOK.md', import.meta.url), 'utf8');
 
 describe('rules/RULEBOOK.md', () => {
   it('holds the card reference exactly as `npm run rules` would write it', () => {
-    expect(withFreshReference(book)).toBe(book);
+    expect(withFreshReference(rules, book)).toBe(book);
   });
 
   it('names every action, incident, measure, milestone, goal and scenario in the data', () => {
-    const ref = cardReference();
+    const ref = cardReference(rules);
     const names = [
-      ...RULES.actions.map((a) => a.name),
-      ...RULES.incidents.map((i) => i.name),
-      ...RULES.measures.map((m) => m.name),
-      ...RULES.phases.flatMap((p) => p.milestones.map((m) => m.text)),
-      ...RULES.agendas.map((a) => a.name),
-      ...RULES.commitments.map((c) => c.name),
-      ...RULES.initiatives.map((c) => c.name),
-      ...RULES.verifiers.map((v) => v.name),
-      ...RULES.triggers.map((t) => t.name),
-      ...RULES.scenarios.map((s) => s.name),
-      ...RULES.endings.paths.map((p) => p.name),
+      ...rules.actions.map((a) => a.name),
+      ...rules.incidents.map((i) => i.name),
+      ...rules.measures.map((m) => m.name),
+      ...rules.phases.flatMap((p) => p.milestones.map((m) => m.text)),
+      ...rules.agendas.map((a) => a.name),
+      ...rules.commitments.map((c) => c.name),
+      ...rules.initiatives.map((c) => c.name),
+      ...rules.verifiers.map((v) => v.name),
+      ...rules.triggers.map((t) => t.name),
+      ...rules.scenarios.map((s) => s.name),
+      ...rules.endings.paths.map((p) => p.name),
     ];
     for (const name of names) expect(ref).toContain(name);
   });
@@ -36,6 +36,6 @@ describe('rules/RULEBOOK.md', () => {
   });
 
   it('refuses a book whose markers were deleted', () => {
-    expect(() => withFreshReference(book.replace(END, ''))).toThrow(/markers/);
+    expect(() => withFreshReference(rules, book.replace(END, ''))).toThrow(/markers/);
   });
 });

@@ -5,13 +5,12 @@
 import { InitializeGame } from 'boardgame.io/internal';
 import { describe, expect, it } from 'vitest';
 import { Backchannel } from '../../src/game';
-import { agendaDef } from '../../src/game/agendas';
-import { initiativeDef } from '../../src/game/initiatives';
-import { RULES } from '../../src/game/rules';
 import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import { servedApp, shoot, watchProblems } from './browser';
+import { DEFAULT_RULES as rules } from '../../src/game';
+import { entry } from '../../src/game/ruleset';
 
 const SEED = 'e2e-hotseat';
 
@@ -19,11 +18,11 @@ const app = servedApp();
 
 /** Each seat's agenda names and ids and its cards' names and ids, as dealt for this seed. */
 function secrets(): Record<SeatId, { names: string[]; all: string[] }> {
-  const state = InitializeGame({ game: { ...Backchannel, seed: SEED }, numPlayers: 3, setupData: { scenario: RULES.scenarios[0].id } });
+  const state = InitializeGame({ game: { ...Backchannel, seed: SEED }, numPlayers: 3, setupData: { scenario: rules.scenarios[0].id } });
   const G = state.G as GameState;
   const of = (seat: SeatId) => {
     const { agendas, hand } = G.secrets[seat];
-    const names = [...agendas.map((id) => agendaDef(id).name), ...hand.map((id) => initiativeDef(id)!.name)];
+    const names = [...agendas.map((id) => entry(rules, 'agendas', id).name), ...hand.map((id) => entry(rules, 'initiatives', id).name)];
     return { names, all: [...names, ...agendas, ...hand] };
   };
   return { '0': of('0'), '1': of('1'), '2': of('2') };

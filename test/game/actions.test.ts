@@ -10,10 +10,9 @@ import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { logLines } from '../../src/game/log';
 import actionsJson from '../../rules/actions.json';
-import { Backchannel } from '../../src/game';
-import { actionDef, actionsFor, checkAction, legalActions } from '../../src/game/actions';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
+import { actionsFor, checkAction, legalActions } from '../../src/game/actions';
 import { currentPhase } from '../../src/game/calendar';
-import { RULES } from '../../src/game/rules';
 import type { ActionDef } from '../../src/game/schema';
 import type { GameState } from '../../src/game/state';
 import {
@@ -44,19 +43,20 @@ import {
   type GameStateFull,
   type Match,
 } from '../harness';
+import { findEntry } from '../../src/game/ruleset';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const ACTIONS = RULES.actions;
+const ACTIONS = rules.actions;
 const def = (id: string): ActionDef => {
-  const d = actionDef(id);
+  const d = findEntry(rules, 'actions', id);
   if (!d) throw new Error(`test refers to unknown action ${id}`);
   return d;
 };
 const m$ = (id: string) => id as MeasureId;
-const phaseName = (p: PhaseId) => RULES.phases.find((x) => x.id === p)!.name;
+const phaseName = (p: PhaseId) => rules.phases.find((x) => x.id === p)!.name;
 
 /** The first round of `phase` in the match's schedule. */
 function firstRoundOf(G: GameState, phase: PhaseId): number {
@@ -93,12 +93,12 @@ function holder(G: GameState, t: Track): [Record<string, number>, string] {
 /** Sets every track away from its bounds, every seat to 5 capital and full action points. */
 function neutralBoard(G: GameState): void {
   midTracks(G);
-  const perk = RULES.flavours.find((f) => f.id === G.flavour)!;
+  const perk = rules.flavours.find((f) => f.id === G.flavour)!;
   G.measures = perk.startMeasures.map((id) => ({ id, by: null, until: null }));
   for (const s of SEATS) {
     G.seats[s] = {
       capital: 5,
-      actionPoints: RULES.board.actionPoints[s],
+      actionPoints: rules.board.actionPoints[s],
       crisis: false,
       done: false,
       taken: [],
@@ -142,7 +142,7 @@ const stageOf = (m: Match, seat: SeatId): StageId | null => (active(m)[seat] as 
 
 /** checkAction's verdict for this seat in this match, as 'ok' or the reason. */
 function verdict(m: Match, seat: SeatId, id: unknown, amount?: unknown): string {
-  const v = checkAction(m.state.G, seat, stageOf(m, seat), id, amount);
+  const v = checkAction(rules, m.state.G, seat, stageOf(m, seat), id, amount);
   return v.ok ? 'ok' : v.reason;
 }
 
@@ -166,7 +166,7 @@ function expectRefusal(m: Match, seat: SeatId, args: unknown[], reason: RegExp):
   expect(why).not.toBe('ok');
   expect(why).toMatch(reason);
   expectRejected(m, seat, args);
-  const offered = legalActions(m.state.G, seat, stageOf(m, seat)).some((a) => a.id === id && a.amount === amount);
+  const offered = legalActions(rules, m.state.G, seat, stageOf(m, seat)).some((a) => a.id === id && a.amount === amount);
   expect(offered).toBe(false);
   const enumerated = enumerateFor(m.state, seat).some(
     (e) => e.move === 'act' && e.args[0] === id && e.args[1] === amount,
@@ -190,7 +190,7 @@ function enumerateFor(state: GameStateFull, seat: string): Enumerated[] {
 
 /** Capital discount a flavour gives an action, read from rules/flavours.json. */
 function discount(flavour: Flavour, d: ActionDef): number {
-  const perk = RULES.flavours.find((f) => f.id === flavour)!;
+  const perk = rules.flavours.find((f) => f.id === flavour)!;
   return perk.capitalDiscount.filter((x) => d.tags.includes(x.tag)).reduce((n, x) => n + x.capital, 0);
 }
 
@@ -214,7 +214,7 @@ function expectedAfter(before: GameState, seat: SeatId, d: ActionDef, scale: num
   }
   for (const s of SEATS) G.seats[s].capital += (d.effects.capital?.[s] ?? 0) * scale;
   for (const id of d.effects.addMeasures ?? []) {
-    const duration = RULES.measures.find((x) => x.id === id)!.duration;
+    const duration = rules.measures.find((x) => x.id === id)!.duration;
     G.measures.push({ id, by: seat, until: duration === undefined ? null : G.round + duration });
   }
   for (const id of d.effects.removeMeasures ?? []) G.measures = G.measures.filter((x) => x.id !== id);
@@ -260,7 +260,7 @@ describe('the data', () => {
   it('every action in rules/actions.json is loaded, and each seat has a catalogue', () => {
     expect(ACTIONS.map((a) => a.id)).toEqual(actionsJson.map((a) => a.id));
     const m = negotiating({ neutral: false });
-    for (const s of SEATS) expect(actionsFor(m.state.G, s).length).toBeGreaterThan(3);
+    for (const s of SEATS) expect(actionsFor(rules, m.state.G, s).length).toBeGreaterThan(3);
   });
 });
 
@@ -437,7 +437,7 @@ describe('key actions, explicitly', () => {
 
   it('med-qatar-fund exists only for a Qatari mediator', () => {
     const qatar = negotiating({ flavour: 'qatar' });
-    expect(legalActions(qatar.state.G, '2', 'negotiate').map((a) => a.id)).toContain('med-qatar-fund');
+    expect(legalActions(rules, qatar.state.G, '2', 'negotiate').map((a) => a.id)).toContain('med-qatar-fund');
     const G0 = accept(qatar, '2', 'med-qatar-fund');
     expect(qatar.state.G.trust).toBe(G0.trust + 1);
     expect(qatar.state.G.seats['1'].capital).toBe(G0.seats['1'].capital + 1);
@@ -445,13 +445,13 @@ describe('key actions, explicitly', () => {
 
     for (const flavour of ['oman', 'switzerland', 'eu'] as const) {
       const m = negotiating({ flavour });
-      expect(actionsFor(m.state.G, '2').map((a) => a.id)).not.toContain('med-qatar-fund');
+      expect(actionsFor(rules, m.state.G, '2').map((a) => a.id)).not.toContain('med-qatar-fund');
       expectRefusal(m, '2', ['med-qatar-fund'], /Only a mediator from Qatar/);
     }
   });
 
   describe('ir-iaea-access follows the access tiers by phase (rules/nuclear.json)', () => {
-    const tiers = RULES.nuclear.accessTiers;
+    const tiers = rules.nuclear.accessTiers;
 
     it('the data opens tier 1 in Phase I, tiers 2–3 in Phase II and tier 4 in Phase III', () => {
       expect(tiers.map((t) => t.opensIn)).toEqual(['confidence', 'confidence', 'verification', 'verification', 'framework']);
@@ -589,15 +589,15 @@ describe('wrong stage', () => {
   it('a seat answering an incident cannot act; the others are not active yet', () => {
     const { m, responder } = awaitingResponse();
     expect(Object.keys(active(m))).toEqual([responder]);
-    const mine = actionsFor(m.state.G, responder).find((d) => !d.amount && d.phases.includes('confidence'))!;
+    const mine = actionsFor(rules, m.state.G, responder).find((d) => !d.amount && d.phases.includes('confidence'))!;
     // Our checker refuses it with a reason...
     expect(verdict(m, responder, mine.id)).toMatch(/Respond to the incident first/);
-    expect(legalActions(m.state.G, responder, 'respond')).toEqual([]);
+    expect(legalActions(rules, m.state.G, responder, 'respond')).toEqual([]);
     // ...and boardgame.io does not even offer `act` in the respond stage.
     expectRejected(m, responder, [mine.id], UNAVAILABLE);
     expect(enumerateFor(m.state, responder).map((e) => e.move)).toEqual(['respond', 'respond']);
     for (const s of SEATS.filter((x) => x !== responder)) {
-      const theirs = actionsFor(m.state.G, s).find((d) => !d.amount && d.phases.includes('confidence'))!;
+      const theirs = actionsFor(rules, m.state.G, s).find((d) => !d.amount && d.phases.includes('confidence'))!;
       expect(verdict(m, s, theirs.id)).toMatch(/during negotiation/);
       const next = send(m, s, [theirs.id]);
       expect(next.transients?.error?.type).toMatch(/^action\/(inactive_player|unavailable_move)$/);
@@ -628,15 +628,15 @@ describe('wrong stage', () => {
     });
     expect(active(m)['0']).toBe('negotiate');
     expectRefusal(m, '0', ['us-congress-briefing'], /said Done/);
-    expect(legalActions(m.state.G, '0', 'negotiate')).toEqual([]);
+    expect(legalActions(rules, m.state.G, '0', 'negotiate')).toEqual([]);
     expect(enumerateFor(m.state, '0')).toEqual([]);
   });
 
   it('checkAction refuses a seat with no stage', () => {
     const m = negotiating();
-    const v = checkAction(m.state.G, '0', null, 'us-congress-briefing');
-    expect(v).toEqual({ ok: false, reason: expect.stringMatching(/during negotiation/) });
-    expect(legalActions(m.state.G, '0', null)).toEqual([]);
+    const v = checkAction(rules, m.state.G, '0', null, 'us-congress-briefing');
+    expect(v).toEqual({ ok: false, code: 'not-negotiating', reason: expect.stringMatching(/during negotiation/) });
+    expect(legalActions(rules, m.state.G, '0', null)).toEqual([]);
   });
 });
 
@@ -754,7 +754,7 @@ describe('malformed arguments', () => {
     expectRefusal(m, '1', ['ir-release-detainees', 2], /Only 1 detainees available/);
     accept(m, '1', 'ir-release-detainees', 1);
     expectRefusal(m, '1', ['ir-release-detainees', 1], /Only 0 detainees available/);
-    expect(legalActions(m.state.G, '1', 'negotiate').some((a) => a.id === 'ir-release-detainees')).toBe(false);
+    expect(legalActions(rules, m.state.G, '1', 'negotiate').some((a) => a.id === 'ir-release-detainees')).toBe(false);
   });
 
   it.each([[1], [0], [null], ['x']])('an amount (%s) given to an action without amounts', (amount) => {
@@ -794,7 +794,7 @@ describe('blocked by a measure in place', () => {
     setG(m, (G) => {
       G.measures.push({ id: m$(measure), by: null, until: null });
     });
-    const name = RULES.measures.find((x) => x.id === measure)!.name;
+    const name = rules.measures.find((x) => x.id === measure)!.name;
     const own = d.effects.addMeasures?.includes(measure);
     expectRefusal(m, d.seat, argsFor(d), new RegExp(own ? `${name} is already in place` : `Not while ${name} is in place`));
   });
@@ -874,7 +874,7 @@ describe('domestic crisis', () => {
     });
     playToRound(m, 2);
     expect(m.state.G.seats['1'].crisis).toBe(true);
-    expect(m.state.G.seats['1'].actionPoints).toBe(RULES.board.actionPoints['1'] - RULES.domestic.crisis.apPenalty);
+    expect(m.state.G.seats['1'].actionPoints).toBe(rules.board.actionPoints['1'] - rules.domestic.crisis.apPenalty);
     setG(m, (G) => {
       G.seats['1'].capital = 5;
     });
@@ -915,13 +915,13 @@ function checkListings(state: GameStateFull, reducer: Match['reducer'], tryMoves
   for (const seat of SEATS) {
     const stage = (activePlayers[seat] as StageId | undefined) ?? null;
     const G = state.G;
-    const listed = legalActions(G, seat, stage);
+    const listed = legalActions(rules, G, seat, stage);
     // Everything listed passes the checker...
-    for (const a of listed) expect(checkAction(G, seat, stage, a.id, a.amount)).toEqual({ ok: true });
+    for (const a of listed) expect(checkAction(rules, G, seat, stage, a.id, a.amount)).toEqual({ ok: true });
     // ...and everything the checker passes is listed (for any id and any amount we can think of).
-    for (const d of RULES.actions)
+    for (const d of rules.actions)
       for (const amount of PROBE_AMOUNTS) {
-        const ok = checkAction(G, seat, stage, d.id, amount).ok;
+        const ok = checkAction(rules, G, seat, stage, d.id, amount).ok;
         const isListed = listed.some((a) => a.id === d.id && a.amount === amount);
         expect(isListed, `${seat} ${d.id} ${String(amount)}`).toBe(ok);
         checked += 1;
@@ -955,14 +955,14 @@ describe('legalActions and ai.enumerate never disagree with checkAction', () => 
     for (const flavour of ['oman', 'switzerland', 'qatar', 'eu'] as const) {
       const m = negotiating({ flavour, neutral: false });
       checkListings(m.state, m.reducer, true);
-      const ids = legalActions(m.state.G, '2', 'negotiate').map((a) => a.id);
+      const ids = legalActions(rules, m.state.G, '2', 'negotiate').map((a) => a.id);
       expect(ids.includes('med-qatar-fund' as never)).toBe(flavour === 'qatar');
     }
   });
 
   it('on constructed positions: crisis, no points, no capital, done, every phase, measures in place', () => {
     const rand = seeded(7);
-    const measureIds = RULES.measures.map((x) => x.id);
+    const measureIds = rules.measures.map((x) => x.id);
     for (let i = 0; i < 60; i++) {
       const m = negotiating({ flavour: (['oman', 'switzerland', 'qatar', 'eu'] as const)[rand(4)] });
       toPhase(m, PHASES[rand(3)]);

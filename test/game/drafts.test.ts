@@ -6,11 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { INVALID_MOVE } from 'boardgame.io/core';
-import { asHook, asMove } from '../../src/game/drafts';
+import { GameMethod } from 'boardgame.io/core';
+import { produce } from 'immer';
+import { asHook, asMove, enginePlugin } from '../../src/game/drafts';
 import { PAGE, log, logLines } from '../../src/game/log';
-import { RULES } from '../../src/game/rules';
 import type { GameState } from '../../src/game/state';
-import { INVALID, answerIncident, newMatch, ok, play } from '../harness';
+import { INVALID, answerIncident, newMatch, ok, play, withRules } from '../harness';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 describe('moves through the engine’s drafts', () => {
   it('a move changes a copy: the state it began from is untouched and shares what did not change', () => {
@@ -54,13 +56,23 @@ describe('moves through the engine’s drafts', () => {
       G.trust += by;
       if (G.trust > 5) return INVALID_MOVE;
     });
-    expect(raise({ G: base, base }, 1)).toEqual({ trust: 4 });
-    expect(raise({ G: base, base }, 9)).toBe(INVALID_MOVE);
+    expect(raise({ G: base, base, rules }, 1)).toEqual({ trust: 4 });
+    expect(raise({ G: base, base, rules }, 9)).toBe(INVALID_MOVE);
     expect(base).toEqual({ trust: 3 });
     const hook = asHook(({ G }: { G: GameState }) => {
       G.trust = 0;
     });
-    expect(hook({ G: base, base })).toEqual({ trust: 0 });
+    expect(hook({ G: base, base, rules })).toEqual({ trust: 0 });
+  });
+
+  it('the engine plugin hands moves the plain state and the rule set, and refuses a draft', () => {
+    const wrap = enginePlugin(rules).fnWrap!;
+    const seen = wrap(((context: { base: unknown; rules: unknown }) => [context.base, context.rules]) as never, GameMethod.MOVE);
+    const G = { trust: 3 };
+    expect(seen({ G } as never)).toEqual([G, rules]);
+    produce(G, (draft) => {
+      expect(() => seen({ G: draft } as never)).toThrow(/handed a draft/);
+    });
   });
 });
 
@@ -70,24 +82,21 @@ describe('the log', () => {
 
   it('keeps every line, in order, until it holds the board’s maximum', () => {
     const G = blank();
-    for (let i = 0; i < RULES.board.maxLog; i++) log(G, 'negotiation', `line ${i}`);
-    expect(numbers(G)).toEqual(Array.from({ length: RULES.board.maxLog }, (_, i) => i));
+    for (let i = 0; i < rules.board.maxLog; i++) log(rules, G, 'negotiation', `line ${i}`);
+    expect(numbers(G)).toEqual(Array.from({ length: rules.board.maxLog }, (_, i) => i));
   });
 
-  it.each([RULES.board.maxLog, 60, 61, 74])('past a maximum of %i drops its oldest lines, never a new one, and stays within it', (max) => {
-    const saved = RULES.board.maxLog;
-    RULES.board.maxLog = max;
-    try {
-      const G = blank();
-      for (let i = 0; i < max * 3 + 7; i++) {
-        log(G, 'negotiation', `line ${i}`);
-        const kept = numbers(G);
-        expect(kept.length).toBeLessThanOrEqual(max);
-        expect(kept.length).toBeGreaterThanOrEqual(Math.min(i + 1, max - PAGE));
-        expect(kept).toEqual(kept.map((_, k) => i - kept.length + 1 + k));
-      }
-    } finally {
-      RULES.board.maxLog = saved;
+  it.each([rules.board.maxLog, 60, 61, 74])('past a maximum of %i drops its oldest lines, never a new one, and stays within it', (max) => {
+    const variant = withRules((raw) => {
+      (raw['rules/board.json'] as { maxLog: number }).maxLog = max;
+    });
+    const G = blank();
+    for (let i = 0; i < max * 3 + 7; i++) {
+      log(variant, G, 'negotiation', `line ${i}`);
+      const kept = numbers(G);
+      expect(kept.length).toBeLessThanOrEqual(max);
+      expect(kept.length).toBeGreaterThanOrEqual(Math.min(i + 1, max - PAGE));
+      expect(kept).toEqual(kept.map((_, k) => i - kept.length + 1 + k));
     }
   });
 
@@ -105,15 +114,15 @@ describe('the log', () => {
   it('trims the same way inside a move, through a draft', () => {
     const m = newMatch();
     answerIncident(m);
-    const full = Array.from({ length: RULES.board.maxLog / PAGE }, (_, p) =>
+    const full = Array.from({ length: rules.board.maxLog / PAGE }, (_, p) =>
       Array.from({ length: PAGE }, (_, i) => ({ round: 1, step: 'negotiation' as const, text: `old ${p * PAGE + i}` })),
     );
     m.state = { ...m.state, G: { ...m.state.G, log: full } };
     ok(m, '0', 'done');
     const lines = logLines(m.state.G);
-    expect(lines.length).toBeLessThanOrEqual(RULES.board.maxLog);
+    expect(lines.length).toBeLessThanOrEqual(rules.board.maxLog);
     expect(lines.at(-1)!.text).toMatch(/is done for the round/);
     expect(lines.some((e) => e.text === 'old 0')).toBe(false);
-    expect(lines.some((e) => e.text === `old ${RULES.board.maxLog - 1}`)).toBe(true);
+    expect(lines.some((e) => e.text === `old ${rules.board.maxLog - 1}`)).toBe(true);
   });
 });

@@ -12,7 +12,6 @@ import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { logLines } from '../../src/game/log';
 import { Backchannel } from '../../src/game';
-import { RULES } from '../../src/game/rules';
 import type { Condition, Effects } from '../../src/game/schema';
 import type { GameState } from '../../src/game/state';
 import { PATHS, SEATS, TRACKS, type IncidentId, type Metric, type Path, type PhaseId, type SeatId, type Track } from '../../src/game/types';
@@ -29,6 +28,7 @@ import {
   type GameStateFull,
   type Match,
 } from '../harness';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -42,8 +42,8 @@ const PHASE_OF_ROUND: PhaseId[] = [
 ];
 /** Months elapsed at the end of each round: 3 × 1, 3 × 2, 3 × 3 months. */
 const MONTHS = [1, 2, 3, 5, 7, 9, 12, 15, 18];
-const incident = (id: string) => RULES.incidents.find((i) => i.id === id)!;
-const phaseName = (p: PhaseId) => RULES.phases.find((x) => x.id === p)!.name;
+const incident = (id: string) => rules.incidents.find((i) => i.id === id)!;
+const phaseName = (p: PhaseId) => rules.phases.find((x) => x.id === p)!.name;
 
 type GameOver = { path: Path; scores: Record<SeatId, number>; winner?: SeatId; cause: string };
 const over = (m: Match) => m.state.ctx.gameover as GameOver | undefined;
@@ -62,7 +62,7 @@ function expectEnding(m: Match, e: { path: Path; scores: Record<SeatId, number>;
 
 /** Breakout in months, from rules/nuclear.json (integer units never need the quarter rounding). */
 function breakout(G: GameState): number {
-  const n = RULES.nuclear;
+  const n = rules.nuclear;
   const months =
     n.enrichmentTiers[G.nuclear.enrichment].breakoutMonths +
     n.breakout.perStockpileUnit * G.nuclear.stockpile +
@@ -110,16 +110,16 @@ function meets(G: GameState, conditions: readonly Condition[]): boolean {
 }
 
 /** The final-board path rules/endings.json gives: the first path whose conditions all hold. */
-const finalPath = (G: GameState): Path => RULES.endings.paths.find((p) => meets(G, p.when))!.path;
+const finalPath = (G: GameState): Path => rules.endings.paths.find((p) => meets(G, p.when))!.path;
 
 /** Escalation scores 0; otherwise the path's bonus, the seat's met agendas and its unseen cheats. */
 function expectedScores(G: GameState, path: Path): Record<SeatId, number> {
-  const agenda = (id: string) => RULES.agendas.find((a) => a.id === id)!;
+  const agenda = (id: string) => rules.agendas.find((a) => a.id === id)!;
   const score = (seat: SeatId) => {
     if (path === 'escalation') return 0;
     const met = G.secrets[seat].agendas.filter((id) => meets(G, agenda(id).when));
     const cheats = G.secrets[seat].cheats.reduce((n, c) => n + c.gain, 0);
-    return RULES.endings.outcomeBonus[path] + met.reduce((n, id) => n + agenda(id).points, 0) + cheats;
+    return rules.endings.outcomeBonus[path] + met.reduce((n, id) => n + agenda(id).points, 0) + cheats;
   };
   return { '0': score('0'), '1': score('1'), '2': score('2') };
 }
@@ -143,7 +143,7 @@ const NONE_MET: Agendas = {
 
 function dealAgendas(G: GameState, agendas: Agendas): void {
   for (const s of SEATS) {
-    for (const id of agendas[s]) expect(RULES.agendas.find((a) => a.id === id)?.seat, id).toBe(s);
+    for (const id of agendas[s]) expect(rules.agendas.find((a) => a.id === id)?.seat, id).toBe(s);
     G.secrets[s].agendas = agendas[s] as GameState['secrets'][SeatId]['agendas'];
     G.secrets[s].cheats = [];
   }
@@ -167,9 +167,9 @@ function applyJson(G: GameState, e: Effects): void {
     if (!d) continue;
     if (t === 'releasedByIran' || t === 'releasedByUS') G.detainees[t === 'releasedByIran' ? 'heldByIran' : 'heldByUS'] -= d;
     const [o, k] = holder(G, t);
-    o[k] = clamp(o[k] + d, RULES.board.bounds[t]);
+    o[k] = clamp(o[k] + d, rules.board.bounds[t]);
   }
-  for (const s of SEATS) G.seats[s].capital = clamp(G.seats[s].capital + (e.capital?.[s] ?? 0), RULES.board.bounds.capital);
+  for (const s of SEATS) G.seats[s].capital = clamp(G.seats[s].capital + (e.capital?.[s] ?? 0), rules.board.bounds.capital);
   for (const id of e.addMeasures ?? []) if (!G.measures.some((x) => x.id === id)) G.measures.push({ id, by: null, until: null });
   for (const id of e.removeMeasures ?? []) G.measures = G.measures.filter((x) => x.id !== id);
 }
@@ -181,10 +181,10 @@ function applyJson(G: GameState, e: Effects): void {
  */
 function closeFinalRound(G0: GameState): GameState {
   const G = structuredClone(G0);
-  expect(RULES.nuclear.growth.haltedBy.some((h) => G.measures.some((x) => x.id === h))).toBe(true);
+  expect(rules.nuclear.growth.haltedBy.some((h) => G.measures.some((x) => x.id === h))).toBe(true);
   expect(G.agreements).toEqual([]);
-  for (const p of RULES.domestic.pressures.filter((x) => meets(G, x.when))) applyJson(G, p.effects);
-  const review = RULES.phases.find((x) => x.id === 'framework')!;
+  for (const p of rules.domestic.pressures.filter((x) => meets(G, x.when))) applyJson(G, p.effects);
+  const review = rules.phases.find((x) => x.id === 'framework')!;
   const met = review.milestones.filter((x) => meets(G, x.when));
   for (const x of met) applyJson(G, x.reward);
   if (met.length < review.shortfall.below) applyJson(G, review.shortfall.effects);
@@ -193,7 +193,7 @@ function closeFinalRound(G0: GameState): GameState {
 
 /** The ending rules/endings.json gives this board at the end of the last round. */
 function endingOf(G: GameState): { path: Path; cause: string } {
-  const { tensionMax, trustCollapse, collapse } = RULES.endings;
+  const { tensionMax, trustCollapse, collapse } = rules.endings;
   if (G.tension >= tensionMax) return { path: 'escalation', cause: 'tension' };
   if (G.trust <= trustCollapse) return { path: collapse.find((c) => meets(G, c.when))!.path, cause: 'collapse' };
   return { path: finalPath(G), cause: 'final' };
@@ -283,7 +283,7 @@ const SCRIPT_SEED = 'game-4';
 
 describe('a full game, move by move', () => {
   it('the schedule gives three rounds per phase and the sources’ months', () => {
-    const schedule = RULES.scenarios[0].schedule;
+    const schedule = rules.scenarios[0].schedule;
     expect(schedule.map((s) => s.phase)).toEqual(['confidence', 'verification', 'framework']);
     const months: number[] = [];
     const phases: PhaseId[] = [];
@@ -321,7 +321,7 @@ describe('a full game, move by move', () => {
         const r = amount === undefined ? play(m, seat, 'act', id) : play(m, seat, 'act', id, amount);
         expect(r.invalid, `round ${round}: ${seat} ${id} refused`).toBe(false);
       }
-      expect(m.state.G.tension).toBeLessThan(RULES.endings.tensionMax);
+      expect(m.state.G.tension).toBeLessThan(rules.endings.tensionMax);
 
       const top = m.state.G.deck.at(-1);
       for (const seat of SEATS) {
@@ -346,7 +346,7 @@ describe('a full game, move by move', () => {
     // By hand from SCRIPT: every milestone of every phase is met at its review (strike moratorium,
     // humanitarian channel, one detainee each way, access 1, working groups; joint monitoring,
     // access 2, $2bn in escrow, sanctions 8 → 6; enrichment 2 → 0, centrifuges 4 → 2, forum, guarantors).
-    expect(G.milestones).toEqual(RULES.phases.flatMap((p) => p.milestones.map((x) => x.id)));
+    expect(G.milestones).toEqual(rules.phases.flatMap((p) => p.milestones.map((x) => x.id)));
     expect(G.history.map((h) => h.month)).toEqual(MONTHS);
     const reviewed = logLines(G).filter((e) => e.step === 'review' && e.text.includes(' review: '));
     expect(reviewed.map((e) => e.round)).toEqual([3, 6, 9]);
@@ -453,8 +453,8 @@ describe('the four endings', () => {
     expect(path).toBe('comprehensive');
     expect(G.trust).toBeGreaterThanOrEqual(7);
     expect(breakout(G)).toBe(12);
-    expect(scores['0']).toBeGreaterThan(RULES.endings.outcomeBonus.comprehensive);
-    expect(scores['1']).toBe(RULES.endings.outcomeBonus.comprehensive);
+    expect(scores['0']).toBeGreaterThan(rules.endings.outcomeBonus.comprehensive);
+    expect(scores['1']).toBe(rules.endings.outcomeBonus.comprehensive);
     expectEnding(m, { path: 'comprehensive', cause, scores, winner: '0' });
     expect(cause).toBe('final');
     expectAllRefused(m);
@@ -464,7 +464,7 @@ describe('the four endings', () => {
     const agendas = { ...NONE_MET, '2': ['med-credibility', 'med-architecture'] };
     const { m, path, cause, scores } = finish('ending-incremental', INCREMENTAL, agendas);
     expect(path).toBe('incremental');
-    expect(scores['2']).toBe(RULES.endings.outcomeBonus.incremental + RULES.agendas.find((a) => a.id === 'med-credibility')!.points);
+    expect(scores['2']).toBe(rules.endings.outcomeBonus.incremental + rules.agendas.find((a) => a.id === 'med-credibility')!.points);
     expectEnding(m, { path: 'incremental', cause: 'final', scores, winner: '2' });
     expect(cause).toBe('final');
   });
@@ -474,7 +474,7 @@ describe('the four endings', () => {
     expect(path).toBe('incremental');
     // Level on points and on standing at home alike.
     expect(SEATS.map((s) => G.seats[s].capital)).toEqual([5, 5, 5]);
-    const bonus = RULES.endings.outcomeBonus.incremental;
+    const bonus = rules.endings.outcomeBonus.incremental;
     expect(scores).toEqual({ '0': bonus, '1': bonus, '2': bonus });
     expectEnding(m, { path: 'incremental', cause: 'final', scores });
   });
@@ -483,7 +483,7 @@ describe('the four endings', () => {
     const agendas = { ...NONE_MET, '1': ['ir-programme', 'ir-hedge'] };
     const { m, G, path, scores } = finish('ending-stalemate', STALEMATE, agendas);
     expect(path).toBe('stalemate');
-    expect(G.trust).toBeGreaterThan(RULES.endings.trustCollapse);
+    expect(G.trust).toBeGreaterThan(rules.endings.trustCollapse);
     expect(scores['1']).toBeGreaterThan(scores['0']);
     expectEnding(m, { path: 'stalemate', cause: 'final', scores, winner: '1' });
   });
@@ -604,13 +604,13 @@ describe('Trust at 0 collapses the talks', () => {
     expect(m.state.G.trust).toBe(0);
     // No seat meets an agenda, and all three stand at 5 capital: a tie all round.
     expect(SEATS.map((s) => m.state.G.seats[s].capital)).toEqual([5, 5, 5]);
-    const bonus = RULES.endings.outcomeBonus.stalemate;
+    const bonus = rules.endings.outcomeBonus.stalemate;
     expectEnding(m, { path: 'stalemate', scores: { '0': bonus, '1': bonus, '2': bonus }, cause: 'collapse' });
     expectAllRefused(m);
   });
 
   it('with Tension below 7 and a clear leader: stalemate with a winner', () => {
-    const standing = RULES.agendas.find((x) => x.id === 'us-standing')!;
+    const standing = rules.agendas.find((x) => x.id === 'us-standing')!;
     expect(standing.when).toMatchObject([{ metric: 'usCapital', op: '>=' }]);
     const needed = (standing.when[0] as { value: number }).value;
     const m = negotiating((G) => {
@@ -624,7 +624,7 @@ describe('Trust at 0 collapses the talks', () => {
     // Hardline rhetoric costs no capital and gains some: the U.S. still meets "Sell it to Congress";
     // nobody else meets an agenda.
     expect(m.state.G.seats['0'].capital).toBeGreaterThanOrEqual(needed);
-    const bonus = RULES.endings.outcomeBonus.stalemate;
+    const bonus = rules.endings.outcomeBonus.stalemate;
     expectEnding(m, { path: 'stalemate', scores: { '0': bonus + standing.points, '1': bonus, '2': bonus }, winner: '0', cause: 'collapse' });
   });
 
@@ -650,9 +650,9 @@ describe('Trust at 0 collapses the talks', () => {
   });
 
   it('collapse thresholds are the ones in rules/endings.json', () => {
-    expect(RULES.endings.trustCollapse).toBe(0);
-    expect(RULES.endings.tensionMax).toBe(10);
-    expect(RULES.endings.collapse).toEqual([
+    expect(rules.endings.trustCollapse).toBe(0);
+    expect(rules.endings.tensionMax).toBe(10);
+    expect(rules.endings.collapse).toEqual([
       { path: 'escalation', when: [{ metric: 'tension', op: '>=', value: 7 }] },
       { path: 'stalemate', when: [] },
     ]);
@@ -726,7 +726,7 @@ describe('determinism', () => {
 
 /** The round-1 board of `scenario`, i.e. its start plus the first incident (as printed or softened). */
 function expectScenarioStart(G: GameState, scenarioId: string): void {
-  const s = RULES.scenarios.find((x) => x.id === scenarioId)!;
+  const s = rules.scenarios.find((x) => x.id === scenarioId)!;
   const def = incident(G.incident!.id);
   const e: Effects = G.incident!.modified ? (def.softenedBy ?? def.boostedBy)!.effects : def.effects;
   expect(G.scenario).toBe(s.id);
@@ -757,7 +757,7 @@ describe('setupData', () => {
   it('none: the first scenario with its own Mediator', () => {
     expect(validate(undefined)).toBeUndefined();
     const m = newMatch({ seed: 'setup-default' });
-    const first = RULES.scenarios[0];
+    const first = rules.scenarios[0];
     expect(first.id).toBe('talks-resume');
     expect(m.state.G.flavour).toBe(first.flavour);
     expectScenarioStart(m.state.G, first.id);
@@ -769,7 +769,7 @@ describe('setupData', () => {
     const m = newMatch({ seed: 'setup-eu', setupData: data });
     expect(over(m)).toBeUndefined();
     expect(m.state.G.flavour).toBe('eu');
-    expect(m.state.G.flavour).not.toBe(RULES.scenarios.find((s) => s.id === 'after-the-strike')!.flavour);
+    expect(m.state.G.flavour).not.toBe(rules.scenarios.find((s) => s.id === 'after-the-strike')!.flavour);
     expectScenarioStart(m.state.G, 'after-the-strike');
     finishRound(m);
     expect(m.state.G.round).toBe(2);

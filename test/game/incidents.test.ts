@@ -11,17 +11,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { logLines } from '../../src/game/log';
-import { RULES } from '../../src/game/rules';
 import type { Effects, IncidentDef } from '../../src/game/schema';
 import type { GameState, MeasureInPlace } from '../../src/game/state';
 import { FLAVOURS, SEATS, TRACKS, type Flavour, type IncidentId, type MeasureId, type SeatId, type Track } from '../../src/game/types';
 import { INVALID, UNAVAILABLE, active, answerIncident, finishRound, midTracks, newMatch, play, refused, setG, type Match } from '../harness';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-const INCIDENTS = RULES.incidents;
+const INCIDENTS = rules.incidents;
 const ids = INCIDENTS.map((i) => i.id);
 const NEGOTIATING = { '0': 'negotiate', '1': 'negotiate', '2': 'negotiate' };
 const m$ = (id: string) => id as MeasureId;
@@ -70,12 +70,12 @@ function after(b: Board, e: Effects, round: number): Board {
       const from = t === 'releasedByIran' ? 'heldByIran' : 'heldByUS';
       next.tracks[from] -= d;
     }
-    next.tracks[t] = clamp(next.tracks[t] + d, RULES.board.bounds[t]);
+    next.tracks[t] = clamp(next.tracks[t] + d, rules.board.bounds[t]);
   }
-  for (const s of SEATS) next.capital[s] = clamp(next.capital[s] + (e.capital?.[s] ?? 0), RULES.board.bounds.capital);
+  for (const s of SEATS) next.capital[s] = clamp(next.capital[s] + (e.capital?.[s] ?? 0), rules.board.bounds.capital);
   for (const id of e.addMeasures ?? []) {
     if (next.measures.some((x) => x.id === id)) continue;
-    const duration = RULES.measures.find((x) => x.id === id)!.duration;
+    const duration = rules.measures.find((x) => x.id === id)!.duration;
     next.measures.push({ id, by: null, until: duration === undefined ? null : round + duration });
   }
   for (const id of e.removeMeasures ?? []) next.measures = next.measures.filter((x) => x.id !== id);
@@ -118,7 +118,7 @@ function draw(
     stackDeck(G, i$(id));
   });
   const before = board(m.state.G);
-  const { stockpilePerRound, haltedBy } = RULES.nuclear.growth;
+  const { stockpilePerRound, haltedBy } = rules.nuclear.growth;
   if (!haltedBy.some((h) => measures.includes(h))) before.tracks.stockpile += stockpilePerRound;
   finishRound(m);
   expect(m.state.G.round).toBe(2);
@@ -166,7 +166,7 @@ describe('the incident cards', () => {
     const G = m.state.G;
     expect(logLines(G).filter((e) => e.round === 1 && e.step === 'domestic')).toEqual([]);
     expect(SEATS.map((s) => G.seats[s].crisis)).toEqual([false, false, false]);
-    expect(before.tracks.stockpile).toBe(5 + RULES.nuclear.growth.stockpilePerRound);
+    expect(before.tracks.stockpile).toBe(5 + rules.nuclear.growth.stockpilePerRound);
     expect(G.nuclear.stockpile).toBe(before.tracks.stockpile);
     expect(G.history).toEqual([{ round: 1, month: 1, trust: 5, tension: 5 }]);
   });
@@ -232,7 +232,7 @@ describe('a measure in place softens or boosts the incident', () => {
   it.each(INCIDENTS.map((i) => ({ id: i.id })))('$id: measures that are not its own change nothing', ({ id }) => {
     const d = def(id);
     const own = [...(d.softenedBy?.measures ?? []), ...(d.boostedBy?.measures ?? [])];
-    const others = RULES.measures.map((x) => x.id).filter((x) => !own.includes(x));
+    const others = rules.measures.map((x) => x.id).filter((x) => !own.includes(x));
     const { m, before } = draw(id, { measures: others });
     expect(m.state.G.incident?.modified).toBe(false);
     expect(board(m.state.G)).toEqual(after(before, d.effects, 2));
@@ -242,10 +242,10 @@ describe('a measure in place softens or boosts the incident', () => {
 });
 
 describe('Mediator flavours', () => {
-  const softening = RULES.flavours.filter((f) => f.softens.length > 0);
+  const softening = rules.flavours.filter((f) => f.softens.length > 0);
 
   it('the EU softens an ambiguous IAEA finding', () => {
-    expect(RULES.flavours.find((f) => f.id === 'eu')!.softens).toContain('ambiguous-iaea-finding');
+    expect(rules.flavours.find((f) => f.id === 'eu')!.softens).toContain('ambiguous-iaea-finding');
     const d = def('ambiguous-iaea-finding');
     const { m, before } = draw(d.id, { flavour: 'eu' });
     expect(m.state.G.flavour).toBe('eu');
@@ -261,7 +261,7 @@ describe('Mediator flavours', () => {
     ({ id }) => {
       const d = def(id);
       for (const flavour of FLAVOURS) {
-        const softens = RULES.flavours.find((f) => f.id === flavour)!.softens.includes(id);
+        const softens = rules.flavours.find((f) => f.id === flavour)!.softens.includes(id);
         const { m, before } = draw(id, { flavour });
         expect(m.state.G.incident?.modified, flavour).toBe(softens);
         expect(board(m.state.G), flavour).toEqual(after(before, softens ? d.softenedBy!.effects : d.effects, 2));
@@ -270,7 +270,7 @@ describe('Mediator flavours', () => {
   );
 
   it('the EU softens nothing else', () => {
-    const eu = RULES.flavours.find((f) => f.id === 'eu')!;
+    const eu = rules.flavours.find((f) => f.id === 'eu')!;
     for (const d of INCIDENTS.filter((i) => !eu.softens.includes(i.id))) {
       const { m, before } = draw(d.id, { flavour: 'eu' });
       expect(m.state.G.incident?.modified, d.id).toBe(false);
@@ -361,7 +361,7 @@ describe('incidents that ask a seat to respond', () => {
 });
 
 describe('incident effects stop at the bounds in rules/board.json', () => {
-  const { bounds } = RULES.board;
+  const { bounds } = rules.board;
 
   it('detainee-crisis when Iran already holds the most detainees the board allows', () => {
     expect(def('detainee-crisis').effects.heldByIran).toBeGreaterThan(0);

@@ -8,8 +8,8 @@ import { Backchannel } from '../../src/game';
 import { enumerate } from '../../src/game/enumerate';
 import type { GameState } from '../../src/game/state';
 import { PATHS, SEATS } from '../../src/game/types';
-import { RULES } from '../../src/game/rules';
 import { newMatch, playOut, seeded, type GameStateFull, type SeatBot } from '../harness';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 /** Every number anywhere in G, with its path, to catch NaN and non-integers. */
 function numbers(value: unknown, path = 'G'): [string, number][] {
@@ -24,22 +24,22 @@ function checkInvariants(state: GameStateFull): void {
   for (const [path, n] of numbers(G)) if (!Number.isFinite(n)) throw new Error(`${path} is ${n}`);
   for (const track of ['trust', 'tension'] as const)
     if (!Number.isInteger(G[track]) || G[track] < 0 || G[track] > 10) throw new Error(`${track} = ${G[track]}`);
-  const cap = RULES.board.bounds.capital;
+  const cap = rules.board.bounds.capital;
   for (const s of SEATS)
     if (G.seats[s].capital < cap.min || G.seats[s].capital > cap.max) throw new Error(`capital ${s} out of range`);
   if (!state.ctx.gameover)
     for (const seat of Object.keys(state.ctx.activePlayers ?? {}))
-      if (enumerate(G, state.ctx, seat).length === 0) throw new Error(`seat ${seat} is active with no legal move`);
+      if (enumerate(rules, G, state.ctx, seat).length === 0) throw new Error(`seat ${seat} is active with no legal move`);
 }
 
 describe('boardgame.io RandomBot', () => {
   it('plays 200 seeded games to an ending with only legal moves and tracks in range', async () => {
     const paths = Object.fromEntries(PATHS.map((p) => [p, 0])) as Record<string, number>;
-    const flavours = RULES.flavours.map((f) => f.id);
+    const flavours = rules.flavours.map((f) => f.id);
     for (let game = 0; game < 200; game++) {
       const m = newMatch({
         seed: `random-${game}`,
-        setupData: { scenario: RULES.scenarios[game % RULES.scenarios.length].id, flavour: flavours[game % flavours.length] },
+        setupData: { scenario: rules.scenarios[game % rules.scenarios.length].id, flavour: flavours[game % flavours.length] },
       });
       const bot = new RandomBot({ enumerate: Backchannel.ai!.enumerate, seed: `bot-${game}` }) as unknown as SeatBot;
       await playOut(m, bot, seeded(game), checkInvariants);

@@ -16,7 +16,6 @@ import initiativesJson from '../../rules/initiatives.json';
 import negotiationJson from '../../rules/negotiation.json';
 import scenariosJson from '../../rules/scenarios.json';
 import { Backchannel } from '../../src/game';
-import { RULES } from '../../src/game/rules';
 import type { Agreement, GameState, Proposal } from '../../src/game/state';
 import { SEATS, type CardId, type SeatId } from '../../src/game/types';
 import { playerView, type GameView } from '../../src/game/view';
@@ -36,6 +35,7 @@ import {
   type SeatBot,
 } from '../harness';
 import { addMeasure, negotiating, nextIncident, reset } from '../negotiation';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -523,7 +523,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
         walk(val);
       }
     };
-    for (const [file, data] of Object.entries(RULES)) if (file !== 'agendas' && file !== 'initiatives') walk(data);
+    for (const [file, data] of Object.entries(rules)) if (file !== 'agendas' && file !== 'initiatives') walk(data);
     expect(publicIds.size).toBeGreaterThan(50);
     for (const id of [...agendasJson.map((a) => a.id), ...initiativesJson.map((c) => c.id)]) expect(publicIds.has(id)).toBe(false);
     expect(new Set([...agendasJson.map((a) => a.id), ...initiativesJson.map((c) => c.id)]).size).toBe(agendasJson.length + initiativesJson.length);

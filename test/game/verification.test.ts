@@ -26,6 +26,7 @@ import type { Flavour, VerifierId } from '../../src/game/types';
 import { ambiguityChance, detectionChance } from '../../src/game/verification';
 import { INVALID, UNAVAILABLE, answerIncident, finishRound, ok, refused, setG, type Match } from '../harness';
 import { LAST_ROUND, addMeasure, agree, calm, cdef, line, m$, negotiating, pause, reset, shuttle, stepOf, type Line } from '../negotiation';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -117,13 +118,13 @@ describe('detection and ambiguity chances (rules/verifiers.json)', () => {
   ];
   it.each(detection)('%s, access %i, measures %j, monitoring %d: %d', (id, access, measures, monitoring, iran, us) => {
     const G = position(access, measures, monitoring);
-    expect(detectionChance(G, v$(id), '1')).toBeCloseTo(iran, 10);
+    expect(detectionChance(rules, G, v$(id), '1')).toBeCloseTo(iran, 10);
     // Monitoring is earned against one seat only.
-    expect(detectionChance(G, v$(id), '0')).toBeCloseTo(us, 10);
+    expect(detectionChance(rules, G, v$(id), '0')).toBeCloseTo(us, 10);
   });
 
   it('detection grows with each access tier for the IAEA and is capped at detectionMax', () => {
-    const chances = [0, 1, 2, 3, 4].map((a) => detectionChance(position(a, ['joint-monitoring']), v$('iaea'), '1'));
+    const chances = [0, 1, 2, 3, 4].map((a) => detectionChance(rules, position(a, ['joint-monitoring']), v$('iaea'), '1'));
     for (let i = 1; i < chances.length; i++) expect(chances[i]).toBeGreaterThanOrEqual(chances[i - 1]);
     expect(chances[1] - chances[0]).toBeCloseTo(verifier('iaea').detection.perAccessTier, 10);
     expect(Math.max(...chances)).toBe(N.detectionMax);
@@ -140,7 +141,7 @@ describe('detection and ambiguity chances (rules/verifiers.json)', () => {
     ['observers', ['standing-secretariat'], 0.05],
   ];
   it.each(ambiguity)('ambiguity of %s with %j: %d', (id, measures, expected) => {
-    expect(ambiguityChance(position(0, measures), v$(id))).toBeCloseTo(expected, 10);
+    expect(ambiguityChance(rules, position(0, measures), v$(id))).toBeCloseTo(expected, 10);
   });
 });
 

@@ -2,8 +2,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../src/game/rules';
 import { renderGame, startMatch } from './helpers';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 describe('the board', () => {
   it('shows Trust and Tension as labelled meters with the scenario start values', () => {
@@ -13,7 +13,7 @@ describe('the board', () => {
     const tension = screen.getByRole('meter', { name: 'Tension' });
     expect(trust.getAttribute('aria-valuenow')).toBe(String(G.trust));
     expect(tension.getAttribute('aria-valuenow')).toBe(String(G.tension));
-    expect(trust.getAttribute('aria-valuetext')).toBe(`Trust ${G.trust} of ${RULES.board.bounds.trust.max}`);
+    expect(trust.getAttribute('aria-valuetext')).toBe(`Trust ${G.trust} of ${rules.board.bounds.trust.max}`);
     expect(screen.getByText(/Escalation at once at 10/)).toBeTruthy();
   });
 

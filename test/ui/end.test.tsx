@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { agendaDef } from '../../src/game/agendas';
-import { RULES } from '../../src/game/rules';
 import { SEAT_NAMES } from '../../src/game/seats';
 import { SEATS } from '../../src/game/types';
 import { answerIncident, moveAs, renderGame, startMatch } from './helpers';
+import { DEFAULT_RULES as rules } from '../../src/game';
+import { entry } from '../../src/game/ruleset';
 
 describe('the end screen', () => {
   it('shows the path and why, the scores, every agenda revealed and the Trust/Tension chart', () => {
@@ -19,7 +19,7 @@ describe('the end screen', () => {
     expect(over).toBeDefined();
     renderGame();
 
-    const path = RULES.endings.paths.find((p) => p.path === over.path)!;
+    const path = rules.endings.paths.find((p) => p.path === over.path)!;
     expect(screen.getByRole('heading', { level: 2, name: path.name })).toBeTruthy();
     expect(screen.getByText(path.text)).toBeTruthy();
     expect(screen.getByText('Why:').parentElement!.textContent).toMatch(/Tension reached|Trust fell|The talks ran all 9 rounds/);
@@ -30,7 +30,7 @@ describe('the end screen', () => {
     for (const seat of SEATS) {
       const card = within(ranking).getByRole('heading', { level: 4, name: new RegExp(`^${SEAT_NAMES[seat]}`) }).closest('li')!;
       expect(card.querySelector('.score')!.textContent).toBe(`${over.scores[seat]} points`);
-      for (const id of over.agendas[seat]) expect(within(card).getByText(agendaDef(id).name)).toBeTruthy();
+      for (const id of over.agendas[seat]) expect(within(card).getByText(entry(rules, 'agendas', id).name)).toBeTruthy();
     }
 
     const chart = screen.getByRole('img', { name: 'Trust and Tension, round by round' });

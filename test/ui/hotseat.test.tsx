@@ -2,18 +2,18 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { agendaDef } from '../../src/game/agendas';
-import { initiativeDef } from '../../src/game/initiatives';
 import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { SeatSecret } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import type { Session } from '../../src/ui/session/session';
 import { renderGame, startMatch } from './helpers';
+import { entry } from '../../src/game/ruleset';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 /** The names a seat's own screen shows of its secrets: its agendas and its cards. */
 function namesOf(session: Session, seat: SeatId): string[] {
   const secret = session.view(seat)!.G.secrets[seat] as SeatSecret;
-  return [...secret.agendas.map((id) => agendaDef(id).name), ...secret.hand.map((id) => initiativeDef(id)!.name)];
+  return [...secret.agendas.map((id) => entry(rules, 'agendas', id).name), ...secret.hand.map((id) => entry(rules, 'initiatives', id).name)];
 }
 
 /** Every string that would betray a seat's secrets: those names and the ids behind them. */

@@ -2,10 +2,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { agendaDef } from '../../src/game/agendas';
-import { initiativeDef } from '../../src/game/initiatives';
 import type { SeatSecret } from '../../src/game/state';
 import { answerIncident, renderGame, seedWhere, startMatch } from './helpers';
+import { entry } from '../../src/game/ruleset';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 describe('your seat', () => {
   it('shows each role action with its cost, and a disabled one with the engine’s reason', () => {
@@ -39,9 +39,9 @@ describe('your seat', () => {
     renderGame();
     const secret = session.view('0')!.G.secrets['0'] as SeatSecret;
     const agendas = screen.getByRole('region', { name: /Your agendas/ });
-    for (const id of secret.agendas) expect(within(agendas).getByText(agendaDef(id).name)).toBeTruthy();
+    for (const id of secret.agendas) expect(within(agendas).getByText(entry(rules, 'agendas', id).name)).toBeTruthy();
     const hand = screen.getByRole('region', { name: /Initiative cards/ });
-    for (const id of secret.hand) expect(within(hand).getByText(initiativeDef(id)!.name)).toBeTruthy();
+    for (const id of secret.hand) expect(within(hand).getByText(entry(rules, 'initiatives', id).name)).toBeTruthy();
   });
 
   it('offers restraint or retaliation when the incident asks your seat, and sends the choice', async () => {

@@ -8,6 +8,7 @@ import { detectionChance } from '../../src/game/verification';
 import { TrafficLight } from '../../src/ui/talks/TrafficLight';
 import { lineFor } from '../../src/ui/talks/drafts';
 import { answerIncident, moveAs, renderGame, startMatch } from './helpers';
+import { DEFAULT_RULES as rules } from '../../src/game';
 
 describe('the traffic light', () => {
   it.each<[StepStatus, string, string]>([
@@ -46,7 +47,7 @@ describe('compliance and agreements', () => {
     const compliance = screen.getByRole('region', { name: /Your steps due this round/ });
     const G = session.view('0')!.G as unknown as GameState;
     const step = G.agreements[0].steps.find((s) => s.seat === '0')!;
-    const chance = `${Math.round(detectionChance(G, step.verifier, '0') * 100)} %`;
+    const chance = `${Math.round(detectionChance(rules, G, step.verifier, '0') * 100)} %`;
     expect(within(compliance).getAllByText(chance).length).toBeGreaterThan(0);
     const cheat = within(compliance).getByRole('button', { name: 'Cheat' });
     expect(cheat.getAttribute('aria-pressed')).toBe('false');

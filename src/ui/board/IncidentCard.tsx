@@ -1,10 +1,12 @@
 /** The round's regional incident: what happened, what softened it, and who must answer it. */
 import { describeEffects } from '../../game/effects';
-import { incidentDef, incidentModifier } from '../../game/incidents';
+import { incidentModifier } from '../../game/incidents';
 import { SEAT_NAMES } from '../../game/seats';
 import { asState } from '../engine';
 import { useG } from '../hooks';
 import { useGame } from '../store';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 export function IncidentCard() {
   const G = useG((G) => G);
@@ -12,8 +14,8 @@ export function IncidentCard() {
   const seat = useGame((s) => s.seat);
   const incident = G.incident;
   if (!incident) return null;
-  const def = incidentDef(incident.id);
-  const modifier = incident.modified ? incidentModifier(asState(G), def) : undefined;
+  const def = entry(rules, 'incidents', incident.id);
+  const modifier = incident.modified ? incidentModifier(rules, asState(G), def) : undefined;
   const response = incident.response;
   return (
     <section className={`panel incident incident-${def.kind}`} aria-labelledby="incident-title">
@@ -23,7 +25,7 @@ export function IncidentCard() {
       <h2 id="incident-title">{def.name}</h2>
       <p>{def.text}</p>
       {modifier ? <p className="incident-modified">{modifier.text}</p> : null}
-      <p className="effects">Effect: {describeEffects(modifier?.effects ?? def.effects)}.</p>
+      <p className="effects">Effect: {describeEffects(rules, modifier?.effects ?? def.effects)}.</p>
       {/* Your own pending answer is asked in your seat's panel, with its options. */}
       {response && !(response.choice === null && response.seat === seat) ? (
         <p className="incident-response">

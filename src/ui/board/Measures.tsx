@@ -1,7 +1,8 @@
 /** The measures in place, who put them there and when each lapses. */
-import { measureDef } from '../../game/measures';
 import { SEAT_NAMES } from '../../game/seats';
 import { useG } from '../hooks';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 export function Measures() {
   const measures = useG((G) => G.measures);
@@ -14,7 +15,7 @@ export function Measures() {
       ) : (
         <ul className="measure-list">
           {measures.map((m) => {
-            const def = measureDef(m.id);
+            const def = entry(rules, 'measures', m.id);
             const left = m.until === null ? null : m.until - round;
             return (
               <li key={m.id}>

@@ -1,19 +1,19 @@
 /** The nuclear file and the figure everything turns on: how fast Iran could break out. */
 import { currentPhase } from '../../game/calendar';
 import { breakoutLabel, breakoutMonths } from '../../game/nuclear';
-import { RULES } from '../../game/rules';
 import { PHASES } from '../../game/types';
 import { asState } from '../engine';
 import { useG } from '../hooks';
+import { rules } from '../../ui/rules';
 
-const phaseName = (id: string) => RULES.phases.find((p) => p.id === id)?.name.split(' · ')[0] ?? id;
+const phaseName = (id: string) => rules.phases.find((p) => p.id === id)?.name.split(' · ')[0] ?? id;
 
 export function NuclearFile() {
   const nuclear = useG((G) => G.nuclear);
   const phase = PHASES.indexOf(currentPhase(asState(useG((G) => G))));
-  const { enrichmentTiers, accessTiers } = RULES.nuclear;
-  const bounds = RULES.board.bounds;
-  const months = breakoutMonths(nuclear);
+  const { enrichmentTiers, accessTiers } = rules.nuclear;
+  const bounds = rules.board.bounds;
+  const months = breakoutMonths(rules, nuclear);
   return (
     <section className="panel nuclear" aria-labelledby="nuclear-title">
       <h2 id="nuclear-title">Nuclear file</h2>

@@ -1,11 +1,11 @@
 /** Sanctions, frozen assets and escrow, and the channels the talks can travel through. */
 import { hasMeasure } from '../../game/measures';
-import { RULES } from '../../game/rules';
 import type { MeasureId } from '../../game/types';
 import { asState } from '../engine';
 import { useG } from '../hooks';
+import { rules } from '../../ui/rules';
 
-const measureName = (id: string) => RULES.measures.find((m) => m.id === id)?.name ?? id;
+const measureName = (id: string) => rules.measures.find((m) => m.id === id)?.name ?? id;
 
 function Open({ on, label }: { on: boolean; label: string }) {
   return (
@@ -19,7 +19,7 @@ export function Sanctions() {
   const G = useG((G) => G);
   const { level, frozenAssets, escrow } = G.sanctions;
   const has = (id: string) => hasMeasure(asState(G), id as MeasureId);
-  const { directNeeds, backchannelNeeds } = RULES.negotiation.channels;
+  const { directNeeds, backchannelNeeds } = rules.negotiation.channels;
   return (
     <section className="panel sanctions" aria-labelledby="sanctions-title">
       <h2 id="sanctions-title">Sanctions and channels</h2>
@@ -27,7 +27,7 @@ export function Sanctions() {
         <div>
           <dt>Sanctions</dt>
           <dd>
-            {level} <span className="muted">/ {RULES.board.bounds.sanctions.max}</span>
+            {level} <span className="muted">/ {rules.board.bounds.sanctions.max}</span>
           </dd>
         </div>
         <div>

@@ -1,11 +1,11 @@
 /** The three seats at a glance: who plays them, their standing at home, and whom the round waits for. */
 import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../../bots/config';
-import { RULES } from '../../game/rules';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import { isHidden } from '../../game/view';
 import { useCtx, useG } from '../hooks';
 import { useGame } from '../store';
+import { rules } from '../../ui/rules';
 
 const STAGE_WORDS: Record<string, string> = { respond: 'answering the incident', negotiate: 'negotiating' };
 
@@ -19,7 +19,7 @@ export function Standing() {
   const bots = useGame((s) => s.bots);
   const mode = useGame((s) => s.mode);
   const players = useGame((s) => s.players);
-  const flavourName = RULES.flavours.find((f) => f.id === flavour)?.name;
+  const flavourName = rules.flavours.find((f) => f.id === flavour)?.name;
   const who = (seat: SeatId) => {
     const player = players[seat];
     if (seat === me) return player?.name ? `You (${player.name})` : 'You';

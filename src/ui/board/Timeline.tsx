@@ -1,9 +1,9 @@
 /** The eighteen months: every round in its phase, with the round in play marked. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
-import { RULES } from '../../game/rules';
 import { useCtx, useG } from '../hooks';
+import { rules } from '../../ui/rules';
 
-const phaseName = (id: string) => RULES.phases.find((p) => p.id === id)?.name ?? id;
+const phaseName = (id: string) => rules.phases.find((p) => p.id === id)?.name ?? id;
 
 export function Timeline() {
   const schedule = useG((G) => G.schedule);

@@ -1,12 +1,12 @@
 /** The two shared tracks, largest on the board: what the process has earned and how close war is. */
-import { RULES } from '../../game/rules';
 import { useG } from '../hooks';
+import { rules } from '../../ui/rules';
 
 type TrackName = 'trust' | 'tension';
 
 /** The thresholds the endings set on a track, in words, so players see what each step means. */
 function thresholds(track: TrackName): string[] {
-  const { paths, tensionMax, trustCollapse } = RULES.endings;
+  const { paths, tensionMax, trustCollapse } = rules.endings;
   const notes = paths.flatMap((p) =>
     p.when.flatMap((c) => ('metric' in c && c.metric === track ? [`${p.name} ${c.op === '>=' ? '≥' : '≤'} ${c.value}`] : [])),
   );
@@ -14,7 +14,7 @@ function thresholds(track: TrackName): string[] {
 }
 
 function Track({ track, label, value, change }: { track: TrackName; label: string; value: number; change?: number }) {
-  const { min, max } = RULES.board.bounds[track];
+  const { min, max } = rules.board.bounds[track];
   const cells = Array.from({ length: max - min }, (_, i) => min + 1 + i);
   return (
     <div className={`track track-${track}`}>

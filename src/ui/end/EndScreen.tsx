@@ -1,9 +1,8 @@
 /** The debrief: the path reached and why, scores with every agenda revealed, and the game's curve. */
-import { agendaDef, agendaMet } from '../../game/agendas';
+import { agendaMet } from '../../game/agendas';
 import { totalRounds } from '../../game/calendar';
 import { pathsMissed, type GameOver } from '../../game/endings';
 import { describeCondition, metricValue } from '../../game/metrics';
-import { RULES } from '../../game/rules';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS } from '../../game/types';
 import { asState } from '../engine';
@@ -11,9 +10,11 @@ import { useG } from '../hooks';
 import { LogList } from '../log/Log';
 import { useGame } from '../store';
 import { TrendChart } from './TrendChart';
+import { rules } from '../../ui/rules';
+import { entry } from '../../game/ruleset';
 
 function cause(over: GameOver, rounds: number): string {
-  const { tensionMax, trustCollapse } = RULES.endings;
+  const { tensionMax, trustCollapse } = rules.endings;
   if (over.cause === 'tension') return `Tension reached ${tensionMax}: the region escalated and the talks ended at once.`;
   if (over.cause === 'collapse') return `Trust fell to ${trustCollapse}: the talks collapsed.`;
   return `The talks ran all ${rounds} rounds; the final board decided the path.`;
@@ -40,10 +41,10 @@ export function EndScreen({ over }: { over: GameOver }) {
   const G = asState(useG((G) => G));
   const lines = useG((G) => G.log);
   const leave = useGame((s) => s.leave);
-  const path = RULES.endings.paths.find((p) => p.path === over.path)!;
-  const scenario = RULES.scenarios.find((s) => s.id === G.scenario)!;
+  const path = rules.endings.paths.find((p) => p.path === over.path)!;
+  const scenario = rules.scenarios.find((s) => s.id === G.scenario)!;
   const rounds = totalRounds(G.schedule);
-  const bonus = RULES.endings.outcomeBonus[over.path];
+  const bonus = rules.endings.outcomeBonus[over.path];
   const ranked = [...SEATS].sort((a, b) => over.scores[b] - over.scores[a]);
   const points = turningPoints(G.history, scenario.start);
   return (
@@ -55,7 +56,7 @@ export function EndScreen({ over }: { over: GameOver }) {
         <strong>Why:</strong> {cause(over, rounds)}
       </p>
       {over.cause === 'final'
-        ? pathsMissed(G, over.path).map((p) => (
+        ? pathsMissed(rules, G, over.path).map((p) => (
             <p key={p.path} className="end-missed">
               <strong>Why not {p.name}:</strong> it {p.unmet.join('; ')}.
             </p>
@@ -65,7 +66,7 @@ export function EndScreen({ over }: { over: GameOver }) {
         <ul className="end-conditions">
           {path.when.map((c, i) => (
             <li key={i}>
-              ✓ {describeCondition(c)} {'metric' in c ? `(final: ${metricValue(G, c.metric)})` : ''}
+              ✓ {describeCondition(rules, c)} {'metric' in c ? `(final: ${metricValue(rules, G, c.metric)})` : ''}
             </li>
           ))}
         </ul>
@@ -75,7 +76,7 @@ export function EndScreen({ over }: { over: GameOver }) {
       <p className="muted">
         {over.path === 'escalation'
           ? 'Escalation: every seat scores 0. Everyone loses.'
-          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found, less ${RULES.negotiation.redPenalty} for each step a verifier found red.`}{' '}
+          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found, less ${rules.negotiation.redPenalty} for each step a verifier found red.`}{' '}
         {over.winner !== undefined ? `Winner: ${SEAT_NAMES[over.winner]}.` : 'No single winner.'}
       </p>
       <ol className="score-cards" aria-label="Scores, highest first">
@@ -90,8 +91,8 @@ export function EndScreen({ over }: { over: GameOver }) {
             </p>
             <ul className="agenda-reveal" aria-label={`${SEAT_NAMES[seat]}'s agendas`}>
               {over.agendas[seat].map((id) => {
-                const def = agendaDef(id);
-                const met = agendaMet(G, id);
+                const def = entry(rules, 'agendas', id);
+                const met = agendaMet(rules, G, id);
                 return (
                   <li key={id}>
                     <span className={met ? 'met' : 'unmet'}>{met ? '✓ met' : '✗ missed'}</span> <strong>{def.name}</strong> ({def.points}{' '}
@@ -108,7 +109,7 @@ export function EndScreen({ over }: { over: GameOver }) {
       </ol>
 
       <h3>Trust and Tension, round by round</h3>
-      <TrendChart start={scenario.start} history={G.history} rounds={rounds} max={RULES.board.bounds.trust.max} />
+      <TrendChart start={scenario.start} history={G.history} rounds={rounds} max={rules.board.bounds.trust.max} />
       {points.length ? (
         <>
           <h3>Turning points</h3>

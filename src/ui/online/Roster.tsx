@@ -1,11 +1,11 @@
 /** Who plays each seat of an online match: a bot, a person (by name), or nobody yet. */
 import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../../bots/config';
-import { RULES } from '../../game/rules';
 import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import type { SeatId } from '../../game/types';
 import { CopyLink } from './CopyLink';
 import { linkOf } from './links';
 import type { MatchInfo, SeatInfo } from './lobby';
+import { rules } from '../../ui/rules';
 
 export function seatStatus(match: MatchInfo, seat: SeatInfo, me?: SeatId | null): string {
   const bot = match.bots[seat.id];
@@ -16,8 +16,8 @@ export function seatStatus(match: MatchInfo, seat: SeatInfo, me?: SeatId | null)
 
 /** The scenario and Mediator the match was set up with, in a line. */
 export function setupLine(match: MatchInfo): string {
-  const scenario = RULES.scenarios.find((s) => s.id === match.setupData?.scenario) ?? RULES.scenarios[0];
-  const flavour = RULES.flavours.find((f) => f.id === (match.setupData?.flavour ?? scenario.flavour));
+  const scenario = rules.scenarios.find((s) => s.id === match.setupData?.scenario) ?? rules.scenarios[0];
+  const flavour = rules.flavours.find((f) => f.id === (match.setupData?.flavour ?? scenario.flavour));
   return `${scenario.name} · Mediator: ${flavour?.name ?? '—'}`;
 }
 

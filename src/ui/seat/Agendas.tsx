@@ -1,8 +1,10 @@
 /** Your secret agendas, with whether the board would score them if the game ended now. */
-import { agendaDef, agendaMet } from '../../game/agendas';
+import { agendaMet } from '../../game/agendas';
 import { isHidden } from '../../game/view';
 import { asState } from '../engine';
 import { useG, useSeat } from '../hooks';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 export function Agendas() {
   const G = useG((G) => G);
@@ -16,8 +18,8 @@ export function Agendas() {
       </h3>
       <ul className="agenda-list">
         {secret.agendas.map((id) => {
-          const def = agendaDef(id);
-          const met = agendaMet(asState(G), id);
+          const def = entry(rules, 'agendas', id);
+          const met = agendaMet(rules, asState(G), id);
           return (
             <li key={id}>
               <strong>{def.name}</strong> · {def.points} points

@@ -1,10 +1,12 @@
 /** Your private initiative cards, free to play during negotiation. */
 import { describeEffects } from '../../game/effects';
-import { checkCard, initiativeDef } from '../../game/initiatives';
-import { stageOf } from '../../game/moves';
+import { checkCard } from '../../game/initiatives';
+import { stageOf } from '../../game/stages';
 import { isHidden } from '../../game/view';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 export function Hand() {
   const G = useG((G) => G);
@@ -23,13 +25,13 @@ export function Hand() {
       ) : (
         <ul className="card-list">
           {secret.hand.map((id) => {
-            const def = initiativeDef(id)!;
-            const verdict = checkCard(asState(G), seat, stageOf(ctx, seat), id);
+            const def = entry(rules, 'initiatives', id);
+            const verdict = checkCard(rules, asState(G), seat, stageOf(ctx, seat), id);
             return (
               <li key={id} className="card">
                 <h4>{def.name}</h4>
                 <p>{def.text}</p>
-                <p className="effects">{describeEffects(def.effects)}</p>
+                <p className="effects">{describeEffects(rules, def.effects)}</p>
                 <button
                   type="button"
                   aria-label={`Play ${def.name}`}

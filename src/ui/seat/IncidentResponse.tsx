@@ -1,11 +1,13 @@
 /** Restraint or retaliation, offered to the seat the incident asks to respond. */
 import { describeEffects } from '../../game/effects';
-import { incidentDef, pendingResponder } from '../../game/incidents';
-import { stageOf } from '../../game/moves';
+import { pendingResponder } from '../../game/incidents';
+import { stageOf } from '../../game/stages';
 import { RESPONSES } from '../../game/types';
 import { OK, no } from '../../game/verdict';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 const WORDS = { restraint: 'Show restraint', retaliation: 'Retaliate' } as const;
 
@@ -15,8 +17,8 @@ export function IncidentResponse() {
   const seat = useSeat();
   const send = useSend();
   if (pendingResponder(asState(G)) !== seat || !G.incident) return null;
-  const def = incidentDef(G.incident.id);
-  const verdict = stageOf(ctx, seat) === 'respond' ? OK : no('Your seat is not asked to respond now.');
+  const def = entry(rules, 'incidents', G.incident.id);
+  const verdict = stageOf(ctx, seat) === 'respond' ? OK : no('not-yours', 'Your seat is not asked to respond now.');
   return (
     <div className="response" role="group" aria-labelledby="response-title">
       <h3 id="response-title">Your response to {def.name.toLowerCase()}</h3>
@@ -28,7 +30,7 @@ export function IncidentResponse() {
               {WORDS[choice]}
             </button>
             <p>{def.response![choice].text}</p>
-            <p className="effects">{describeEffects(def.response![choice].effects)}</p>
+            <p className="effects">{describeEffects(rules, def.response![choice].effects)}</p>
           </div>
         ))}
       </div>

@@ -1,11 +1,13 @@
 /** Your role actions with their cost and effect; a disabled action says why, in the engine's words. */
 import { useState } from 'react';
-import { actionsFor, capitalCost, checkAction, phaseName } from '../../game/actions';
+import { actionsFor, capitalCost, checkAction } from '../../game/actions';
 import { describeEffects } from '../../game/effects';
-import { stageOf } from '../../game/moves';
+import { stageOf } from '../../game/stages';
 import type { ActionDef } from '../../game/schema';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { phaseName } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 function ActionRow({ def }: { def: ActionDef }) {
   const G = asState(useG((G) => G));
@@ -14,10 +16,10 @@ function ActionRow({ def }: { def: ActionDef }) {
   const send = useSend();
   const [amount, setAmount] = useState(def.amount?.min ?? 1);
   const arg = def.amount ? amount : undefined;
-  const verdict = checkAction(G, seat, stageOf(ctx, seat), def.id, arg);
-  const capital = capitalCost(G, def, arg ?? 1);
+  const verdict = checkAction(rules, G, seat, stageOf(ctx, seat), def.id, arg);
+  const capital = capitalCost(rules, G, def, arg ?? 1);
   const why = `why-${def.id}`;
-  const limits = [def.once ? `once per ${def.once}` : '', def.phases.length < 3 ? def.phases.map(phaseName).map((p) => p.split(' · ')[0]).join(', ') + ' only' : '']
+  const limits = [def.once ? `once per ${def.once}` : '', def.phases.length < 3 ? def.phases.map((x) => phaseName(rules, x)).map((p) => p.split(' · ')[0]).join(', ') + ' only' : '']
     .filter(Boolean)
     .join(' · ');
   return (
@@ -27,7 +29,7 @@ function ActionRow({ def }: { def: ActionDef }) {
         <p className="action-cost">
           {def.cost.ap} AP · {capital} capital{limits ? ` · ${limits}` : ''}
         </p>
-        <p className="effects">{describeEffects(def.effects, arg ?? 1)}</p>
+        <p className="effects">{describeEffects(rules, def.effects, arg ?? 1)}</p>
         {def.amount ? (
           <label className="amount">
             How many {def.amount.units}
@@ -68,7 +70,7 @@ export function RoleActions() {
     <section className="sub role-actions" aria-labelledby="actions-title">
       <h3 id="actions-title">Role actions</h3>
       <ul className="action-list">
-        {actionsFor(G, seat).map((def) => (
+        {actionsFor(rules, G, seat).map((def) => (
           <ActionRow key={def.id} def={def} />
         ))}
       </ul>

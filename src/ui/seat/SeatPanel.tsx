@@ -1,8 +1,7 @@
 /** Your seat: action points and standing, the Done button, then your actions, cards and agendas. */
 import { useEffect, useRef } from 'react';
-import { checkNegotiating } from '../../game/moves';
+import { checkNegotiating, stageOf } from '../../game/stages';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
-import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { Agendas } from './Agendas';
 import { Hand } from './Hand';
@@ -15,7 +14,7 @@ export function SeatPanel() {
   const ctx = useCtx();
   const send = useSend();
   const me = G.seats[seat];
-  const verdict = checkNegotiating(asState(G), ctx, seat);
+  const verdict = checkNegotiating(G.seats[seat], stageOf(ctx, seat));
   // Done disables itself: the keyboard focus goes to the line saying why, not back to the page.
   const pressed = useRef(false);
   const note = useRef<HTMLSpanElement>(null);

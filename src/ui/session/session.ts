@@ -12,6 +12,7 @@ import { validateSetupData, type SetupData } from '../../game/setup';
 import type { GameState } from '../../game/state';
 import type { SeatId } from '../../game/types';
 import type { SeatView } from '../engine';
+import { rules } from '../../ui/rules';
 
 export interface SessionOptions {
   seed: string;
@@ -54,7 +55,7 @@ function onlyWhenCurrent(Bot: BotClass, latest: () => number | undefined): BotCl
 }
 
 export function createSession({ seed, setupData, humans, bots }: SessionOptions): Session {
-  const problem = validateSetupData(setupData);
+  const problem = validateSetupData(rules, setupData);
   if (problem) throw new Error(problem);
   // Local's master ignores setupData, so the scenario is bound into setup; a fresh game object
   // also gives this match its own master.

@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import type { BotConfig } from '../../bots/config';
 import { BotPicker } from './BotPicker';
-import { RULES } from '../../game/rules';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import type { CreateMatchBody } from '../../server/protocol';
@@ -14,6 +13,7 @@ import { createdMatches, rememberCreated } from '../online/saved';
 import { hrefOf } from '../online/links';
 import { useGame } from '../store';
 import { defaultSetup, SetupFields, toOptions } from './SetupFields';
+import { rules } from '../../ui/rules';
 
 type Player = 'person' | 'bot';
 
@@ -70,7 +70,7 @@ export function OnlineForm() {
       const { setupData } = toOptions(setup);
       const { createMatch } = await import('../online/lobby');
       const matchID = await createMatch(createBody(players, bots, setupData));
-      const scenario = RULES.scenarios.find((s) => s.id === setup.scenario)?.name ?? setup.scenario;
+      const scenario = rules.scenarios.find((s) => s.id === setup.scenario)?.name ?? setup.scenario;
       rememberCreated(matchID, `${scenario} · ${people.length ? people.map((s) => SEAT_NAMES[s]).join(' and ') + ' played by people' : 'bots only'}`);
       go({ kind: 'table', matchID });
     } catch (e) {

@@ -1,7 +1,7 @@
 /** Scenario, Mediator and seed: what every game is set up from (online, the server picks the seed). */
-import { RULES } from '../../game/rules';
 import type { SetupData } from '../../game/setup';
 import type { Flavour } from '../../game/types';
+import { rules } from '../../ui/rules';
 
 export interface Setup {
   scenario: string;
@@ -12,7 +12,7 @@ export interface Setup {
 
 export const newSeed = () => `match-${Math.random().toString(36).slice(2, 8)}`;
 
-export const defaultSetup = (): Setup => ({ scenario: RULES.scenarios[0].id, flavour: '', seed: newSeed() });
+export const defaultSetup = (): Setup => ({ scenario: rules.scenarios[0].id, flavour: '', seed: newSeed() });
 
 export function toOptions(setup: Setup): { seed: string; setupData: SetupData } {
   const setupData: SetupData = { scenario: setup.scenario };
@@ -21,14 +21,14 @@ export function toOptions(setup: Setup): { seed: string; setupData: SetupData } 
 }
 
 export function SetupFields({ id, setup, onChange, seed = true }: { id: string; setup: Setup; onChange(s: Setup): void; seed?: boolean }) {
-  const scenario = RULES.scenarios.find((s) => s.id === setup.scenario)!;
-  const scenarioFlavour = RULES.flavours.find((f) => f.id === scenario.flavour)!;
-  const flavour = RULES.flavours.find((f) => f.id === (setup.flavour || scenario.flavour))!;
+  const scenario = rules.scenarios.find((s) => s.id === setup.scenario)!;
+  const scenarioFlavour = rules.flavours.find((f) => f.id === scenario.flavour)!;
+  const flavour = rules.flavours.find((f) => f.id === (setup.flavour || scenario.flavour))!;
   return (
     <div className="setup-fields">
       <label htmlFor={`${id}-scenario`}>Scenario</label>
       <select id={`${id}-scenario`} value={setup.scenario} onChange={(e) => onChange({ ...setup, scenario: e.target.value })}>
-        {RULES.scenarios.map((s) => (
+        {rules.scenarios.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
@@ -38,7 +38,7 @@ export function SetupFields({ id, setup, onChange, seed = true }: { id: string; 
       <label htmlFor={`${id}-flavour`}>Mediator</label>
       <select id={`${id}-flavour`} value={setup.flavour} onChange={(e) => onChange({ ...setup, flavour: e.target.value as Flavour | '' })}>
         <option value="">Scenario's choice ({scenarioFlavour.name})</option>
-        {RULES.flavours.map((f) => (
+        {rules.flavours.map((f) => (
           <option key={f.id} value={f.id}>
             {f.name}
           </option>

@@ -1,6 +1,6 @@
 /** One editable line of a package: who commits to what, when, checked by whom, and its triggers. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
-import { checkCommitment, commitmentDef, triggerDef, verifierDef } from '../../game/commitments';
+import { checkCommitment } from '../../game/commitments';
 import { describeEffects } from '../../game/effects';
 import { SEAT_NAMES } from '../../game/seats';
 import type { Commitment } from '../../game/state';
@@ -9,6 +9,8 @@ import { detectionChance } from '../../game/verification';
 import { asState, percent } from '../engine';
 import { useG } from '../hooks';
 import { lineFor, menuFor } from './drafts';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 interface Props {
   index: number;
@@ -19,12 +21,12 @@ interface Props {
 
 export function CommitmentLine({ index, line, onChange, onRemove }: Props) {
   const G = asState(useG((G) => G));
-  const def = commitmentDef(line.what)!;
+  const def = entry(rules, 'commitments', line.what);
   const id = (field: string) => `line-${index}-${field}`;
   const rounds = Array.from({ length: totalRounds(G.schedule) - G.round + 1 }, (_, i) => G.round + i);
-  const verdict = checkCommitment(G, line);
-  const green = triggerDef(line.onGreen);
-  const red = triggerDef(line.onRed);
+  const verdict = checkCommitment(rules, G, line);
+  const green = entry(rules, 'triggers', line.onGreen);
+  const red = entry(rules, 'triggers', line.onRed);
   return (
     <fieldset className={verdict.ok ? 'line' : 'line has-problem'}>
       <legend>Commitment {index + 1}</legend>
@@ -67,7 +69,7 @@ export function CommitmentLine({ index, line, onChange, onRemove }: Props) {
         <select id={id('verifier')} value={line.verifier} onChange={(e) => onChange({ ...line, verifier: e.target.value as VerifierId })}>
           {def.verifiers.map((v) => (
             <option key={v} value={v}>
-              {verifierDef(v).name}
+              {entry(rules, 'verifiers', v).name}
             </option>
           ))}
         </select>
@@ -77,7 +79,7 @@ export function CommitmentLine({ index, line, onChange, onRemove }: Props) {
         <select id={id('green')} value={line.onGreen} onChange={(e) => onChange({ ...line, onGreen: e.target.value as TriggerId })}>
           {def.triggers.green.map((t) => (
             <option key={t} value={t}>
-              {triggerDef(t).name}
+              {entry(rules, 'triggers', t).name}
             </option>
           ))}
         </select>
@@ -87,22 +89,22 @@ export function CommitmentLine({ index, line, onChange, onRemove }: Props) {
         <select id={id('red')} value={line.onRed} onChange={(e) => onChange({ ...line, onRed: e.target.value as TriggerId })}>
           {def.triggers.red.map((t) => (
             <option key={t} value={t}>
-              {triggerDef(t).name}
+              {entry(rules, 'triggers', t).name}
             </option>
           ))}
         </select>
       </div>
       <p className="line-about">{def.text}</p>
       <p className="line-about">
-        {verifierDef(line.verifier).name} see through partial compliance or a cheat by {SEAT_NAMES[line.seat]}{' '}
-        <strong>{percent(detectionChance(G, line.verifier, line.seat))}</strong> of the time.
+        {entry(rules, 'verifiers', line.verifier).name} see through partial compliance or a cheat by {SEAT_NAMES[line.seat]}{' '}
+        <strong>{percent(detectionChance(rules, G, line.verifier, line.seat))}</strong> of the time.
       </p>
       <ul className="trigger-notes">
         <li>
-          <span aria-hidden="true">●</span> Green fires <strong>{green.name}</strong>: {green.text} ({describeEffects(green.effects)})
+          <span aria-hidden="true">●</span> Green fires <strong>{green.name}</strong>: {green.text} ({describeEffects(rules, green.effects)})
         </li>
         <li>
-          <span aria-hidden="true">■</span> Red fires <strong>{red.name}</strong>: {red.text} ({describeEffects(red.effects)})
+          <span aria-hidden="true">■</span> Red fires <strong>{red.name}</strong>: {red.text} ({describeEffects(rules, red.effects)})
         </li>
       </ul>
       {verdict.ok ? null : <p className="why">{verdict.reason}</p>}

@@ -2,16 +2,16 @@
  * Your steps falling due this round: comply, comply partly, or cheat — a secret choice, shown with
  * the verifier's chance of seeing through anything less than full compliance.
  */
-import { commitmentDef, verifierDef } from '../../game/commitments';
 import { checkCompliance, stepsToDecide } from '../../game/compliance';
-import { checkNegotiating } from '../../game/moves';
-import { RULES } from '../../game/rules';
+import { checkNegotiating, stageOf } from '../../game/stages';
 import type { Step } from '../../game/state';
 import { COMPLIANCE, type Compliance as Choice } from '../../game/types';
 import { detectionChance } from '../../game/verification';
 import { isHidden } from '../../game/view';
 import { allOf, asState, percent } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 const WORDS: Record<Choice, string> = { comply: 'Comply in full', partial: 'Comply partly', cheat: 'Cheat' };
 
@@ -20,9 +20,9 @@ function StepChoice({ step, chosen }: { step: Step; chosen: Choice }) {
   const ctx = useCtx();
   const seat = useSeat();
   const send = useSend();
-  const def = commitmentDef(step.what)!;
-  const chance = percent(detectionChance(G, step.verifier, seat));
-  const partialGain = Math.floor(def.cheatGain * RULES.negotiation.partialGainShare);
+  const def = entry(rules, 'commitments', step.what);
+  const chance = percent(detectionChance(rules, G, step.verifier, seat));
+  const partialGain = Math.floor(def.cheatGain * rules.negotiation.partialGainShare);
   const outcome: Record<Choice, string> = {
     comply: 'Reads green, unless the evidence is ambiguous.',
     partial: `${chance} chance it reads amber; unseen, +${partialGain} secret points.`,
@@ -34,11 +34,11 @@ function StepChoice({ step, chosen }: { step: Step; chosen: Choice }) {
         {def.name} <span className="muted">· step {step.id}, due now</span>
       </h3>
       <p>
-        Verified by {verifierDef(step.verifier).name}: <strong>{chance}</strong> chance to see through partial compliance or a cheat.
+        Verified by {entry(rules, 'verifiers', step.verifier).name}: <strong>{chance}</strong> chance to see through partial compliance or a cheat.
       </p>
       <div className="choice-row" role="group" aria-label={`Your choice for ${def.name}`}>
         {COMPLIANCE.map((choice) => {
-          const verdict = allOf(checkNegotiating(G, ctx, seat), checkCompliance(G, seat, step.id, choice));
+          const verdict = allOf(checkNegotiating(G.seats[seat], stageOf(ctx, seat)), checkCompliance(G, seat, step.id, choice));
           return (
             <div key={choice} className={`choice choice-${choice}`}>
               <button

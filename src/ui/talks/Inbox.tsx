@@ -2,17 +2,18 @@
  * This round's proposals: accept, reject or counter those that name you; withdraw your own. A
  * spectator sees every proposal its view holds (none on the backchannel) and who is to answer.
  */
-import { checkNegotiating } from '../../game/moves';
+import { checkNegotiating, stageOf } from '../../game/stages';
 import { checkAccept, checkAnswer, checkProposalRoom, checkWithdraw } from '../../game/proposals';
 import { SEAT_NAMES } from '../../game/seats';
 import type { Proposal } from '../../game/state';
 import type { SeatId } from '../../game/types';
-import { no, OK } from '../../game/verdict';
+import { no, OK, type Verdict } from '../../game/verdict';
 import { allOf, asState } from '../engine';
 import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { rules } from '../../ui/rules';
 
 /** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
 function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
@@ -20,16 +21,16 @@ function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
   const ctx = useCtx();
   const send = useSend();
   const setCounter = useGame((s) => s.setCounter);
-  const negotiating = checkNegotiating(G, ctx, seat);
+  const negotiating = checkNegotiating(G.seats[seat], stageOf(ctx, seat));
   const mine = p.by === seat;
   const named = p.parties.includes(seat);
-  const accept = allOf(negotiating, checkAccept(G, seat, p.id));
+  const accept = allOf(negotiating, checkAccept(rules, G, seat, p.id));
   const reject = allOf(negotiating, checkAnswer(G, seat, p.id));
-  const counter = allOf(reject, mine ? no('You cannot counter your own proposal.') : OK, checkProposalRoom(G, seat));
+  const counter = allOf(reject, mine ? no('not-yours', 'You cannot counter your own proposal.') : OK, checkProposalRoom(rules, G, seat));
   const withdraw = allOf(negotiating, checkWithdraw(G, seat, p.id));
   const label = `proposal ${p.id}`;
   const answering = named && !mine && !p.accepted.includes(seat);
-  const blocked = answering ? [accept, reject, counter].find((v): v is { ok: false; reason: string } => !v.ok) : undefined;
+  const blocked = answering ? [accept, reject, counter].find((v): v is Extract<Verdict, { ok: false }> => !v.ok) : undefined;
   return (
     <div className="button-row">
       {answering ? (

@@ -3,9 +3,8 @@
  * engine's verdict live. A counter opens here prefilled with the proposal it answers.
  */
 import { useEffect, useRef, useState } from 'react';
-import { checkNegotiating } from '../../game/moves';
+import { checkNegotiating, stageOf } from '../../game/stages';
 import { checkAnswer, checkDraft, checkProposalRoom } from '../../game/proposals';
-import { RULES } from '../../game/rules';
 import type { Commitment, ProposalDraft } from '../../game/state';
 import { CHANNELS, type Channel } from '../../game/types';
 import { allOf, asState } from '../engine';
@@ -14,6 +13,7 @@ import { useGame } from '../store';
 import { CommitmentLine } from './CommitmentLine';
 import { CHANNEL_WORDS } from './describe';
 import { nextLine } from './drafts';
+import { rules } from '../../ui/rules';
 
 export function ProposalBuilder() {
   const G = asState(useG((G) => G));
@@ -25,7 +25,7 @@ export function ProposalBuilder() {
   const fresh = (): ProposalDraft => ({ channel: 'shuttle', commitments: [nextLine(G, seat, [])] });
   const [draft, setDraft] = useState<ProposalDraft>(() => (counter ? structuredClone(counter.draft) : fresh()));
   const [open, setOpen] = useState(counter !== null);
-  const max = RULES.negotiation.limits.commitmentsPerProposal;
+  const max = rules.negotiation.limits.commitmentsPerProposal;
   const heading = useRef<HTMLHeadingElement>(null);
   // A counter opens the builder wherever it is on the page: bring it into view and give it focus.
   useEffect(() => {
@@ -35,10 +35,10 @@ export function ProposalBuilder() {
   }, [counter]);
 
   const verdict = allOf(
-    checkNegotiating(G, ctx, seat),
+    checkNegotiating(G.seats[seat], stageOf(ctx, seat)),
     counter ? checkAnswer(G, seat, counter.id) : { ok: true },
-    checkProposalRoom(G, seat),
-    checkDraft(G, seat, draft),
+    checkProposalRoom(rules, G, seat),
+    checkDraft(rules, G, seat, draft),
   );
   const setLine = (i: number, line: Commitment) => setDraft({ ...draft, commitments: draft.commitments.map((c, j) => (j === i ? line : c)) });
   const removeLine = (i: number) => setDraft({ ...draft, commitments: draft.commitments.filter((_, j) => j !== i) });

@@ -1,20 +1,21 @@
 /** Building blocks for the proposal builder: a sensible first line, and keeping a line consistent. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
-import { checkCommitment, commitmentDef } from '../../game/commitments';
-import { RULES } from '../../game/rules';
+import { checkCommitment } from '../../game/commitments';
 import type { Commitment, GameState, ScheduleStep } from '../../game/state';
 import type { CommitmentId, SeatId } from '../../game/types';
+import { entry } from '../../game/ruleset';
+import { rules } from '../../ui/rules';
 
 /** The first round from `from` in which `what` may fall due (or `from` if none: the check will say). */
 function firstDue(schedule: ScheduleStep[], what: CommitmentId, from: number): number {
-  const def = commitmentDef(what)!;
+  const def = entry(rules, 'commitments', what);
   for (let r = from; r <= totalRounds(schedule); r++) if (def.phases.includes(placeOfRound(schedule, r).phase)) return r;
   return from;
 }
 
 /** A line for `seat`'s commitment `what`, keeping `due` where it can, with its first verifier and triggers. */
 export function lineFor(schedule: ScheduleStep[], seat: SeatId, what: CommitmentId, due: number): Commitment {
-  const def = commitmentDef(what)!;
+  const def = entry(rules, 'commitments', what);
   return {
     seat,
     what,
@@ -25,7 +26,7 @@ export function lineFor(schedule: ScheduleStep[], seat: SeatId, what: Commitment
   };
 }
 
-export const menuFor = (seat: SeatId) => RULES.commitments.filter((c) => c.seat === seat);
+export const menuFor = (seat: SeatId) => rules.commitments.filter((c) => c.seat === seat);
 
 /** The seat a proposal most naturally asks something of: the other government, or the U.S. for the Mediator. */
 const counterpart = (me: SeatId): SeatId => (me === '0' ? '1' : '0');
@@ -41,5 +42,5 @@ export function nextLine(G: GameState, me: SeatId, lines: Commitment[]): Commitm
   const fresh = menuFor(seat)
     .map((def) => lineFor(G.schedule, seat, def.id, due))
     .filter((c) => !lines.some((l) => l.seat === c.seat && l.what === c.what && l.due === c.due));
-  return fresh.find((c) => checkCommitment(G, c).ok) ?? fresh[0] ?? lineFor(G.schedule, seat, menuFor(seat)[0].id, due);
+  return fresh.find((c) => checkCommitment(rules, G, c).ok) ?? fresh[0] ?? lineFor(G.schedule, seat, menuFor(seat)[0].id, due);
 }

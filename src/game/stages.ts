@@ -1,0 +1,25 @@
+/**
+ * Where a seat stands in the round's stages, and the gate every negotiation move passes: the seat
+ * is negotiating and has not said Done. Moves, role actions and cards all ask here.
+ */
+import type { Ctx } from 'boardgame.io';
+import type { SeatState } from './state';
+import { STAGES, type SeatId, type StageId } from './types';
+import { OK, no, type Verdict } from './verdict';
+
+export function stageOf(ctx: Pick<Ctx, 'activePlayers'>, seat: SeatId): StageId | null {
+  const stage = ctx.activePlayers?.[seat];
+  return stage === STAGES.respond || stage === STAGES.negotiate ? stage : null;
+}
+
+/**
+ * Whether a seat in `stage` may negotiate now. `what` names the move for the refusal, as in
+ * "Role actions are taken during negotiation."
+ */
+export function checkNegotiating(seat: Pick<SeatState, 'done'>, stage: StageId | null, what = 'This is done'): Verdict {
+  // Saying Done also ends the seat's stage: the reason it gives is the Done.
+  if (seat.done) return no('said-done', 'You have said Done for this round.');
+  if (stage === STAGES.respond) return no('respond-first', 'Respond to the incident first.');
+  if (stage !== STAGES.negotiate) return no('not-negotiating', `${what} during negotiation.`);
+  return OK;
+}
