@@ -17,6 +17,7 @@ import { scriptedBot } from '../bots';
 import { DIFFICULTIES, PERSONALITIES, type BotConfig } from '../bots/config';
 import { seatOf } from './auth';
 import type { MoveAction } from './guard';
+import type { MatchLocks } from './lock';
 import type { BackchannelMatchData, BotSeats } from './protocol';
 import type { MatchStore } from './storage';
 import type { GuardedSocketIO } from './transport';
@@ -60,6 +61,7 @@ function activeSeats(state: State): string[] {
 export interface BotRunnerOptions {
   store: MatchStore;
   transport: GuardedSocketIO;
+  locks: MatchLocks;
   game: Game;
   /** Pause before each bot move. */
   delayMs?: number;
@@ -110,8 +112,8 @@ export class BotRunner {
     const run = () => {
       this.timers.delete(timer);
       if (this.stopped) return;
-      this.opts.transport
-        .withMatch(matchID, () => {
+      this.opts.locks
+        .run(matchID, () => {
           this.scheduled.delete(matchID);
           return this.step(matchID);
         })

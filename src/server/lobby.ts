@@ -18,9 +18,9 @@ import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../bots/config';
 import { newCredentials } from './auth';
 import { parseBotSeats } from './bots';
 import { isPlainJson, isPlayerID } from './guard';
+import type { MatchLocks } from './lock';
 import type { BackchannelMatchData } from './protocol';
 import type { MatchStore } from './storage';
-import type { GuardedSocketIO } from './transport';
 
 type Middleware = Koa.Middleware<Koa.DefaultState, BgioServer.AppCtx>;
 type Body = Record<string, unknown>;
@@ -151,12 +151,12 @@ function decode(segment: string): string {
 
 export interface LobbyOptions {
   games: Game[];
-  transport: GuardedSocketIO;
+  locks: MatchLocks;
   maxBodyBytes?: number;
 }
 
 /** The guard in front of boardgame.io's Lobby API routes. */
-export function lobbyGuard({ games, transport, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
+export function lobbyGuard({ games, locks, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
   const names = new Set(games.map((g) => g.name));
   return async (ctx, next) => {
     const parts = ctx.path.split('/');
@@ -173,7 +173,7 @@ export function lobbyGuard({ games, transport, maxBodyBytes = 16 * 1024 }: Lobby
       replay(ctx, body);
       if (route === 'create') return await next();
       const matchID = decode(parts[3]);
-      return await transport.withMatch(matchID, () => next());
+      return await locks.run(matchID, () => next());
     } catch (err) {
       if (err instanceof BadRequest) {
         ctx.status = err.status;

@@ -12,6 +12,7 @@ import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
+import { MatchLocks } from './lock';
 import { serveStatic } from './static';
 import { createStorage, type MatchStore } from './storage';
 import { GuardedSocketIO } from './transport';
@@ -35,7 +36,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const log = opts.log ?? ((m: string) => console.error(m));
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
-  const transport = new GuardedSocketIO({ store, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });
+  const locks = new MatchLocks();
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });
   const server = Server({
     games,
     db: store,
@@ -50,10 +52,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
     server.app.use(serveStatic(config.staticDir));
   }
-  server.app.use(lobbyGuard({ games, transport }));
+  server.app.use(lobbyGuard({ games, locks }));
   addCreateRoute(server.router, games, store);
 
-  const bots = new BotRunner({ store, transport, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
+  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
   const { appServer } = await server.run({ port: config.port });
   await bots.start();
 

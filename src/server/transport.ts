@@ -31,6 +31,7 @@ import { Server as IOServer, type Socket } from 'socket.io';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import { isAuthentic, seatOf } from './auth';
 import { parseChat, parseSync, parseUpdate, splitAck, type MoveAction } from './guard';
+import type { MatchLocks } from './lock';
 import { CHAT_MAX_LENGTH, REFUSED_EVENT, type Refusal, type RefusalCode, type Reply } from './protocol';
 import type { MatchStore } from './storage';
 
@@ -49,13 +50,10 @@ interface Client {
   filter: Filter;
 }
 
-interface Lock {
-  tail: Promise<unknown>;
-  pending: number;
-}
-
 export interface TransportOptions {
   store: MatchStore;
+  /** The lock the lobby and the server bots also take. */
+  locks: MatchLocks;
   maxPayloadBytes: number;
   chatMaxLength?: number;
   /** Interface to bind when the app listens; all when absent. */
@@ -86,11 +84,12 @@ export class GuardedSocketIO extends SocketIO {
   private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<string>>();
-  private readonly locks = new Map<string, Lock>();
+  private readonly locks: MatchLocks;
 
   constructor(opts: TransportOptions) {
     super();
     this.store = opts.store;
+    this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
     this.chatMaxLength = opts.chatMaxLength ?? CHAT_MAX_LENGTH;
     this.host = opts.host;
@@ -138,25 +137,6 @@ export class GuardedSocketIO extends SocketIO {
     await new Promise<void>((resolve) => this.io!.close(() => resolve()));
   }
 
-  /** Runs `fn` when every earlier task on the match has finished; one task at a time per match. */
-  withMatch<T>(matchID: string, fn: () => Promise<T>): Promise<T> {
-    let lock = this.locks.get(matchID);
-    if (!lock) {
-      lock = { tail: Promise.resolve(), pending: 0 };
-      this.locks.set(matchID, lock);
-    }
-    const held = lock;
-    held.pending += 1;
-    const run = held.tail.then(fn);
-    held.tail = run
-      .catch(() => undefined)
-      .then(() => {
-        held.pending -= 1;
-        if (held.pending === 0 && this.locks.get(matchID) === held) this.locks.delete(matchID);
-      });
-    return run;
-  }
-
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
       socket.on(event, (...raw: unknown[]) => {
@@ -194,7 +174,7 @@ export class GuardedSocketIO extends SocketIO {
     if (!parsed.ok) return refuse('update', parsed.code, parsed.error);
     const { action, stateID, matchID, playerID } = parsed.value;
     if (!this.store.has(matchID)) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
-    await this.withMatch(matchID, async () => {
+    await this.locks.run(matchID, async () => {
       const stored = this.store.peek(matchID);
       if (!stored) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
       const { state, metadata } = stored;
@@ -230,7 +210,7 @@ export class GuardedSocketIO extends SocketIO {
 
   /**
    * Plays an authenticated move through boardgame.io's master and broadcasts it once stored.
-   * Call it inside `withMatch`. Resolves to whether the match advanced.
+   * Call it on the match's lock. Resolves to whether the match advanced.
    */
   async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<boolean> {
     const stored = this.store.peek(matchID);
@@ -277,7 +257,7 @@ export class GuardedSocketIO extends SocketIO {
     if (!parsed.ok) return refuse('sync', parsed.code, parsed.error);
     const { matchID, playerID, credentials } = parsed.value;
     if (!this.store.has(matchID)) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
-    await this.withMatch(matchID, async () => {
+    await this.locks.run(matchID, async () => {
       const metadata = this.store.peek(matchID)?.metadata;
       if (!metadata || metadata.gameName !== game.name) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
@@ -314,7 +294,7 @@ export class GuardedSocketIO extends SocketIO {
   private connectionLost(client: Client): void {
     const { matchID, playerID, credentials, game } = client;
     if (playerID === null || this.seatConnected(matchID, playerID)) return;
-    this.withMatch(matchID, async () => {
+    this.locks.run(matchID, async () => {
       if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
