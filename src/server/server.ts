@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
     server.app.use(serveStatic(config.staticDir));
   }
-  server.app.use(lobbyGuard({ games, locks }));
+  server.app.use(lobbyGuard({ games, store, locks }));
   addCreateRoute(server.router, games, store);
 
   const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });

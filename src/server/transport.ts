@@ -3,7 +3,7 @@
  * one. Every frame is checked (`guard.ts`) and rebuilt from its checked parts, then checked against
  * the match (it exists; the seat exists; the credentials are the seat's; the seat can act; the move
  * is one of the game's) before boardgame.io's `Master` sees it. A refused frame gets a reason
- * (`protocol.ts`: an ack reply, or a `backchannel:refused` event) and the match is untouched.
+ * (`src/protocol/refusals.ts`: an ack reply, or a `backchannel:refused` event) and the match is untouched.
  *
  * Where boardgame.io 0.50.2's own transport and master fall short, this one:
  * - takes only moves (`MAKE_MOVE`) of the frame's own seat: the stock master dispatches whatever
@@ -30,9 +30,11 @@ import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import { isAuthentic, seatOf } from './auth';
-import { parseChat, parseSync, parseUpdate, splitAck, type MoveAction } from './guard';
+import type { MoveAction } from '../protocol/frames';
+import { problem, type Problem } from '../protocol/problem';
+import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
+import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
 import type { MatchLocks } from './lock';
-import { CHAT_MAX_LENGTH, REFUSED_EVENT, type Refusal, type RefusalCode, type Reply } from './protocol';
 import type { MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
@@ -55,7 +57,6 @@ export interface TransportOptions {
   /** The lock the lobby and the server bots also take. */
   locks: MatchLocks;
   maxPayloadBytes: number;
-  chatMaxLength?: number;
   /** Interface to bind when the app listens; all when absent. */
   host?: string;
   log?: (message: string) => void;
@@ -63,22 +64,19 @@ export interface TransportOptions {
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
 
-const refusal = (event: string, code: RefusalCode, error: string): Refusal => ({ ok: false, event, code, error });
-
 class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.error);
+  constructor(readonly problem: Problem<RefusalCode>) {
+    super(problem.message);
   }
 }
-const refuse = (event: string, code: RefusalCode, error: string): never => {
-  throw new Refused(refusal(event, code, error));
+const refuse = (code: RefusalCode, message: string): never => {
+  throw new Refused(problem(code, message));
 };
 
 export class GuardedSocketIO extends SocketIO {
   io?: IOServer;
   private readonly store: MatchStore;
   private readonly maxPayloadBytes: number;
-  private readonly chatMaxLength: number;
   private readonly host?: string;
   private readonly log: (message: string) => void;
   private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
@@ -91,7 +89,6 @@ export class GuardedSocketIO extends SocketIO {
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
-    this.chatMaxLength = opts.chatMaxLength ?? CHAT_MAX_LENGTH;
     this.host = opts.host;
     this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
   }
@@ -148,9 +145,9 @@ export class GuardedSocketIO extends SocketIO {
         handler(args).then(
           () => reply({ ok: true }),
           (err: unknown) => {
-            if (err instanceof Refused) return reply(err.refusal);
+            if (err instanceof Refused) return reply(refusal(event, err.problem));
             this.log(`${event} failed: ${(err as Error)?.stack ?? String(err)}`);
-            reply(refusal(event, 'internal', 'The server failed to handle this; nothing was changed.'));
+            reply(refusal(event, problem('internal', 'The server failed to handle this; nothing was changed.')));
           },
         );
       });
@@ -162,7 +159,7 @@ export class GuardedSocketIO extends SocketIO {
     socket.onAny((event: unknown, ...raw: unknown[]) => {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
       const { ack } = splitAck(raw);
-      const r = refusal(String(event), 'unknown-event', `The server takes update, sync and chat, not ${JSON.stringify(event)}.`);
+      const r = refusal(String(event), problem('unknown-event', `The server takes update, sync and chat, not ${JSON.stringify(event)}.`));
       if (ack) ack(r);
       else socket.emit(REFUSED_EVENT, r);
     });
@@ -171,39 +168,39 @@ export class GuardedSocketIO extends SocketIO {
 
   private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
     const parsed = parseUpdate(args);
-    if (!parsed.ok) return refuse('update', parsed.code, parsed.error);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { action, stateID, matchID, playerID } = parsed.value;
-    if (!this.store.has(matchID)) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
+    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       const stored = this.store.peek(matchID);
-      if (!stored) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
+      if (!stored) return refuse('unknown-match', `There is no match ${matchID}.`);
       const { state, metadata } = stored;
-      if (metadata.gameName !== game.name) return refuse('update', 'unknown-match', `Match ${matchID} is not a ${game.name} match.`);
-      if (!seatOf(metadata, playerID)) return refuse('update', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+      if (metadata.gameName !== game.name) return refuse('unknown-match', `Match ${matchID} is not a ${game.name} match.`);
+      if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
       const credentials = action.payload.credentials;
-      if (!isAuthentic(metadata, playerID, credentials)) return refuse('update', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+      if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
-      if (state.ctx.gameover !== undefined) return refuse('update', 'game-over', 'The match is over.');
+      if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
       if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
         await resync();
-        return refuse('update', 'not-active', `Seat ${playerID} cannot act now.`);
+        return refuse('not-active', `Seat ${playerID} cannot act now.`);
       }
       // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
       // "toString" would run Object.prototype's function as a move and replace G with its result.
       const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
       if (!move) {
         await resync();
-        return refuse('update', 'invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
+        return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
       }
       const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
       if (stateID !== state._stateID && !ignoreStale) {
         await resync();
-        return refuse('update', 'stale-state', 'The match moved on before this move arrived; here is the current state.');
+        return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
       }
       const advanced = await this.applyMove(matchID, action, stateID);
       if (!advanced) {
         await resync();
-        return refuse('update', 'invalid-move', `The rules refused "${action.payload.type}" now.`);
+        return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
       }
     });
   }
@@ -254,33 +251,33 @@ export class GuardedSocketIO extends SocketIO {
 
   private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
     const parsed = parseSync(args);
-    if (!parsed.ok) return refuse('sync', parsed.code, parsed.error);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
-    if (!this.store.has(matchID)) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
+    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       const metadata = this.store.peek(matchID)?.metadata;
-      if (!metadata || metadata.gameName !== game.name) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
+      if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
-        if (!seatOf(metadata, playerID)) return refuse('sync', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
-        if (!isAuthentic(metadata, playerID, credentials)) return refuse('sync', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+        if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+        if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       }
       this.unregister(socket.id);
       const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
       const result = await master.onSync(matchID, playerID, credentials);
-      if (result && result.error) return refuse('sync', 'unauthorized', result.error);
+      if (result && result.error) return refuse('unauthorized', result.error);
       this.register({ socket, matchID, playerID, credentials, game, filter });
       if (playerID !== null) await master.onConnectionChange(matchID, playerID, credentials, true);
     });
   }
 
   private async onChat(game: ProcessedGame, args: unknown[]): Promise<void> {
-    const parsed = parseChat(args, this.chatMaxLength);
-    if (!parsed.ok) return refuse('chat', parsed.code, parsed.error);
+    const parsed = parseChat(args);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, message, credentials } = parsed.value;
     const metadata = this.store.peek(matchID)?.metadata;
-    if (!metadata || metadata.gameName !== game.name) return refuse('chat', 'unknown-match', `There is no match ${matchID}.`);
-    if (!seatOf(metadata, message.sender)) return refuse('chat', 'unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
-    if (!isAuthentic(metadata, message.sender, credentials)) return refuse('chat', 'unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
+    if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
+    if (!seatOf(metadata, message.sender)) return refuse('unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
+    if (!isAuthentic(metadata, message.sender, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
     this.pubSub.publish(channel(matchID), { type: 'chat', args: [matchID, message] });
   }
 

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedBot } from '../../src/bots';
 import { Backchannel } from '../../src/game';
-import { REFUSED_EVENT, type Refusal } from '../../src/server/protocol';
+import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
 import {
   activeSeats,
   createMatch,

@@ -9,7 +9,7 @@ import { BotPicker } from './BotPicker';
 import { RULES } from '../../game/rules';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
-import type { CreateMatchBody } from '../../server/protocol';
+import type { CreateMatchBody } from '../../protocol/lobby';
 import { createdMatches, rememberCreated } from '../online/saved';
 import { hrefOf } from '../online/links';
 import { useGame } from '../store';
