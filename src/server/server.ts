@@ -32,12 +32,20 @@ export interface StartOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * boardgame.io's `run` hands its `port` as it is to Node's `server.listen`, which also takes
+ * `{ port, host }`; only its type says number. That binds `HOST` without replacing `app.listen`.
+ */
+function listenOn(port: number, host: string | undefined): number {
+  return (host === undefined ? port : { port, host }) as unknown as number;
+}
+
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const locks = new MatchLocks();
-  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, log: (m) => log(`[transport] ${m}`) });
   const server = Server({
     games,
     db: store,
@@ -56,7 +64,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   addCreateRoute(server.router, games, store);
 
   const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
-  const { appServer } = await server.run({ port: config.port });
+  const { appServer } = await server.run({ port: listenOn(config.port, config.host) });
+  transport.attach(appServer);
   await bots.start();
 
   const address = appServer.address() as AddressInfo;

@@ -20,16 +20,18 @@
  * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
  *   moves `secret` in the action log (boardgame.io blanks only their arguments).
- * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the app's HTTP server at listen time.
+ * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
+ * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
-import { ProcessGameConfig, getFilterPlayerView } from 'boardgame.io/internal';
+import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
-import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import { isAuthentic, seatOf } from './auth';
+import { textParser } from './encoder';
+import { seatFilter, type Filter } from './filter';
 import type { MoveAction } from '../protocol/frames';
 import { problem, type Problem } from '../protocol/problem';
 import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
@@ -39,7 +41,6 @@ import type { MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
-type Filter = ReturnType<typeof getFilterPlayerView>;
 type ProcessedGame = ReturnType<typeof ProcessGameConfig>;
 
 interface Client {
@@ -57,8 +58,6 @@ export interface TransportOptions {
   /** The lock the lobby and the server bots also take. */
   locks: MatchLocks;
   maxPayloadBytes: number;
-  /** Interface to bind when the app listens; all when absent. */
-  host?: string;
   log?: (message: string) => void;
 }
 
@@ -77,7 +76,7 @@ export class GuardedSocketIO extends SocketIO {
   io?: IOServer;
   private readonly store: MatchStore;
   private readonly maxPayloadBytes: number;
-  private readonly host?: string;
+  private origins: (string | RegExp)[] = [];
   private readonly log: (message: string) => void;
   private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
   private readonly clients = new Map<string, Client>();
@@ -89,37 +88,30 @@ export class GuardedSocketIO extends SocketIO {
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
-    this.host = opts.host;
     this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
   }
 
-  /** Called by boardgame.io's `Server`: attaches socket.io when the app starts listening. */
-  init(app: BgioServer.App, games: Game[], origins: NonNullable<Parameters<SocketIO['init']>[2]> = []): void {
+  /**
+   * Called by boardgame.io's `Server` with the app and its games. Unlike the stock transport, it
+   * does not wrap `app.listen` to make the HTTP server: `attach` takes the server `run` made.
+   */
+  init(_app: BgioServer.App, games: Game[], origins: NonNullable<Parameters<SocketIO['init']>[2]> = []): void {
     for (const g of games) {
       const game = ProcessGameConfig(g);
       this.games.set(game.name!, { game, filter: seatFilter(game) });
     }
-    // The HTTP server is made at listen time, when every middleware is in place.
-    const listen = (...args: unknown[]): http.Server => {
-      const server = http.createServer(app.callback());
-      this.attach(server, origins);
-      if (this.host !== undefined && typeof args[0] === 'number') {
-        const [port, ...rest] = args;
-        return server.listen(port, this.host, ...(rest as [() => void]));
-      }
-      return server.listen(...(args as [number, () => void]));
-    };
-    app.listen = listen as unknown as typeof app.listen;
+    this.origins = origins as (string | RegExp)[];
   }
 
-  private attach(server: http.Server, origins: unknown): void {
+  /** Serves the games' sockets on `server`: call it as soon as boardgame.io's `run` has listened. */
+  attach(server: http.Server): void {
     const io = new IOServer(server, {
       maxHttpBufferSize: this.maxPayloadBytes,
       pingTimeout: 20_000,
       pingInterval: 10_000,
       serveClient: false,
-      parser: { Encoder: TextEncoder, Decoder },
-      cors: { origin: origins as (string | RegExp)[] },
+      parser: textParser,
+      cors: { origin: this.origins },
     });
     this.io = io;
     for (const [name, { game, filter }] of this.games) {
@@ -349,52 +341,4 @@ export class GuardedSocketIO extends SocketIO {
 
 const channel = (matchID: string) => `MATCH-${matchID}`;
 
-/**
- * socket.io's encoder walks every argument of every event looking for binary data before it
- * encodes it, which on a late-game state costs as much as encoding. This server never sends
- * binary, so its events are encoded as text at once; what a client sends is decoded as usual.
- */
-class TextEncoder extends Encoder {
-  encode(packet: Parameters<Encoder['encode']>[0]) {
-    if (packet.type !== PacketType.EVENT && packet.type !== PacketType.ACK) return super.encode(packet);
-    return [(this as unknown as { encodeAsString(p: typeof packet): string }).encodeAsString(packet)];
-  }
-}
-
 const isMoveName = (game: ProcessedGame, name: string) => game.moveNames.includes(name);
-
-/**
- * In the action log boardgame.io sends a seat, another seat's secret (`redact`) move keeps its
- * name with its arguments blanked: a `propose` nobody else can see would betray backchannel
- * traffic. Those entries are sent as a move named `secret`.
- */
-function hideSecretMoves(log: LogEntry[] | undefined, playerID: string | null): LogEntry[] | undefined {
-  return log?.map((e) =>
-    e.action.payload.args === null && e.action.payload.playerID !== playerID
-      ? ({ ...e, action: { ...e.action, payload: { ...e.action.payload, type: 'secret' } } } as LogEntry)
-      : e,
-  );
-}
-
-/**
- * boardgame.io's filter of what a seat is sent (`playerView` and the redacted log), plus what it
- * misses: the initial state a sync carries (sent whole by 0.50.2: every seat's secrets and the
- * random seed) and the names of other seats' secret moves.
- */
-function seatFilter(game: ProcessedGame): Filter {
-  const filter = getFilterPlayerView(game);
-  return (playerID, payload) => {
-    const out = filter(playerID, payload);
-    if (out.type === 'update') {
-      const [id, state, log] = out.args;
-      return { type: 'update', args: [id, state, hideSecretMoves(log, playerID)!] };
-    }
-    if (out.type === 'sync') {
-      const [id, info] = out.args;
-      const initial = info.initialState && filter(playerID, { type: 'update', args: [id, info.initialState] });
-      const initialState = initial?.type === 'update' ? initial.args[1] : undefined;
-      return { type: 'sync', args: [id, { ...info, log: hideSecretMoves(info.log, playerID)!, initialState: initialState! }] };
-    }
-    return out;
-  };
-}
