@@ -29,13 +29,13 @@ describe('frame checks', () => {
       [action({}), 4, 'm', 1],
       [action({}), 4, 'm'],
     ];
-    for (const args of bad) expect(parseUpdate(args).ok, JSON.stringify(args)).toBe(false);
+    for (const args of bad) expect(parseUpdate(args), JSON.stringify(args)).toMatchObject({ ok: false, problem: { code: 'malformed' } });
   });
 
   it('takes syncs from seats and spectators, and chat as short text', () => {
     expect(parseSync(['m', null, null, 3])).toEqual({ ok: true, value: { matchID: 'm', playerID: null } });
     expect(parseSync(['m', '0', 'c'])).toEqual({ ok: true, value: { matchID: 'm', playerID: '0', credentials: 'c' } });
-    expect(parseSync(['m', { id: 0 }]).ok).toBe(false);
+    expect(parseSync(['m', { id: 0 }])).toMatchObject({ ok: false, problem: { code: 'malformed' } });
     expect(parseChat(['m', { id: 'i', sender: '0', payload: 'hi', html: '<b>' }, 'c'])).toEqual({
       ok: true,
       value: { matchID: 'm', message: { id: 'i', sender: '0', payload: 'hi' }, credentials: 'c' },
