@@ -22,7 +22,7 @@ import { io, type Socket } from 'socket.io-client';
 import { scriptedBot } from '../bots/bot';
 import type { BotConfig } from '../bots/config';
 import { Backchannel } from '../game';
-import type { Reply } from '../server/protocol';
+import type { Reply } from '../protocol/refusals';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 /**
- * Server-side bot seats. A match created with `bots` (see `protocol.ts`) has those seats taken by
+ * Server-side bot seats. A match created with `bots` (see `src/protocol/lobby.ts`) has those seats taken by
  * scripted bots: the create route gives each bot seat a name and credentials, and records the
  * configuration in the match's metadata (`metadata.bots`), which the storage persists with the
  * match, so bots resume after a restart.
@@ -14,42 +14,17 @@
  */
 import type { Game, Server, State } from 'boardgame.io';
 import { scriptedBot } from '../bots';
-import { DIFFICULTIES, PERSONALITIES, type BotConfig } from '../bots/config';
+import type { MoveAction } from '../protocol/frames';
+import { botSeatsSchema, type BackchannelMatchData, type BotSeats } from '../protocol/lobby';
 import { seatOf } from './auth';
-import type { MoveAction } from './guard';
-import type { BackchannelMatchData, BotSeats } from './protocol';
+import type { MatchLocks } from './lock';
 import type { MatchStore } from './storage';
 import type { GuardedSocketIO } from './transport';
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Checks a `bots` field: `{ "<seat>": { personality, difficulty } }` for seats of the match. */
-export function parseBotSeats(raw: unknown, numPlayers: number): Parsed<BotSeats> {
-  if (raw === undefined || raw === null) return { ok: true, value: {} };
-  const example = 'bots must look like { "1": { "personality": "pragmatist", "difficulty": "expert" } }';
-  if (!isRecord(raw)) return { ok: false, error: `${example}.` };
-  const value: Record<string, BotConfig> = {};
-  for (const [seat, config] of Object.entries(raw)) {
-    if (!/^[0-9]+$/.test(seat) || Number(seat) >= numPlayers) return { ok: false, error: `bots: there is no seat ${JSON.stringify(seat)} (seats are 0 to ${numPlayers - 1}).` };
-    if (!isRecord(config)) return { ok: false, error: `bots: seat ${seat}: ${example}.` };
-    const extra = Object.keys(config).filter((k) => k !== 'personality' && k !== 'difficulty');
-    if (extra.length) return { ok: false, error: `bots: seat ${seat} has unknown field(s) ${extra.join(', ')}.` };
-    const { personality, difficulty } = config;
-    if (!PERSONALITIES.includes(personality as BotConfig['personality']))
-      return { ok: false, error: `bots: seat ${seat}: personality must be one of ${PERSONALITIES.join(', ')}.` };
-    if (!DIFFICULTIES.includes(difficulty as BotConfig['difficulty']))
-      return { ok: false, error: `bots: seat ${seat}: difficulty must be one of ${DIFFICULTIES.join(', ')}.` };
-    value[seat] = { personality, difficulty } as BotConfig;
-  }
-  return { ok: true, value: value as BotSeats };
-}
-
 /** The bot seats recorded in a match's metadata (re-checked: storage is data, not trusted code). */
 export function botSeatsOf(metadata: Server.MatchData): BotSeats {
-  const parsed = parseBotSeats((metadata as BackchannelMatchData).bots, Object.keys(metadata.players).length);
-  return parsed.ok ? parsed.value : {};
+  const parsed = botSeatsSchema.safeParse((metadata as BackchannelMatchData).bots ?? {});
+  return parsed.success ? parsed.data : {};
 }
 
 function activeSeats(state: State): string[] {
@@ -60,6 +35,7 @@ function activeSeats(state: State): string[] {
 export interface BotRunnerOptions {
   store: MatchStore;
   transport: GuardedSocketIO;
+  locks: MatchLocks;
   game: Game;
   /** Pause before each bot move. */
   delayMs?: number;
@@ -110,8 +86,8 @@ export class BotRunner {
     const run = () => {
       this.timers.delete(timer);
       if (this.stopped) return;
-      this.opts.transport
-        .withMatch(matchID, () => {
+      this.opts.locks
+        .run(matchID, () => {
           this.scheduled.delete(matchID);
           return this.step(matchID);
         })

@@ -14,6 +14,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseWith } from '../protocol/problem';
 
 export type StorageKind = 'file' | 'memory';
 
@@ -34,31 +36,52 @@ const LOCALHOST = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 export class ConfigError extends Error {}
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(raw)}.`);
-  return n;
-}
+/** An unset or empty variable is absent. */
+const absent = (raw: string | undefined): raw is undefined | '' => raw === undefined || raw === '';
+
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .refine((raw) => absent(raw) || (Number.isInteger(Number(raw)) && Number(raw) >= min && Number(raw) <= max), {
+      error: (issue) => `must be a whole number from ${min} to ${max}, not ${JSON.stringify(issue.input)}`,
+    })
+    .transform((raw) => (absent(raw) ? fallback : Number(raw)));
+
+const ENV = z.object({
+  PORT: wholeNumber(8000, 0, 65535),
+  HOST: z.string().optional(),
+  STORAGE: z
+    .string()
+    .optional()
+    .transform((raw) => (raw ?? 'file').toLowerCase())
+    .pipe(z.enum(['file', 'flatfile', 'memory'], { error: (issue) => `must be "file" or "memory", not ${JSON.stringify(issue.input)}` }))
+    .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'file')),
+  DATA_DIR: z.string().optional(),
+  STATIC_DIR: z.string().optional(),
+  ORIGINS: z.string().optional(),
+  MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
+  BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
+  NODE_ENV: z.string().optional(),
+});
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const storageRaw = (env.STORAGE ?? 'file').toLowerCase();
-  const storage: StorageKind | undefined = storageRaw === 'file' || storageRaw === 'flatfile' ? 'file' : storageRaw === 'memory' ? 'memory' : undefined;
-  if (!storage) throw new ConfigError(`STORAGE must be "file" or "memory", not ${JSON.stringify(env.STORAGE)}.`);
-  const origins = env.ORIGINS
-    ? env.ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
-    : env.NODE_ENV === 'production'
+  const parsed = parseWith(ENV, env);
+  if (!parsed.ok) throw new ConfigError(parsed.problem.message);
+  const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
+  const origins = ORIGINS
+    ? ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
+    : NODE_ENV === 'production'
       ? []
       : [LOCALHOST];
   return {
-    port: integer(env, 'PORT', 8000, 0, 65535),
-    host: env.HOST || undefined,
-    storage,
-    dataDir: path.resolve(env.DATA_DIR || path.join(process.cwd(), 'data')),
-    staticDir: env.STATIC_DIR === '' ? undefined : path.resolve(env.STATIC_DIR ?? path.join(root, 'dist')),
+    port: PORT,
+    host: HOST || undefined,
+    storage: STORAGE,
+    dataDir: path.resolve(DATA_DIR || path.join(process.cwd(), 'data')),
+    staticDir: STATIC_DIR === '' ? undefined : path.resolve(STATIC_DIR ?? path.join(root, 'dist')),
     origins,
-    maxPayloadBytes: integer(env, 'MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
-    botDelayMs: integer(env, 'BOT_DELAY_MS', 0, 0, 60_000),
+    maxPayloadBytes: MAX_PAYLOAD_BYTES,
+    botDelayMs: BOT_DELAY_MS,
   };
 }

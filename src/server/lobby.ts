@@ -1,12 +1,15 @@
 /**
- * The Lobby API: boardgame.io's routes, behind a guard, plus a create route that seats bots.
+ * The Lobby API: boardgame.io's routes behind one guard, plus a create route that seats bots.
  *
- * The guard reads every POST body under `/games` itself (at most `maxBodyBytes`, JSON only),
- * checks each field the route uses, and hands boardgame.io's route a clean copy. It exists because
- * boardgame.io 0.50.2 takes a lobby body as it comes: a `playerName` may be an object, and a
- * `playerID` of `"__proto__"` writes the join onto `Object.prototype`. Routes that change a
- * match's metadata (join, leave, update, playAgain) run on the match's lock, so they cannot
- * interleave with a move's own metadata write and lose a join.
+ * The guard recognises every lobby route as boardgame.io's router does (any letter case, an
+ * optional trailing slash), so no spelling of a path reaches a route unchecked. It reads a POST
+ * body itself (at most `maxBodyBytes`, JSON only), checks it against the route's schema
+ * (`src/protocol/lobby.ts`: unknown fields refused, three seats wherever a count appears) and hands
+ * boardgame.io's route the checked copy. It exists because boardgame.io 0.50.2 takes a lobby body as
+ * it comes: a `playerName` may be an object, a `playerID` of `"__proto__"` writes the join onto
+ * `Object.prototype`, and `playAgain` builds a match of any `numPlayers` it is sent. Routes on a
+ * match run on the match's lock, so a join cannot interleave with a move's own metadata write and
+ * be lost. Every refusal, the guard's or boardgame.io's, is answered as a `Problem`.
  */
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -14,127 +17,106 @@ import type Koa from 'koa';
 import type Router from '@koa/router';
 import type { Game, Server as BgioServer } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
-import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../bots/config';
-import { newCredentials } from './auth';
-import { parseBotSeats } from './bots';
-import { isPlainJson, isPlayerID } from './guard';
-import type { BackchannelMatchData } from './protocol';
+import type { z } from 'zod';
+import { DIFFICULTY_NAMES, PERSONALITY_NAMES, type BotConfig } from '../bots/config';
+import {
+  createMatchBody,
+  joinMatchBody,
+  leaveMatchBody,
+  listMatchesQuery,
+  playAgainBody,
+  updatePlayerBody,
+  type BackchannelMatchData,
+  type CreateMatchBody,
+} from '../protocol/lobby';
+import { NUM_PLAYERS, isMatchID } from '../protocol/match';
+import { parseWith, problem, toWire, type Problem } from '../protocol/problem';
+import { newCredentials, seatOf } from './auth';
+import type { MatchLocks } from './lock';
 import type { MatchStore } from './storage';
-import type { GuardedSocketIO } from './transport';
 
 type Middleware = Koa.Middleware<Koa.DefaultState, BgioServer.AppCtx>;
-type Body = Record<string, unknown>;
 
-const MAX_NAME = 64;
-const MAX_DATA_BYTES = 2048;
+/** The problems a lobby call can answer with, and their HTTP status. */
+const STATUS = {
+  malformed: 400,
+  'invalid-setup': 400,
+  unauthorized: 403,
+  'not-found': 404,
+  'unknown-match': 404,
+  'unknown-seat': 404,
+  'seat-taken': 409,
+  'too-large': 413,
+  'unsupported-media': 415,
+} as const;
+type LobbyCode = keyof typeof STATUS;
+
+/** boardgame.io's own refusals (`ctx.throw` in its routes), by status, for what the guard leaves to them. */
+const STOCK_CODES: Partial<Record<number, LobbyCode>> = { 400: 'invalid-setup', 403: 'unauthorized', 404: 'not-found', 409: 'seat-taken' };
+
+class LobbyRefusal extends Error {
+  constructor(readonly problem: Problem<LobbyCode>) {
+    super(problem.message);
+  }
+}
+const refuse = (code: LobbyCode, message: string): never => {
+  throw new LobbyRefusal(problem(code, message));
+};
+
+function problemOf(err: unknown): Problem<LobbyCode> | undefined {
+  if (err instanceof LobbyRefusal) return err.problem;
+  const { status, expose, message } = (err ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+  const code = typeof status === 'number' && expose === true ? STOCK_CODES[status] : undefined;
+  return code && problem(code, `${String(message).replace(/\.$/, '')}.`);
+}
 
 export const newMatchID = (): string => randomBytes(8).toString('base64url');
 
-class BadRequest extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+interface LobbyRoute {
+  name: string;
+  method: 'GET' | 'POST';
+  /** As boardgame.io's router matches it; captures the game name, then the match id. */
+  path: RegExp;
+  /** The schema of the body (POST) or the query (GET). */
+  schema?: z.ZodType;
 }
 
-async function readBody(ctx: Koa.Context, limit: number): Promise<Body> {
+const ROUTES: LobbyRoute[] = [
+  { name: 'games', method: 'GET', path: /^\/games\/?$/i },
+  { name: 'list', method: 'GET', path: /^\/games\/([^/]+)\/?$/i, schema: listMatchesQuery },
+  { name: 'match', method: 'GET', path: /^\/games\/([^/]+)\/([^/]+)\/?$/i },
+  { name: 'create', method: 'POST', path: /^\/games\/([^/]+)\/create\/?$/i, schema: createMatchBody },
+  { name: 'join', method: 'POST', path: /^\/games\/([^/]+)\/([^/]+)\/join\/?$/i, schema: joinMatchBody },
+  { name: 'leave', method: 'POST', path: /^\/games\/([^/]+)\/([^/]+)\/leave\/?$/i, schema: leaveMatchBody },
+  { name: 'update', method: 'POST', path: /^\/games\/([^/]+)\/([^/]+)\/(update|rename)\/?$/i, schema: updatePlayerBody },
+  { name: 'playAgain', method: 'POST', path: /^\/games\/([^/]+)\/([^/]+)\/playAgain\/?$/i, schema: playAgainBody },
+];
+const UNDER_GAMES = /^\/games(\/|$)/i;
+
+async function readBody(ctx: Koa.Context, limit: number): Promise<unknown> {
   const encoding = ctx.get('Content-Encoding');
-  if (encoding && encoding !== 'identity') throw new BadRequest(415, 'Send the body uncompressed.');
+  if (encoding && encoding !== 'identity') refuse('unsupported-media', 'Send the body uncompressed.');
   const declared = Number(ctx.get('Content-Length') || 0);
-  if (declared > limit) throw new BadRequest(413, `The body may be at most ${limit} bytes.`);
+  if (declared > limit) refuse('too-large', `The body may be at most ${limit} bytes.`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new BadRequest(413, `The body may be at most ${limit} bytes.`);
+    if (size > limit) refuse('too-large', `The body may be at most ${limit} bytes.`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
-  if (!ctx.is('application/json')) throw new BadRequest(415, 'Send the body as JSON (Content-Type: application/json).');
-  let body: unknown;
+  if (!ctx.is('application/json')) refuse('unsupported-media', 'Send the body as JSON (Content-Type: application/json).');
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
-    throw new BadRequest(400, 'The body is not valid JSON.');
+    return refuse('malformed', 'The body is not valid JSON.');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequest(400, 'The body must be a JSON object.');
-  return body as Body;
 }
-
-const fail = (message: string): never => {
-  throw new BadRequest(400, message);
-};
-
-function optionalSeat(body: Body): void {
-  if (body.playerID !== undefined && body.playerID !== null && !isPlayerID(body.playerID)) fail('playerID must be a seat id such as "0".');
-}
-function seat(body: Body): void {
-  if (!isPlayerID(body.playerID)) fail('playerID must be a seat id such as "0".');
-}
-function credentials(body: Body): void {
-  if (typeof body.credentials !== 'string' || body.credentials.length === 0 || body.credentials.length > 256) fail('credentials must be the string you were given when you joined.');
-}
-function name(value: unknown, field: string, required: boolean): void {
-  if (value === undefined && !required) return;
-  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_NAME) fail(`${field} must be a name of 1 to ${MAX_NAME} characters.`);
-}
-function data(value: unknown): void {
-  if (value === undefined) return;
-  if (!isPlainJson(value) || JSON.stringify(value).length > MAX_DATA_BYTES) fail(`data must be plain JSON of at most ${MAX_DATA_BYTES} bytes.`);
-}
-function flag(value: unknown, field: string): void {
-  if (value !== undefined && typeof value !== 'boolean') fail(`${field} must be true or false.`);
-}
-function setupData(value: unknown): void {
-  if (value !== undefined && (!isPlainJson(value) || JSON.stringify(value).length > MAX_DATA_BYTES)) fail('setupData must be a small JSON object.');
-}
-function count(value: unknown): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value))) fail('numPlayers must be a whole number.');
-}
-
-/** Checks the fields a route reads and returns only those. */
-const ROUTES: Record<string, (b: Body) => Body> = {
-  create: (b) => {
-    count(b.numPlayers);
-    setupData(b.setupData);
-    flag(b.unlisted, 'unlisted');
-    return { numPlayers: b.numPlayers, setupData: b.setupData, unlisted: b.unlisted, bots: b.bots };
-  },
-  join: (b) => {
-    optionalSeat(b);
-    name(b.playerName, 'playerName', true);
-    data(b.data);
-    return { playerID: b.playerID ?? undefined, playerName: b.playerName, data: b.data };
-  },
-  leave: (b) => {
-    seat(b);
-    credentials(b);
-    return { playerID: b.playerID, credentials: b.credentials };
-  },
-  update: (b) => {
-    seat(b);
-    credentials(b);
-    name(b.newName, 'newName', false);
-    data(b.data);
-    if (b.newName === undefined && b.data === undefined) fail('Send newName or data.');
-    return { playerID: b.playerID, credentials: b.credentials, newName: b.newName, data: b.data };
-  },
-  playAgain: (b) => {
-    seat(b);
-    credentials(b);
-    count(b.numPlayers);
-    setupData(b.setupData);
-    flag(b.unlisted, 'unlisted');
-    return { playerID: b.playerID, credentials: b.credentials, numPlayers: b.numPlayers, setupData: b.setupData, unlisted: b.unlisted };
-  },
-};
-ROUTES.rename = ROUTES.update;
 
 /** Replaces the request stream with `body`, so boardgame.io's body parser reads the checked copy. */
-function replay(ctx: Koa.Context, body: Body): void {
+function replay(ctx: Koa.Context, body: unknown): void {
   const text = JSON.stringify(body);
   const stream = Readable.from([Buffer.from(text, 'utf8')]) as Readable & { headers: Record<string, string | string[] | undefined> };
   stream.headers = { ...ctx.req.headers, 'content-length': String(Buffer.byteLength(text)), 'content-encoding': 'identity' };
@@ -145,73 +127,86 @@ function decode(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw new BadRequest(400, 'The address is not valid.');
+    return refuse('malformed', 'The address is not valid.');
   }
 }
 
 export interface LobbyOptions {
   games: Game[];
-  transport: GuardedSocketIO;
+  store: MatchStore;
+  locks: MatchLocks;
   maxBodyBytes?: number;
 }
 
-/** The guard in front of boardgame.io's Lobby API routes. */
-export function lobbyGuard({ games, transport, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
+/** The guard in front of every Lobby API route. */
+export function lobbyGuard({ games, store, locks, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
   const names = new Set(games.map((g) => g.name));
+  const guarded = async (ctx: Koa.ParameterizedContext<Koa.DefaultState, BgioServer.AppCtx>, next: Koa.Next) => {
+    const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
+    const route = ROUTES.find((r) => r.method === method && r.path.test(ctx.path));
+    if (!route) return refuse('not-found', 'No such Lobby API route.');
+    const [, rawName, rawMatchID] = route.path.exec(ctx.path)!;
+    const gameName = rawName === undefined ? undefined : decode(rawName);
+    if (gameName !== undefined && !names.has(gameName)) refuse('not-found', `Game ${gameName} not found.`);
+    let input: unknown;
+    if (route.schema) {
+      const parsed = parseWith(route.schema, method === 'POST' ? await readBody(ctx, maxBodyBytes) : ctx.query, {
+        context: route.name,
+        noun: method === 'POST' ? 'the body' : 'the query',
+      });
+      if (!parsed.ok) return refuse('malformed', parsed.problem.message);
+      input = parsed.value;
+    }
+    if (method === 'POST') {
+      ctx.state.lobbyBody = input;
+      replay(ctx, input);
+    }
+    if (rawMatchID === undefined) return next();
+    const matchID = decode(rawMatchID);
+    return locks.run(matchID, async () => {
+      const metadata = isMatchID(matchID) ? store.peek(matchID)?.metadata : undefined;
+      if (!metadata || metadata.gameName !== gameName) return refuse('unknown-match', `There is no match ${matchID}.`);
+      const playerID = (input as { playerID?: unknown } | undefined)?.playerID;
+      if (typeof playerID === 'string' && !seatOf(metadata, playerID)) refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+      return next();
+    });
+  };
   return async (ctx, next) => {
-    const parts = ctx.path.split('/');
-    if (ctx.method !== 'POST' || parts[1] !== 'games') return next();
+    // Other methods reach no lobby route: boardgame.io's router answers them (405, CORS preflight).
+    if (!UNDER_GAMES.test(ctx.path) || !['GET', 'HEAD', 'POST'].includes(ctx.method)) return next();
     try {
-      // /games/:name/create or /games/:name/:id/:action
-      const gameName = decode(parts[2] ?? '');
-      const route = parts.length === 4 ? parts[3] : parts.length === 5 ? parts[4] : undefined;
-      const check = route !== undefined && Object.prototype.hasOwnProperty.call(ROUTES, route) ? ROUTES[route] : undefined;
-      if (!check || (route === 'create') !== (parts.length === 4)) throw new BadRequest(404, 'No such Lobby API route.');
-      if (!names.has(gameName)) throw new BadRequest(404, `Game ${gameName} not found.`);
-      const body = check(await readBody(ctx, maxBodyBytes));
-      ctx.state.lobbyBody = body;
-      replay(ctx, body);
-      if (route === 'create') return await next();
-      const matchID = decode(parts[3]);
-      return await transport.withMatch(matchID, () => next());
+      await guarded(ctx, next);
     } catch (err) {
-      if (err instanceof BadRequest) {
-        ctx.status = err.status;
-        ctx.body = { error: err.message };
-        return;
-      }
-      throw err;
+      const p = problemOf(err);
+      if (!p) throw err;
+      ctx.status = STATUS[p.code];
+      ctx.body = toWire(p);
     }
   };
 }
 
-const botName = (personality: keyof typeof PERSONALITY_NAMES, difficulty: keyof typeof DIFFICULTY_NAMES) =>
-  `${PERSONALITY_NAMES[personality]} bot (${DIFFICULTY_NAMES[difficulty]})`;
+const botName = ({ personality, difficulty }: BotConfig) => `${PERSONALITY_NAMES[personality]} bot (${DIFFICULTY_NAMES[difficulty]})`;
 
 /**
  * `POST /games/:name/create`, in place of boardgame.io's: the same body and answer, plus `bots`,
- * which seats server-side bots (see `protocol.ts`). Register it before boardgame.io adds its own.
+ * which seats server-side bots (see `src/protocol/lobby.ts`). Register it before boardgame.io adds
+ * its own. The guard has checked the body.
  */
 export function addCreateRoute(router: Router<Koa.DefaultState, BgioServer.AppCtx>, games: Game[], store: MatchStore): void {
   router.post('/games/:name/create', async (ctx) => {
     const game = games.find((g) => g.name === ctx.params.name);
-    if (!game) return ctx.throw(404, `Game ${ctx.params.name} not found`);
-    const body = (ctx.state.lobbyBody ?? {}) as Body;
-    const min = game.minPlayers ?? 1;
-    const max = game.maxPlayers ?? Math.max(min, 2);
-    const numPlayers = body.numPlayers === undefined ? min : (body.numPlayers as number);
-    if (numPlayers < min || numPlayers > max) return ctx.throw(400, `numPlayers must be from ${min} to ${max}.`);
-    const bots = parseBotSeats(body.bots, numPlayers);
-    if (!bots.ok) return ctx.throw(400, bots.error);
-    const match = createMatch({ game, numPlayers, setupData: body.setupData, unlisted: body.unlisted === true });
-    if ('setupDataError' in match) return ctx.throw(400, match.setupDataError);
+    if (!game) return refuse('not-found', `Game ${ctx.params.name} not found.`);
+    const body = ctx.state.lobbyBody as CreateMatchBody;
+    const bots = body.bots ?? {};
+    const match = createMatch({ game, numPlayers: body.numPlayers ?? NUM_PLAYERS, setupData: body.setupData, unlisted: body.unlisted === true });
+    if ('setupDataError' in match) return refuse('invalid-setup', match.setupDataError);
     const metadata: BackchannelMatchData = match.metadata;
-    for (const [seatID, config] of Object.entries(bots.value)) {
+    for (const [seatID, config] of Object.entries(bots)) {
       const player = metadata.players[seatID as unknown as number];
-      player.name = botName(config.personality, config.difficulty);
+      player.name = botName(config);
       player.credentials = newCredentials();
     }
-    if (Object.keys(bots.value).length) metadata.bots = bots.value;
+    if (Object.keys(bots).length) metadata.bots = bots;
     const matchID = newMatchID();
     await store.createMatch(matchID, { initialState: match.initialState, metadata });
     ctx.body = { matchID };

@@ -12,6 +12,7 @@ import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
+import { MatchLocks } from './lock';
 import { serveStatic } from './static';
 import { createStorage, type MatchStore } from './storage';
 import { GuardedSocketIO } from './transport';
@@ -31,11 +32,20 @@ export interface StartOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * boardgame.io's `run` hands its `port` as it is to Node's `server.listen`, which also takes
+ * `{ port, host }`; only its type says number. That binds `HOST` without replacing `app.listen`.
+ */
+function listenOn(port: number, host: string | undefined): number {
+  return (host === undefined ? port : { port, host }) as unknown as number;
+}
+
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
-  const transport = new GuardedSocketIO({ store, maxPayloadBytes: config.maxPayloadBytes, host: config.host, log: (m) => log(`[transport] ${m}`) });
+  const locks = new MatchLocks();
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, log: (m) => log(`[transport] ${m}`) });
   const server = Server({
     games,
     db: store,
@@ -50,11 +60,12 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
     server.app.use(serveStatic(config.staticDir));
   }
-  server.app.use(lobbyGuard({ games, transport }));
+  server.app.use(lobbyGuard({ games, store, locks }));
   addCreateRoute(server.router, games, store);
 
-  const bots = new BotRunner({ store, transport, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
-  const { appServer } = await server.run({ port: config.port });
+  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
+  const { appServer } = await server.run({ port: listenOn(config.port, config.host) });
+  transport.attach(appServer);
   await bots.start();
 
   const address = appServer.address() as AddressInfo;

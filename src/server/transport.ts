@@ -3,7 +3,7 @@
  * one. Every frame is checked (`guard.ts`) and rebuilt from its checked parts, then checked against
  * the match (it exists; the seat exists; the credentials are the seat's; the seat can act; the move
  * is one of the game's) before boardgame.io's `Master` sees it. A refused frame gets a reason
- * (`protocol.ts`: an ack reply, or a `backchannel:refused` event) and the match is untouched.
+ * (`src/protocol/refusals.ts`: an ack reply, or a `backchannel:refused` event) and the match is untouched.
  *
  * Where boardgame.io 0.50.2's own transport and master fall short, this one:
  * - takes only moves (`MAKE_MOVE`) of the frame's own seat: the stock master dispatches whatever
@@ -20,23 +20,27 @@
  * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
  *   moves `secret` in the action log (boardgame.io blanks only their arguments).
- * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the app's HTTP server at listen time.
+ * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
+ * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
-import { ProcessGameConfig, getFilterPlayerView } from 'boardgame.io/internal';
+import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
-import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import { isAuthentic, seatOf } from './auth';
-import { parseChat, parseSync, parseUpdate, splitAck, type MoveAction } from './guard';
-import { CHAT_MAX_LENGTH, REFUSED_EVENT, type Refusal, type RefusalCode, type Reply } from './protocol';
+import { textParser } from './encoder';
+import { seatFilter, type Filter } from './filter';
+import type { MoveAction } from '../protocol/frames';
+import { problem, type Problem } from '../protocol/problem';
+import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
+import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
+import type { MatchLocks } from './lock';
 import type { MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
-type Filter = ReturnType<typeof getFilterPlayerView>;
 type ProcessedGame = ReturnType<typeof ProcessGameConfig>;
 
 interface Client {
@@ -49,81 +53,65 @@ interface Client {
   filter: Filter;
 }
 
-interface Lock {
-  tail: Promise<unknown>;
-  pending: number;
-}
-
 export interface TransportOptions {
   store: MatchStore;
+  /** The lock the lobby and the server bots also take. */
+  locks: MatchLocks;
   maxPayloadBytes: number;
-  chatMaxLength?: number;
-  /** Interface to bind when the app listens; all when absent. */
-  host?: string;
   log?: (message: string) => void;
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
 
-const refusal = (event: string, code: RefusalCode, error: string): Refusal => ({ ok: false, event, code, error });
-
 class Refused extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.error);
+  constructor(readonly problem: Problem<RefusalCode>) {
+    super(problem.message);
   }
 }
-const refuse = (event: string, code: RefusalCode, error: string): never => {
-  throw new Refused(refusal(event, code, error));
+const refuse = (code: RefusalCode, message: string): never => {
+  throw new Refused(problem(code, message));
 };
 
 export class GuardedSocketIO extends SocketIO {
   io?: IOServer;
   private readonly store: MatchStore;
   private readonly maxPayloadBytes: number;
-  private readonly chatMaxLength: number;
-  private readonly host?: string;
+  private origins: (string | RegExp)[] = [];
   private readonly log: (message: string) => void;
   private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<string>>();
-  private readonly locks = new Map<string, Lock>();
+  private readonly locks: MatchLocks;
 
   constructor(opts: TransportOptions) {
     super();
     this.store = opts.store;
+    this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
-    this.chatMaxLength = opts.chatMaxLength ?? CHAT_MAX_LENGTH;
-    this.host = opts.host;
     this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
   }
 
-  /** Called by boardgame.io's `Server`: attaches socket.io when the app starts listening. */
-  init(app: BgioServer.App, games: Game[], origins: NonNullable<Parameters<SocketIO['init']>[2]> = []): void {
+  /**
+   * Called by boardgame.io's `Server` with the app and its games. Unlike the stock transport, it
+   * does not wrap `app.listen` to make the HTTP server: `attach` takes the server `run` made.
+   */
+  init(_app: BgioServer.App, games: Game[], origins: NonNullable<Parameters<SocketIO['init']>[2]> = []): void {
     for (const g of games) {
       const game = ProcessGameConfig(g);
       this.games.set(game.name!, { game, filter: seatFilter(game) });
     }
-    // The HTTP server is made at listen time, when every middleware is in place.
-    const listen = (...args: unknown[]): http.Server => {
-      const server = http.createServer(app.callback());
-      this.attach(server, origins);
-      if (this.host !== undefined && typeof args[0] === 'number') {
-        const [port, ...rest] = args;
-        return server.listen(port, this.host, ...(rest as [() => void]));
-      }
-      return server.listen(...(args as [number, () => void]));
-    };
-    app.listen = listen as unknown as typeof app.listen;
+    this.origins = origins as (string | RegExp)[];
   }
 
-  private attach(server: http.Server, origins: unknown): void {
+  /** Serves the games' sockets on `server`: call it as soon as boardgame.io's `run` has listened. */
+  attach(server: http.Server): void {
     const io = new IOServer(server, {
       maxHttpBufferSize: this.maxPayloadBytes,
       pingTimeout: 20_000,
       pingInterval: 10_000,
       serveClient: false,
-      parser: { Encoder: TextEncoder, Decoder },
-      cors: { origin: origins as (string | RegExp)[] },
+      parser: textParser,
+      cors: { origin: this.origins },
     });
     this.io = io;
     for (const [name, { game, filter }] of this.games) {
@@ -138,25 +126,6 @@ export class GuardedSocketIO extends SocketIO {
     await new Promise<void>((resolve) => this.io!.close(() => resolve()));
   }
 
-  /** Runs `fn` when every earlier task on the match has finished; one task at a time per match. */
-  withMatch<T>(matchID: string, fn: () => Promise<T>): Promise<T> {
-    let lock = this.locks.get(matchID);
-    if (!lock) {
-      lock = { tail: Promise.resolve(), pending: 0 };
-      this.locks.set(matchID, lock);
-    }
-    const held = lock;
-    held.pending += 1;
-    const run = held.tail.then(fn);
-    held.tail = run
-      .catch(() => undefined)
-      .then(() => {
-        held.pending -= 1;
-        if (held.pending === 0 && this.locks.get(matchID) === held) this.locks.delete(matchID);
-      });
-    return run;
-  }
-
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
       socket.on(event, (...raw: unknown[]) => {
@@ -168,9 +137,9 @@ export class GuardedSocketIO extends SocketIO {
         handler(args).then(
           () => reply({ ok: true }),
           (err: unknown) => {
-            if (err instanceof Refused) return reply(err.refusal);
+            if (err instanceof Refused) return reply(refusal(event, err.problem));
             this.log(`${event} failed: ${(err as Error)?.stack ?? String(err)}`);
-            reply(refusal(event, 'internal', 'The server failed to handle this; nothing was changed.'));
+            reply(refusal(event, problem('internal', 'The server failed to handle this; nothing was changed.')));
           },
         );
       });
@@ -182,7 +151,7 @@ export class GuardedSocketIO extends SocketIO {
     socket.onAny((event: unknown, ...raw: unknown[]) => {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
       const { ack } = splitAck(raw);
-      const r = refusal(String(event), 'unknown-event', `The server takes update, sync and chat, not ${JSON.stringify(event)}.`);
+      const r = refusal(String(event), problem('unknown-event', `The server takes update, sync and chat, not ${JSON.stringify(event)}.`));
       if (ack) ack(r);
       else socket.emit(REFUSED_EVENT, r);
     });
@@ -191,46 +160,46 @@ export class GuardedSocketIO extends SocketIO {
 
   private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
     const parsed = parseUpdate(args);
-    if (!parsed.ok) return refuse('update', parsed.code, parsed.error);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { action, stateID, matchID, playerID } = parsed.value;
-    if (!this.store.has(matchID)) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
-    await this.withMatch(matchID, async () => {
+    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
+    await this.locks.run(matchID, async () => {
       const stored = this.store.peek(matchID);
-      if (!stored) return refuse('update', 'unknown-match', `There is no match ${matchID}.`);
+      if (!stored) return refuse('unknown-match', `There is no match ${matchID}.`);
       const { state, metadata } = stored;
-      if (metadata.gameName !== game.name) return refuse('update', 'unknown-match', `Match ${matchID} is not a ${game.name} match.`);
-      if (!seatOf(metadata, playerID)) return refuse('update', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+      if (metadata.gameName !== game.name) return refuse('unknown-match', `Match ${matchID} is not a ${game.name} match.`);
+      if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
       const credentials = action.payload.credentials;
-      if (!isAuthentic(metadata, playerID, credentials)) return refuse('update', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+      if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
-      if (state.ctx.gameover !== undefined) return refuse('update', 'game-over', 'The match is over.');
+      if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
       if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
         await resync();
-        return refuse('update', 'not-active', `Seat ${playerID} cannot act now.`);
+        return refuse('not-active', `Seat ${playerID} cannot act now.`);
       }
       // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
       // "toString" would run Object.prototype's function as a move and replace G with its result.
       const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
       if (!move) {
         await resync();
-        return refuse('update', 'invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
+        return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
       }
       const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
       if (stateID !== state._stateID && !ignoreStale) {
         await resync();
-        return refuse('update', 'stale-state', 'The match moved on before this move arrived; here is the current state.');
+        return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
       }
       const advanced = await this.applyMove(matchID, action, stateID);
       if (!advanced) {
         await resync();
-        return refuse('update', 'invalid-move', `The rules refused "${action.payload.type}" now.`);
+        return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
       }
     });
   }
 
   /**
    * Plays an authenticated move through boardgame.io's master and broadcasts it once stored.
-   * Call it inside `withMatch`. Resolves to whether the match advanced.
+   * Call it on the match's lock. Resolves to whether the match advanced.
    */
   async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<boolean> {
     const stored = this.store.peek(matchID);
@@ -274,33 +243,33 @@ export class GuardedSocketIO extends SocketIO {
 
   private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
     const parsed = parseSync(args);
-    if (!parsed.ok) return refuse('sync', parsed.code, parsed.error);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
-    if (!this.store.has(matchID)) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
-    await this.withMatch(matchID, async () => {
+    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
+    await this.locks.run(matchID, async () => {
       const metadata = this.store.peek(matchID)?.metadata;
-      if (!metadata || metadata.gameName !== game.name) return refuse('sync', 'unknown-match', `There is no match ${matchID}.`);
+      if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
-        if (!seatOf(metadata, playerID)) return refuse('sync', 'unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
-        if (!isAuthentic(metadata, playerID, credentials)) return refuse('sync', 'unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+        if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+        if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       }
       this.unregister(socket.id);
       const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
       const result = await master.onSync(matchID, playerID, credentials);
-      if (result && result.error) return refuse('sync', 'unauthorized', result.error);
+      if (result && result.error) return refuse('unauthorized', result.error);
       this.register({ socket, matchID, playerID, credentials, game, filter });
       if (playerID !== null) await master.onConnectionChange(matchID, playerID, credentials, true);
     });
   }
 
   private async onChat(game: ProcessedGame, args: unknown[]): Promise<void> {
-    const parsed = parseChat(args, this.chatMaxLength);
-    if (!parsed.ok) return refuse('chat', parsed.code, parsed.error);
+    const parsed = parseChat(args);
+    if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, message, credentials } = parsed.value;
     const metadata = this.store.peek(matchID)?.metadata;
-    if (!metadata || metadata.gameName !== game.name) return refuse('chat', 'unknown-match', `There is no match ${matchID}.`);
-    if (!seatOf(metadata, message.sender)) return refuse('chat', 'unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
-    if (!isAuthentic(metadata, message.sender, credentials)) return refuse('chat', 'unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
+    if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
+    if (!seatOf(metadata, message.sender)) return refuse('unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
+    if (!isAuthentic(metadata, message.sender, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
     this.pubSub.publish(channel(matchID), { type: 'chat', args: [matchID, message] });
   }
 
@@ -314,7 +283,7 @@ export class GuardedSocketIO extends SocketIO {
   private connectionLost(client: Client): void {
     const { matchID, playerID, credentials, game } = client;
     if (playerID === null || this.seatConnected(matchID, playerID)) return;
-    this.withMatch(matchID, async () => {
+    this.locks.run(matchID, async () => {
       if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
@@ -372,52 +341,4 @@ export class GuardedSocketIO extends SocketIO {
 
 const channel = (matchID: string) => `MATCH-${matchID}`;
 
-/**
- * socket.io's encoder walks every argument of every event looking for binary data before it
- * encodes it, which on a late-game state costs as much as encoding. This server never sends
- * binary, so its events are encoded as text at once; what a client sends is decoded as usual.
- */
-class TextEncoder extends Encoder {
-  encode(packet: Parameters<Encoder['encode']>[0]) {
-    if (packet.type !== PacketType.EVENT && packet.type !== PacketType.ACK) return super.encode(packet);
-    return [(this as unknown as { encodeAsString(p: typeof packet): string }).encodeAsString(packet)];
-  }
-}
-
 const isMoveName = (game: ProcessedGame, name: string) => game.moveNames.includes(name);
-
-/**
- * In the action log boardgame.io sends a seat, another seat's secret (`redact`) move keeps its
- * name with its arguments blanked: a `propose` nobody else can see would betray backchannel
- * traffic. Those entries are sent as a move named `secret`.
- */
-function hideSecretMoves(log: LogEntry[] | undefined, playerID: string | null): LogEntry[] | undefined {
-  return log?.map((e) =>
-    e.action.payload.args === null && e.action.payload.playerID !== playerID
-      ? ({ ...e, action: { ...e.action, payload: { ...e.action.payload, type: 'secret' } } } as LogEntry)
-      : e,
-  );
-}
-
-/**
- * boardgame.io's filter of what a seat is sent (`playerView` and the redacted log), plus what it
- * misses: the initial state a sync carries (sent whole by 0.50.2: every seat's secrets and the
- * random seed) and the names of other seats' secret moves.
- */
-function seatFilter(game: ProcessedGame): Filter {
-  const filter = getFilterPlayerView(game);
-  return (playerID, payload) => {
-    const out = filter(playerID, payload);
-    if (out.type === 'update') {
-      const [id, state, log] = out.args;
-      return { type: 'update', args: [id, state, hideSecretMoves(log, playerID)!] };
-    }
-    if (out.type === 'sync') {
-      const [id, info] = out.args;
-      const initial = info.initialState && filter(playerID, { type: 'update', args: [id, info.initialState] });
-      const initialState = initial?.type === 'update' ? initial.args[1] : undefined;
-      return { type: 'sync', args: [id, { ...info, log: hideSecretMoves(info.log, playerID)!, initialState: initialState! }] };
-    }
-    return out;
-  };
-}

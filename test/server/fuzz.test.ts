@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFUSAL_CODES, REFUSED_EVENT, type Refusal, type Reply } from '../../src/server/protocol';
+import { REFUSAL_CODES, REFUSED_EVENT, type Refusal, type Reply } from '../../src/protocol/refusals';
 import { GAME, ask, createMatch, rawSocket, startTestServer, type Seat, type TestServer } from './helpers';
 
 let server: TestServer;

@@ -17,11 +17,13 @@ import type { GameState } from '../../src/game/state';
 import type { ServerConfig } from '../../src/server/config';
 import { scriptedBot } from '../../src/bots';
 import type { BotConfig } from '../../src/bots/config';
-import { REFUSED_EVENT, type BotSeats, type Refusal, type Reply } from '../../src/server/protocol';
+import type { BotSeats } from '../../src/protocol/lobby';
+import { GAME_NAME } from '../../src/protocol/match';
+import { REFUSED_EVENT, type Refusal, type Reply } from '../../src/protocol/refusals';
 import { startServer, type RunningServer } from '../../src/server/server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const GAME = 'backchannel';
+export const GAME = GAME_NAME;
 
 export function tempDir(prefix = 'bc-server-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -4,7 +4,8 @@
  */
 import { LobbyClientError } from 'boardgame.io/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHAT_MAX_LENGTH, REFUSED_EVENT, type Refusal } from '../../src/server/protocol';
+import { CHAT_MAX_LENGTH } from '../../src/protocol/chat';
+import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
 import { GAME, ask, createMatch, lobbyOf, rawSocket, startTestServer, storedState, waitFor, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -16,15 +17,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The HTTP status of a refused lobby call. */
-async function status(call: Promise<unknown>): Promise<number> {
+/** The HTTP status and the problem's code of a lobby call (`ok` when it succeeded). */
+async function outcome(call: Promise<unknown>): Promise<{ status: number; code?: string }> {
   try {
     await call;
-    return 200;
+    return { status: 200, code: 'ok' };
   } catch (err) {
-    if (err instanceof LobbyClientError) return Number(/HTTP status (\d+)/.exec(err.message)?.[1]);
-    throw err;
+    if (!(err instanceof LobbyClientError)) throw err;
+    return { status: Number(/HTTP status (\d+)/.exec(err.message)?.[1]), code: (err.details as { code?: string }).code };
   }
+}
+
+/** A raw POST to the Lobby API, for what `LobbyClient` cannot send. */
+async function post(path: string, body: unknown): Promise<{ status: number; code?: string }> {
+  const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const answer = (await res.json()) as { code?: string };
+  return { status: res.status, code: res.ok ? 'ok' : answer.code };
 }
 
 const move = (type: string, args: unknown[], playerID: string, credentials?: string) => ({
@@ -63,22 +71,22 @@ describe('the lobby', () => {
     const { matchID } = await lobby.createMatch(GAME, { numPlayers: 3 });
     const { playerCredentials } = await lobby.joinMatch(GAME, matchID, { playerID: '0', playerName: 'Ana' });
     // A taken seat, a seat that does not exist, an unknown match.
-    expect(await status(lobby.joinMatch(GAME, matchID, { playerID: '0', playerName: 'Eve' }))).toBe(409);
-    expect(await status(lobby.joinMatch(GAME, matchID, { playerID: '7', playerName: 'Eve' }))).toBe(404);
-    expect(await status(lobby.getMatch(GAME, 'no-such-match'))).toBe(404);
-    expect(await status(lobby.joinMatch(GAME, 'no-such-match', { playerName: 'Eve' }))).toBe(404);
+    expect(await outcome(lobby.joinMatch(GAME, matchID, { playerID: '0', playerName: 'Eve' }))).toEqual({ status: 409, code: 'seat-taken' });
+    expect(await outcome(lobby.joinMatch(GAME, matchID, { playerID: '7', playerName: 'Eve' }))).toEqual({ status: 404, code: 'unknown-seat' });
+    expect(await outcome(lobby.getMatch(GAME, 'no-such-match'))).toEqual({ status: 404, code: 'unknown-match' });
+    expect(await outcome(lobby.joinMatch(GAME, 'no-such-match', { playerName: 'Eve' }))).toEqual({ status: 404, code: 'unknown-match' });
     // Wrong credentials.
-    expect(await status(lobby.leaveMatch(GAME, matchID, { playerID: '0', credentials: 'guess' }))).toBe(403);
-    expect(await status(lobby.updatePlayer(GAME, matchID, { playerID: '0', credentials: 'guess', newName: 'Eve' }))).toBe(403);
+    expect(await outcome(lobby.leaveMatch(GAME, matchID, { playerID: '0', credentials: 'guess' }))).toEqual({ status: 403, code: 'unauthorized' });
+    expect(await outcome(lobby.updatePlayer(GAME, matchID, { playerID: '0', credentials: 'guess', newName: 'Eve' }))).toEqual({ status: 403, code: 'unauthorized' });
     expect((await lobby.getMatch(GAME, matchID)).players[0].name).toBe('Ana');
     // A full match.
     await lobby.joinMatch(GAME, matchID, { playerName: 'Bo' });
     await lobby.joinMatch(GAME, matchID, { playerName: 'Cy' });
-    expect(await status(lobby.joinMatch(GAME, matchID, { playerName: 'Di' }))).toBe(409);
-    // Bad create requests: the engine's own message for setupData.
-    expect(await status(lobby.createMatch(GAME, { numPlayers: 2 }))).toBe(400);
-    expect(await status(lobby.createMatch(GAME, { numPlayers: 3, setupData: { scenario: 'nope' } }))).toBe(400);
-    expect(await status(lobby.createMatch('chess', { numPlayers: 2 }))).toBe(404);
+    expect(await outcome(lobby.joinMatch(GAME, matchID, { playerName: 'Di' }))).toEqual({ status: 409, code: 'seat-taken' });
+    // Bad create requests: a seat count other than three, a scenario the rules do not know, another game.
+    expect(await outcome(lobby.createMatch(GAME, { numPlayers: 2 }))).toEqual({ status: 400, code: 'malformed' });
+    expect(await outcome(lobby.createMatch(GAME, { numPlayers: 3, setupData: { scenario: 'nope' } }))).toEqual({ status: 400, code: 'invalid-setup' });
+    expect(await outcome(lobby.createMatch('chess', { numPlayers: 2 }))).toEqual({ status: 404, code: 'not-found' });
     expect(playerCredentials).toBeTruthy();
   });
 
@@ -89,8 +97,8 @@ describe('the lobby', () => {
     const match = await lobby.getMatch(GAME, matchID);
     expect(match.players.map((p) => p.name)).toEqual([undefined, 'Hardliner bot (Novice)', 'Conciliator bot (Expert)']);
     expect((match as unknown as { bots: unknown }).bots).toEqual(bots);
-    expect(await status(lobby.joinMatch(GAME, matchID, { playerID: '1', playerName: 'Eve' }))).toBe(409);
-    expect(await status(lobby.leaveMatch(GAME, matchID, { playerID: '1', credentials: 'guess' }))).toBe(403);
+    expect(await outcome(lobby.joinMatch(GAME, matchID, { playerID: '1', playerName: 'Eve' }))).toEqual({ status: 409, code: 'seat-taken' });
+    expect(await outcome(lobby.leaveMatch(GAME, matchID, { playerID: '1', credentials: 'guess' }))).toEqual({ status: 403, code: 'unauthorized' });
     expect((await lobby.joinMatch(GAME, matchID, { playerName: 'Ana' })).playerID).toBe('0');
     for (const bad of [
       { '3': { personality: 'hardliner', difficulty: 'novice' } },
@@ -99,7 +107,51 @@ describe('the lobby', () => {
       { '1': 'hardliner' },
       ['hardliner'],
     ])
-      expect(await status(lobby.createMatch(GAME, { numPlayers: 3, bots: bad }))).toBe(400);
+      expect(await outcome(lobby.createMatch(GAME, { numPlayers: 3, bots: bad }))).toEqual({ status: 400, code: 'malformed' });
+  });
+});
+
+describe('the lobby guard', () => {
+  it('checks a route however its path is spelled, as boardgame.io’s router finds it in any case', async () => {
+    const { matchID } = await createMatch(server.url, { join: [] });
+    const join = (games: string, action = 'join') => `/${games}/${GAME}/${matchID}/${action}`;
+    const proto = Object.prototype as unknown as Record<string, unknown>;
+    // Each went around the guard, which compared "games" case-sensitively, to boardgame.io's join.
+    expect(await post(join('GAMES'), { playerID: '__proto__', playerName: 'Eve' })).toEqual({ status: 400, code: 'malformed' });
+    expect(proto.name).toBeUndefined();
+    expect(await post(join('GAMES'), { playerID: 0, playerName: 'Eve' })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(join('Games'), { playerID: '1', playerName: { first: 'Eve' } })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(join('gAmes'), { playerID: '1', playerName: 'E'.repeat(65) })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(join('GAMES'), { playerID: '1', playerName: 'Eve', data: 'x'.repeat(2049) })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(join('GAMES', 'rename'), { playerID: '1', credentials: 'guess', newName: { x: 1 } })).toEqual({ status: 400, code: 'malformed' });
+    expect((await lobbyOf(server.url).getMatch(GAME, matchID)).players.map((p) => p.name)).toEqual([undefined, undefined, undefined]);
+    // A legitimate join is taken in any case too, checked: the route is the same route.
+    expect(await post(join('GAMES', 'JOIN'), { playerID: '2', playerName: 'Cy' })).toEqual({ status: 200, code: 'ok' });
+    expect(await post(`${join('games')}/`, { playerID: '1', playerName: 'Bo' })).toEqual({ status: 200, code: 'ok' });
+    expect((await lobbyOf(server.url).getMatch(GAME, matchID)).players.map((p) => p.name)).toEqual([undefined, 'Bo', 'Cy']);
+  });
+
+  it('takes three seats and nothing else wherever a seat count appears, playAgain included', async () => {
+    const { matchID, seats } = await createMatch(server.url, { join: ['0'] });
+    const { credentials } = seats['0'];
+    const playAgain = `/games/${GAME}/${matchID}/playAgain`;
+    // boardgame.io builds a match of any size it is sent: 10,000,000 seats froze the server for minutes.
+    expect(await post(playAgain, { playerID: '0', credentials, numPlayers: 4 })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(playAgain, { playerID: '0', credentials, numPlayers: 10_000_000 })).toEqual({ status: 400, code: 'malformed' });
+    expect((await server.store.fetch(matchID, { metadata: true })).metadata.nextMatchID).toBeUndefined();
+    expect(await post(`/games/${GAME}/create`, { numPlayers: 4 })).toEqual({ status: 400, code: 'malformed' });
+    const again = await lobbyOf(server.url).playAgain(GAME, matchID, { playerID: '0', credentials, numPlayers: 3 });
+    expect(Object.keys((await server.store.fetch(again.nextMatchID, { metadata: true })).metadata.players)).toEqual(['0', '1', '2']);
+  });
+
+  it('refuses fields a route does not take, and queries it does not know', async () => {
+    const { matchID } = await createMatch(server.url, { join: [] });
+    // boardgame.io ignored them, and the guard dropped them without a word.
+    expect(await post(`/games/${GAME}/${matchID}/join`, { playerID: '0', playerName: 'Ana', isAdmin: true })).toEqual({ status: 400, code: 'malformed' });
+    expect(await post(`/games/${GAME}/create`, { numPlayers: 3, setupData: { scenario: 'talks-resume', seed: 'fixed' } })).toEqual({ status: 400, code: 'malformed' });
+    const listed = await fetch(`${server.url}/games/${GAME}?isGameover=maybe`);
+    expect([listed.status, ((await listed.json()) as { code: string }).code]).toEqual([400, 'malformed']);
+    expect((await lobbyOf(server.url).getMatch(GAME, matchID)).players[0].name).toBeUndefined();
   });
 });
 

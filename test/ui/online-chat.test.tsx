@@ -3,7 +3,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHAT_MAX_LENGTH } from '../../src/server/protocol';
+import { CHAT_MAX_LENGTH } from '../../src/protocol/chat';
 import { Chat } from '../../src/ui/online/Chat';
 import { cleanName, decodeChat, encodeChat, textLimit } from '../../src/ui/online/chat';
 import { ConnectionBadge, ConnectionBanner } from '../../src/ui/online/Connection';

@@ -4,7 +4,7 @@
  * line carries its writer's display name in front of the text, separated by U+001F (the ASCII unit
  * separator, which nobody types): `Alice␟Shall we talk about detainees?`.
  */
-import { CHAT_MAX_LENGTH } from '../../server/protocol';
+import { CHAT_MAX_LENGTH } from '../../protocol/chat';
 
 export const NAME_MAX_LENGTH = 32;
 const SEPARATOR = '\u001f';

@@ -11,9 +11,7 @@
  */
 import { isSeat } from '../../game/seats';
 import type { SeatId } from '../../game/types';
-
-/** The boardgame.io game name the server serves (`Backchannel.name`; a test keeps them equal). */
-export const GAME_NAME = 'backchannel';
+import { MATCH_ID_PATTERN } from '../../protocol/match';
 
 export type OnlineRoute =
   | { kind: 'table'; matchID: string }
@@ -22,8 +20,6 @@ export type OnlineRoute =
   /** A link that names a match but is damaged: `reason` says how, for a person. */
   | { kind: 'bad'; reason: string };
 
-/** Match ids as the server mints them: letters, digits, `-` and `_`. */
-const MATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** The route a query string asks for, or null when it names no match (the start page). */
@@ -31,7 +27,7 @@ export function parseRoute(search: string): OnlineRoute | null {
   const q = new URLSearchParams(search);
   const matchID = q.get('match');
   if (matchID === null) return null;
-  if (!MATCH_ID.test(matchID)) return { kind: 'bad', reason: 'The match code in this link is damaged. Copy the whole link again, or ask for a new one.' };
+  if (!MATCH_ID_PATTERN.test(matchID)) return { kind: 'bad', reason: 'The match code in this link is damaged. Copy the whole link again, or ask for a new one.' };
   if (q.has('watch')) return { kind: 'watch', matchID };
   const seat = q.get('seat');
   if (seat === null) return { kind: 'table', matchID };

@@ -5,8 +5,8 @@
 import { LobbyClient, LobbyClientError } from 'boardgame.io/client';
 import { isSeat } from '../../game/seats';
 import type { SeatId } from '../../game/types';
-import type { BotSeats, CreateMatchBody } from '../../server/protocol';
-import { GAME_NAME } from './links';
+import type { BotSeats, CreateMatchBody } from '../../protocol/lobby';
+import { GAME_NAME } from '../../protocol/match';
 
 export interface SeatInfo {
   id: SeatId;

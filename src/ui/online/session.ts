@@ -10,7 +10,7 @@ import { Backchannel } from '../../game';
 import type { GameState } from '../../game/state';
 import { isSeat, SEAT_NAMES } from '../../game/seats';
 import type { SeatId } from '../../game/types';
-import { REFUSED_EVENT, type Refusal } from '../../server/protocol';
+import { REFUSED_EVENT, type Refusal } from '../../protocol/refusals';
 import type { SeatView } from '../engine';
 import type { Notice, SeatPlayer } from '../store';
 import type { Session } from '../session/session';

@@ -8,7 +8,7 @@ import type { BotConfig } from '../../bots/config';
 import { BotPicker } from './BotPicker';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
-import type { CreateMatchBody } from '../../server/protocol';
+import type { CreateMatchBody } from '../../protocol/lobby';
 import { createdMatches, rememberCreated } from '../online/saved';
 import { hrefOf } from '../online/links';
 import { useGame } from '../store';

@@ -1,0 +1,33 @@
+/**
+ * One task at a time per match. Everything that reads a match and writes it back — a socket's move
+ * or sync, a connection change, a lobby join, a server bot's step — runs on the match's lock, so no
+ * write overwrites another made in between.
+ */
+export class MatchLocks {
+  private readonly tails = new Map<string, { tail: Promise<unknown>; pending: number }>();
+
+  /** Runs `fn` when every earlier task on the match has settled; a failed task does not block the next. */
+  run<T>(matchID: string, fn: () => Promise<T>): Promise<T> {
+    let lock = this.tails.get(matchID);
+    if (!lock) {
+      lock = { tail: Promise.resolve(), pending: 0 };
+      this.tails.set(matchID, lock);
+    }
+    const held = lock;
+    held.pending += 1;
+    const run = held.tail.then(fn);
+    held.tail = run
+      .catch(() => undefined)
+      .then(() => {
+        held.pending -= 1;
+        // Forget an idle match, so the map holds only matches with work queued.
+        if (held.pending === 0 && this.tails.get(matchID) === held) this.tails.delete(matchID);
+      });
+    return run;
+  }
+
+  /** How many matches have tasks queued or running. */
+  get busy(): number {
+    return this.tails.size;
+  }
+}
