@@ -22,6 +22,9 @@ export type OnlineRoute =
   /** A link that names a match but is damaged: `reason` says how, for a person. */
   | { kind: 'bad'; reason: string };
 
+/** A seat's link: take the seat, or (with `key`) join its team. */
+export type JoinRoute = Extract<OnlineRoute, { kind: 'join' }>;
+
 /** Match ids as the server mints them: letters, digits, `-` and `_`. */
 const MATCH_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const KEY = /^[A-Za-z0-9_-]{1,256}$/;
