@@ -1,7 +1,9 @@
 /** The page: a masthead with the rulebook always one click away, notices, and the current screen. */
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LeaveButton } from './LeaveButton';
 import { Notices } from './Notices';
+import { hrefOf } from './online/links';
 import { RulebookDrawer } from './rulebook/RulebookDrawer';
 import { StartPage } from './start/StartPage';
 import { useGame } from './store';
@@ -43,15 +45,18 @@ export function App() {
         </header>
         <Notices />
         <main id="main" tabIndex={-1}>
-          {screen === 'game' ? (
-            <Suspense fallback={<p className="loading">Setting up the table…</p>}>{online ? <OnlineGame /> : <GameScreen />}</Suspense>
-          ) : route ? (
-            <Suspense fallback={<p className="loading">Opening the match…</p>}>
-              <OnlineScreen route={route} />
-            </Suspense>
-          ) : (
-            <StartPage />
-          )}
+          {/* A screen that throws leaves the masthead, and its Leave button, in place. */}
+          <ErrorBoundary resetKey={`${screen === 'game'} ${hrefOf(route)}`}>
+            {screen === 'game' ? (
+              <Suspense fallback={<p className="loading">Setting up the table…</p>}>{online ? <OnlineGame /> : <GameScreen />}</Suspense>
+            ) : route ? (
+              <Suspense fallback={<p className="loading">Opening the match…</p>}>
+                <OnlineScreen route={route} />
+              </Suspense>
+            ) : (
+              <StartPage />
+            )}
+          </ErrorBoundary>
         </main>
       </div>
       <RulebookDrawer open={rules} onClose={closeRules} />

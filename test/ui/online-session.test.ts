@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeChat } from '../../src/ui/online/chat';
 import { createOnlineSession } from '../../src/ui/online/session';
-import { useOnline, type Me } from '../../src/ui/online/state';
-import type { SeatPlayer } from '../../src/ui/store';
+import { useOnline, type Me, type SeatPlayer } from '../../src/ui/online/state';
 import { createMatch, gameClient, startTestServer, waitFor, type TestServer } from '../server/helpers';
 
 let server: TestServer;

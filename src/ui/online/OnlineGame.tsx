@@ -9,10 +9,11 @@ import { useGame } from '../store';
 import { Chat } from './Chat';
 import { ConnectionBadge, ConnectionBanner } from './Connection';
 import { CopyLink } from './CopyLink';
+import { LinkProblem } from './LinkProblem';
 import { linkOf } from './links';
-import { LinkProblem, TeamLink } from './OnlineScreen';
 import { forgetSeat } from './saved';
 import { useOnline } from './state';
+import { TeamLink } from './TeamLink';
 
 /** The table's links, folded away: the team link for this seat, and the spectator link. */
 function TableLinks() {

@@ -20,6 +20,8 @@ export type OnlineRoute =
   /** A link that names a match but is damaged: `reason` says how, for a person. */
   | { kind: 'bad'; reason: string };
 
+/** A seat's link: take the seat, or (with `key`) join its team. */
+export type JoinRoute = Extract<OnlineRoute, { kind: 'join' }>;
 const KEY = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** The route a query string asks for, or null when it names no match (the start page). */

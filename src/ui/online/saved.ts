@@ -3,40 +3,50 @@
  * reload, or the same join link opened again, returns to the same seat) and the matches it has
  * created (so a teacher finds the tables again). A browser without storage simply forgets.
  */
-import { isSeat } from '../../game/seats';
-import type { SeatId } from '../../game/types';
+import { z } from 'zod';
+import { SEATS, type SeatId } from '../../game/types';
 
-export interface SavedSeat {
-  matchID: string;
-  playerID: SeatId;
+const savedSeatSchema = z.object({
+  matchID: z.string(),
+  playerID: z.enum(SEATS),
   /** The seat's boardgame.io credentials: from joining, or from a teammate's team link. */
-  credentials: string;
+  credentials: z.string(),
   /** The name this browser signs its chat with. */
-  playerName: string;
+  playerName: z.string(),
   /** Joined with a team link rather than by taking the seat. */
-  teammate: boolean;
-  savedAt: number;
-}
+  teammate: z.boolean(),
+  savedAt: z.number(),
+});
 
-export interface CreatedMatch {
-  matchID: string;
+export type SavedSeat = z.infer<typeof savedSeatSchema>;
+
+const createdMatchSchema = z.object({
+  matchID: z.string(),
   /** A few words to tell tables apart: the scenario and who plays. */
-  label: string;
-  createdAt: number;
-}
+  label: z.string(),
+  createdAt: z.number(),
+});
+
+export type CreatedMatch = z.infer<typeof createdMatchSchema>;
 
 const SEATS_KEY = 'backchannel.online.seats';
 const CREATED_KEY = 'backchannel.online.created';
 const KEEP = 20;
 
-function read(key: string): unknown[] {
+/** The entries stored under `key` that fit `schema`; anything else there (another version's, a hand edit) is left out. */
+function read<T>(key: string, schema: z.ZodType<T>): T[] {
+  let value: unknown;
   try {
     const raw = globalThis.localStorage?.getItem(key);
-    const value: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(value) ? value : [];
+    value = raw ? JSON.parse(raw) : [];
   } catch {
     return [];
   }
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 function write(key: string, items: unknown[]): void {
@@ -47,14 +57,7 @@ function write(key: string, items: unknown[]): void {
   }
 }
 
-const isSavedSeat = (x: unknown): x is SavedSeat => {
-  const s = x as Partial<SavedSeat> | null;
-  return (
-    typeof s === 'object' && s !== null && typeof s.matchID === 'string' && isSeat(s.playerID) && typeof s.credentials === 'string' && typeof s.playerName === 'string'
-  );
-};
-
-export const savedSeats = (): SavedSeat[] => read(SEATS_KEY).filter(isSavedSeat);
+export const savedSeats = (): SavedSeat[] => read(SEATS_KEY, savedSeatSchema);
 
 export const savedSeat = (matchID: string, playerID: SeatId): SavedSeat | undefined =>
   savedSeats().find((s) => s.matchID === matchID && s.playerID === playerID);
@@ -72,9 +75,7 @@ export function forgetSeat(matchID: string, playerID: SeatId): void {
   );
 }
 
-const isCreated = (x: unknown): x is CreatedMatch => typeof (x as CreatedMatch | null)?.matchID === 'string' && typeof (x as CreatedMatch).label === 'string';
-
-export const createdMatches = (): CreatedMatch[] => read(CREATED_KEY).filter(isCreated);
+export const createdMatches = (): CreatedMatch[] => read(CREATED_KEY, createdMatchSchema);
 
 export function rememberCreated(matchID: string, label: string): void {
   write(CREATED_KEY, [{ matchID, label, createdAt: Date.now() }, ...createdMatches().filter((m) => m.matchID !== matchID)]);

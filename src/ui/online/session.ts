@@ -12,10 +12,10 @@ import { isSeat, SEAT_NAMES } from '../../game/seats';
 import type { SeatId } from '../../game/types';
 import { REFUSED_EVENT, type Refusal } from '../../protocol/refusals';
 import type { SeatView } from '../engine';
-import type { Notice, SeatPlayer } from '../store';
+import type { Notice } from '../store/types';
 import type { Session } from '../session/session';
 import { decodeChat, encodeChat } from './chat';
-import { useOnline, type ChatLine, type Me } from './state';
+import { useOnline, type ChatLine, type Me, type SeatPlayer } from './state';
 
 /** The part of socket.io's client socket this file uses. */
 interface SocketLike {

@@ -15,6 +15,12 @@ export interface Me {
   teammate: boolean;
 }
 
+/** Who plays a seat online, as the server reports it. */
+export interface SeatPlayer {
+  name?: string;
+  connected?: boolean;
+}
+
 export interface ChatLine {
   id: string;
   seat: SeatId | null;
