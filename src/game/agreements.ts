@@ -6,7 +6,7 @@ import { describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { log } from './log';
-import { audience } from './proposals';
+import { audience } from './audience';
 import type { Agreement, GameState, Proposal, Step } from './state';
 import { entry, type RuleSet } from './ruleset';
 

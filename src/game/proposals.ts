@@ -7,6 +7,7 @@
 import { formAgreement } from './agreements';
 import { currentPhase } from './calendar';
 import { parseDraft } from './arguments';
+import { audience, canSee } from './audience';
 import { checkCommitment, describeCommitment } from './commitments';
 import { log } from './log';
 import { hasMeasure } from './measures';
@@ -21,16 +22,6 @@ export function partiesOf(by: SeatId, draft: ProposalDraft): SeatId[] {
   const named = new Set<SeatId>([by, ...draft.commitments.map((c) => c.seat)]);
   if (draft.channel === 'shuttle') named.add('2');
   return SEATS.filter((s) => named.has(s));
-}
-
-/** A backchannel item is seen only by its parties, until a leak exposes it. */
-export function canSee(item: { channel: Channel; parties: SeatId[]; leaked: boolean }, seat: SeatId | null): boolean {
-  return item.channel !== 'backchannel' || item.leaked || (seat !== null && item.parties.includes(seat));
-}
-
-/** Whom a log line about the item may reach: everyone, or only the backchannel's parties. */
-export function audience(item: { channel: Channel; parties: SeatId[]; leaked: boolean }): SeatId[] | undefined {
-  return canSee(item, null) ? undefined : item.parties;
 }
 
 function checkChannel(rules: RuleSet, G: GameState, by: SeatId, channel: Channel, parties: SeatId[]): Verdict {

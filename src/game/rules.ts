@@ -39,7 +39,7 @@ import {
   type Condition,
   type Effects,
 } from './schema';
-import { indexRules, type RuleSet } from './ruleset';
+import { indexRules, type RuleSet, type Rules } from './ruleset';
 import { FLAVOURS, PATHS, PHASES, SEATS, type Flavour, type MeasureId } from './types';
 
 const files = {
@@ -113,7 +113,7 @@ function parse<F extends RuleFile>(file: F, raw: unknown): z.infer<(typeof files
   throw new RulesError(file, entryLabel(raw, issue.path[0]), path.join('.'), issue.message);
 }
 
-function parseAll(raw: RawRules) {
+function parseAll(raw: RawRules): Rules {
   return {
     actions: parse('rules/actions.json', raw['rules/actions.json']),
     agendas: parse('rules/agendas.json', raw['rules/agendas.json']),
@@ -133,8 +133,6 @@ function parseAll(raw: RawRules) {
     verifiers: parse('rules/verifiers.json', raw['rules/verifiers.json']),
   };
 }
-
-export type Rules = ReturnType<typeof parseAll>;
 
 function effectMeasures(e: Effects): MeasureId[] {
   return [...(e.addMeasures ?? []), ...(e.removeMeasures ?? [])];

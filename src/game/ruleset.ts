@@ -6,15 +6,19 @@
  * Ids held in the state were minted by the same rule set, so `entry` treats a miss as a bug and
  * throws; ids that arrive from outside (a move's arguments) go through `findEntry`, which may miss.
  */
-import type { Rules } from './rules';
 import type {
   ActionDef,
   AgendaDef,
+  Board,
   CommitmentDef,
+  Domestic,
+  Endings,
   FlavourDef,
   IncidentDef,
   InitiativeDef,
   MeasureDef,
+  Negotiation,
+  Nuclear,
   PhaseDef,
   Scenario,
   TriggerDef,
@@ -33,6 +37,26 @@ import type {
   TriggerId,
   VerifierId,
 } from './types';
+
+/** The content of `rules/`, one key per file, as the schemas in `schema.ts` parse it. */
+export interface Rules {
+  actions: ActionDef[];
+  agendas: AgendaDef[];
+  board: Board;
+  commitments: CommitmentDef[];
+  domestic: Domestic;
+  endings: Endings;
+  flavours: FlavourDef[];
+  incidents: IncidentDef[];
+  initiatives: InitiativeDef[];
+  measures: MeasureDef[];
+  negotiation: Negotiation;
+  nuclear: Nuclear;
+  phases: PhaseDef[];
+  scenarios: Scenario[];
+  triggers: TriggerDef[];
+  verifiers: VerifierDef[];
+}
 
 /** Every kind of card a rule set indexes: its id type and its definition. */
 interface Kinds {

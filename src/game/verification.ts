@@ -9,7 +9,7 @@ import { dueSteps, suspendRest } from './agreements';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
-import { audience } from './proposals';
+import { audience } from './audience';
 import { SEAT_NAMES } from './seats';
 import type { Agreement, GameState, Step } from './state';
 import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';

@@ -3,7 +3,7 @@
  * only how many agendas and cards they hold. Backchannel traffic reaches only its parties until a
  * leak. No seat sees the order of any draw pile.
  */
-import { canSee } from './proposals';
+import { canSee } from './audience';
 import { isSeat } from './seats';
 import type { GameState, SeatSecret } from './state';
 import { SEATS, type SeatId } from './types';

@@ -9,7 +9,7 @@
 import type { LogEntry, State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logLines } from '../../src/game/log';
-import { canSee } from '../../src/game/proposals';
+import { canSee } from '../../src/game/audience';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import { ask, createMatch, gameClient, playWithClientBots, rawSocket, socketOf, startTestServer, type TestServer } from './helpers';
