@@ -124,5 +124,7 @@ export function findEntry<K extends Kind>(rules: RuleSet, kind: K, id: unknown):
 }
 
 export const phaseName = (rules: RuleSet, id: PhaseId): string => entry(rules, 'phases', id).name;
+/** "Phase I · Confidence-building" → "Phase I", as prose refers to a phase. */
+export const phaseShortName = (rules: RuleSet, id: PhaseId): string => phaseName(rules, id).split(' · ')[0];
 export const measureName = (rules: RuleSet, id: MeasureId): string => entry(rules, 'measures', id).name;
 export const flavourName = (rules: RuleSet, id: Flavour): string => entry(rules, 'flavours', id).name;
