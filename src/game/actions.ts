@@ -22,8 +22,8 @@ export function actionsFor(rules: RuleSet, G: GameState, seat: SeatId): ActionDe
 }
 
 export function capitalCost(rules: RuleSet, G: GameState, def: ActionDef, amount = 1): number {
-  const flavour = rules.flavours.find((f) => f.id === G.flavour);
-  const discount = (flavour?.capitalDiscount ?? [])
+  const flavour = entry(rules, 'flavours', G.flavour);
+  const discount = (flavour.capitalDiscount ?? [])
     .filter((d) => def.tags.includes(d.tag))
     .reduce((n, d) => n + d.capital, 0);
   return Math.max(0, def.cost.capital - discount) * amount;
@@ -54,7 +54,7 @@ export function checkAction(rules: RuleSet,
   if (!def) return no('unknown', `There is no action "${String(actionId)}".`);
   if (def.seat !== seat) return no('not-yours', `Only ${SEAT_TITLES[def.seat]} can ${def.name.toLowerCase()}.`);
   if (def.flavours && !def.flavours.includes(G.flavour))
-    return no('not-yours', `Only a mediator from ${def.flavours.map((f) => rules.flavours.find((x) => x.id === f)?.name).join(' or ')} can do this.`);
+    return no('not-yours', `Only a mediator from ${def.flavours.map((f) => entry(rules, 'flavours', f).name).join(' or ')} can do this.`);
   const me = G.seats[seat];
   const gate = checkNegotiating(me, stage, 'Role actions are taken');
   if (!gate.ok) return gate;

@@ -29,7 +29,7 @@ export function drawIncident(G: GameState, random: Shuffler): IncidentId {
 
 /** The softening (or boost) that applies to this incident on this board, if any. */
 export function incidentModifier(rules: RuleSet, G: GameState, def: IncidentDef) {
-  const flavourSoftens = rules.flavours.find((f) => f.id === G.flavour)?.softens.includes(def.id) ?? false;
+  const flavourSoftens = entry(rules, 'flavours', G.flavour).softens.includes(def.id);
   if (def.softenedBy && (flavourSoftens || def.softenedBy.measures.some((m) => hasMeasure(G, m))))
     return def.softenedBy;
   if (def.boostedBy && def.boostedBy.measures.some((m) => hasMeasure(G, m))) return def.boostedBy;

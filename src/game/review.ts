@@ -5,10 +5,10 @@ import { log } from './log';
 import { holdsAll } from './metrics';
 import type { GameState } from './state';
 import type { PhaseId } from './types';
-import type { RuleSet } from './ruleset';
+import { entry, type RuleSet } from './ruleset';
 
 export function reviewPhase(rules: RuleSet, G: GameState, phase: PhaseId): void {
-  const def = rules.phases.find((p) => p.id === phase)!;
+  const def = entry(rules, 'phases', phase);
   const met = def.milestones.filter((m) => holdsAll(rules, G, m.when));
   log(rules, G, 'review', `${def.name} review: ${met.length} of ${def.milestones.length} milestones met.`);
   for (const m of met) {

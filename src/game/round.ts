@@ -13,7 +13,7 @@ import { log } from './log';
 import { lapseProposals } from './proposals';
 import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
-import type { RuleSet } from './ruleset';
+import { entry, type RuleSet } from './ruleset';
 
 interface Hook {
   G: GameState;
@@ -35,7 +35,7 @@ export function beginRound(rules: RuleSet, { G, events, random }: Hook): void {
     G.proposedThisRound[seat] = 0;
   }
   const place = placeOfRound(G.schedule, G.round);
-  const phase = rules.phases.find((p) => p.id === place.phase)!;
+  const phase = entry(rules, 'phases', place.phase);
   log(rules, G, 'incident', `Round ${G.round} — ${phase.name}, month ${place.monthStart}–${place.monthEnd}.`);
   resolveIncident(rules, G, drawIncident(G, random));
   const responder = pendingResponder(G);

@@ -6,7 +6,7 @@ import { dealAgendas } from './agendas';
 import { shuffleInitiatives } from './initiatives';
 import type { GameState, SeatSecret, SeatState } from './state';
 import { FLAVOURS, type AgendaId, type Flavour, type IncidentId } from './types';
-import type { RuleSet } from './ruleset';
+import { entry, findEntry, type RuleSet } from './ruleset';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
@@ -27,7 +27,7 @@ export function parseSetupData(rules: RuleSet, data: unknown): Parsed {
   const unknownKeys = Object.keys(data).filter((k) => k !== 'scenario' && k !== 'flavour');
   if (unknownKeys.length) return { ok: false, error: `setupData has unknown field(s): ${unknownKeys.join(', ')}. Allowed: scenario, flavour.` };
   const { scenario: sid, flavour } = data as Record<string, unknown>;
-  const scenario = sid === undefined ? rules.scenarios[0] : rules.scenarios.find((s) => s.id === sid);
+  const scenario = sid === undefined ? rules.scenarios[0] : findEntry(rules, 'scenarios', sid);
   if (!scenario)
     return { ok: false, error: `Unknown scenario ${JSON.stringify(sid)}. Choose one of: ${rules.scenarios.map((s) => s.id).join(', ')}.` };
   if (flavour !== undefined && !FLAVOURS.includes(flavour as Flavour))
@@ -75,7 +75,7 @@ export function createState(rules: RuleSet, data: unknown, random: { Shuffle<T>(
     initiativeDecks: shuffleInitiatives(rules, random),
     nextId: 1,
   };
-  const perk = rules.flavours.find((f) => f.id === flavour)!;
+  const perk = entry(rules, 'flavours', flavour);
   for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(rules, G, id, null);
   log(rules, G, 'setup', `${scenario.name}: ${scenario.description}`);
   log(rules, G, 'setup', `The Mediator is ${perk.name}. ${perk.perk}`);

@@ -6,7 +6,7 @@ import { asState } from '../engine';
 import { useG } from '../hooks';
 import { useGame } from '../store';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function IncidentCard() {
   const G = useG((G) => G);

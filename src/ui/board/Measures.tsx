@@ -2,7 +2,7 @@
 import { SEAT_NAMES } from '../../game/seats';
 import { useG } from '../hooks';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function Measures() {
   const measures = useG((G) => G.measures);

@@ -1,12 +1,12 @@
 /** The nuclear file and the figure everything turns on: how fast Iran could break out. */
 import { currentPhase } from '../../game/calendar';
 import { breakoutLabel, breakoutMonths } from '../../game/nuclear';
+import { phaseShortName } from '../../game/ruleset';
 import { PHASES } from '../../game/types';
 import { asState } from '../engine';
 import { useG } from '../hooks';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
-const phaseName = (id: string) => rules.phases.find((p) => p.id === id)?.name.split(' · ')[0] ?? id;
 
 export function NuclearFile() {
   const nuclear = useG((G) => G.nuclear);
@@ -46,7 +46,7 @@ export function NuclearFile() {
           <li key={tier.name} className={i <= nuclear.access ? 'reached' : ''} aria-current={i === nuclear.access ? 'true' : undefined}>
             <span aria-hidden="true">{i <= nuclear.access ? '◆' : '◇'}</span> {tier.name}
             {i > nuclear.access ? (
-              <span className="muted"> · {PHASES.indexOf(tier.opensIn) > phase ? `opens in ${phaseName(tier.opensIn)}` : 'available this phase'}</span>
+              <span className="muted"> · {PHASES.indexOf(tier.opensIn) > phase ? `opens in ${phaseShortName(rules, tier.opensIn)}` : 'available this phase'}</span>
             ) : null}
             {i === nuclear.access ? <span className="sr-only"> (current)</span> : null}
           </li>

@@ -1,11 +1,11 @@
 /** Sanctions, frozen assets and escrow, and the channels the talks can travel through. */
 import { hasMeasure } from '../../game/measures';
+import { measureName } from '../../game/ruleset';
 import type { MeasureId } from '../../game/types';
 import { asState } from '../engine';
 import { useG } from '../hooks';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
-const measureName = (id: string) => rules.measures.find((m) => m.id === id)?.name ?? id;
 
 function Open({ on, label }: { on: boolean; label: string }) {
   return (
@@ -40,8 +40,8 @@ export function Sanctions() {
         </div>
       </dl>
       <ul className="channels" aria-label="Channels">
-        <Open on={has('humanitarian-channel')} label={measureName('humanitarian-channel')} />
-        <Open on={has('escrow-channel')} label={measureName('escrow-channel')} />
+        <Open on={has('humanitarian-channel')} label={measureName(rules, 'humanitarian-channel' as MeasureId)} />
+        <Open on={has('escrow-channel')} label={measureName(rules, 'escrow-channel' as MeasureId)} />
         <Open on label="Shuttle through the Mediator" />
         <Open on={directNeeds.some(has)} label="Direct talks" />
         <Open on={backchannelNeeds.every(has)} label="Secure backchannel" />

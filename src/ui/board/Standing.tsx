@@ -1,11 +1,12 @@
 /** The three seats at a glance: who plays them, their standing at home, and whom the round waits for. */
 import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../../bots/config';
+import { flavourName } from '../../game/ruleset';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import { isHidden } from '../../game/view';
 import { useCtx, useG } from '../hooks';
 import { useGame } from '../store';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 const STAGE_WORDS: Record<string, string> = { respond: 'answering the incident', negotiate: 'negotiating' };
 
@@ -19,7 +20,7 @@ export function Standing() {
   const bots = useGame((s) => s.bots);
   const mode = useGame((s) => s.mode);
   const players = useGame((s) => s.players);
-  const flavourName = rules.flavours.find((f) => f.id === flavour)?.name;
+  const mediator = flavour ? flavourName(rules, flavour) : undefined;
   const who = (seat: SeatId) => {
     const player = players[seat];
     if (seat === me) return player?.name ? `You (${player.name})` : 'You';
@@ -39,7 +40,7 @@ export function Standing() {
             <li key={seat} className={`seat-card seat-${seat}${seat === me ? ' is-me' : ''}`}>
               <h3>
                 {SEAT_NAMES[seat]}
-                {seat === '2' && flavourName ? <span className="muted"> · {flavourName}</span> : null}
+                {seat === '2' && mediator ? <span className="muted"> · {mediator}</span> : null}
               </h3>
               <p className="seat-who">{who(seat)}</p>
               <p>

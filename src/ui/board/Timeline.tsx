@@ -1,9 +1,9 @@
 /** The eighteen months: every round in its phase, with the round in play marked. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
+import { phaseName } from '../../game/ruleset';
 import { useCtx, useG } from '../hooks';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
-const phaseName = (id: string) => rules.phases.find((p) => p.id === id)?.name ?? id;
 
 export function Timeline() {
   const schedule = useG((G) => G.schedule);
@@ -15,7 +15,7 @@ export function Timeline() {
   return (
     <section className="panel timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">
-        Round {round} of {total} · {phaseName(place.phase)}
+        Round {round} of {total} · {phaseName(rules, place.phase)}
       </h2>
       <p className="timeline-sub">
         Months {place.monthStart}–{place.monthEnd} of 18 · {responding ? 'Incident response' : 'Negotiation'}

@@ -1,6 +1,6 @@
 /** The two shared tracks, largest on the board: what the process has earned and how close war is. */
 import { useG } from '../hooks';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 type TrackName = 'trust' | 'tension';
 

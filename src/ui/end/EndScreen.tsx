@@ -10,7 +10,7 @@ import { useG } from '../hooks';
 import { LogList } from '../log/Log';
 import { useGame } from '../store';
 import { TrendChart } from './TrendChart';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 import { entry } from '../../game/ruleset';
 
 function cause(over: GameOver, rounds: number): string {
@@ -42,7 +42,7 @@ export function EndScreen({ over }: { over: GameOver }) {
   const lines = useG((G) => G.log);
   const leave = useGame((s) => s.leave);
   const path = rules.endings.paths.find((p) => p.path === over.path)!;
-  const scenario = rules.scenarios.find((s) => s.id === G.scenario)!;
+  const scenario = entry(rules, 'scenarios', G.scenario);
   const rounds = totalRounds(G.schedule);
   const bonus = rules.endings.outcomeBonus[over.path];
   const ranked = [...SEATS].sort((a, b) => over.scores[b] - over.scores[a]);

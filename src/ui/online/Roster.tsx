@@ -5,7 +5,7 @@ import type { SeatId } from '../../game/types';
 import { CopyLink } from './CopyLink';
 import { linkOf } from './links';
 import type { MatchInfo, SeatInfo } from './lobby';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function seatStatus(match: MatchInfo, seat: SeatInfo, me?: SeatId | null): string {
   const bot = match.bots[seat.id];

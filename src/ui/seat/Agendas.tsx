@@ -4,7 +4,7 @@ import { isHidden } from '../../game/view';
 import { asState } from '../engine';
 import { useG, useSeat } from '../hooks';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function Agendas() {
   const G = useG((G) => G);

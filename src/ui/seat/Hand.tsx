@@ -6,7 +6,7 @@ import { isHidden } from '../../game/view';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function Hand() {
   const G = useG((G) => G);

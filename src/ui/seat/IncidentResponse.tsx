@@ -7,7 +7,7 @@ import { OK, no } from '../../game/verdict';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 const WORDS = { restraint: 'Show restraint', retaliation: 'Retaliate' } as const;
 

@@ -7,7 +7,7 @@ import type { ActionDef } from '../../game/schema';
 import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { phaseName } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 function ActionRow({ def }: { def: ActionDef }) {
   const G = asState(useG((G) => G));

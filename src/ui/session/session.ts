@@ -12,7 +12,7 @@ import { validateSetupData, type SetupData } from '../../game/setup';
 import type { GameState } from '../../game/state';
 import type { SeatId } from '../../game/types';
 import type { SeatView } from '../engine';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export interface SessionOptions {
   seed: string;

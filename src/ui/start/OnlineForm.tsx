@@ -13,7 +13,7 @@ import { createdMatches, rememberCreated } from '../online/saved';
 import { hrefOf } from '../online/links';
 import { useGame } from '../store';
 import { defaultSetup, SetupFields, toOptions } from './SetupFields';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 type Player = 'person' | 'bot';
 

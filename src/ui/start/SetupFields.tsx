@@ -1,7 +1,8 @@
 /** Scenario, Mediator and seed: what every game is set up from (online, the server picks the seed). */
 import type { SetupData } from '../../game/setup';
 import type { Flavour } from '../../game/types';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
+import { entry, findEntry } from '../../game/ruleset';
 
 export interface Setup {
   scenario: string;
@@ -21,9 +22,9 @@ export function toOptions(setup: Setup): { seed: string; setupData: SetupData } 
 }
 
 export function SetupFields({ id, setup, onChange, seed = true }: { id: string; setup: Setup; onChange(s: Setup): void; seed?: boolean }) {
-  const scenario = rules.scenarios.find((s) => s.id === setup.scenario)!;
-  const scenarioFlavour = rules.flavours.find((f) => f.id === scenario.flavour)!;
-  const flavour = rules.flavours.find((f) => f.id === (setup.flavour || scenario.flavour))!;
+  const scenario = findEntry(rules, 'scenarios', setup.scenario) ?? rules.scenarios[0];
+  const scenarioFlavour = entry(rules, 'flavours', scenario.flavour);
+  const flavour = findEntry(rules, 'flavours', setup.flavour) ?? scenarioFlavour;
   return (
     <div className="setup-fields">
       <label htmlFor={`${id}-scenario`}>Scenario</label>

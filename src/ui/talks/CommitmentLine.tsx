@@ -10,7 +10,7 @@ import { asState, percent } from '../engine';
 import { useG } from '../hooks';
 import { lineFor, menuFor } from './drafts';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 interface Props {
   index: number;

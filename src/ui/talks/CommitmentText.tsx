@@ -2,7 +2,7 @@
 import { SEAT_NAMES } from '../../game/seats';
 import type { Commitment } from '../../game/state';
 import { entry, findEntry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function CommitmentText({ c }: { c: Commitment }) {
   return (

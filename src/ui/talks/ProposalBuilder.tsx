@@ -13,7 +13,7 @@ import { useGame } from '../store';
 import { CommitmentLine } from './CommitmentLine';
 import { CHANNEL_WORDS } from './describe';
 import { nextLine } from './drafts';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 export function ProposalBuilder() {
   const G = asState(useG((G) => G));

@@ -4,7 +4,7 @@ import { checkCommitment } from '../../game/commitments';
 import type { Commitment, GameState, ScheduleStep } from '../../game/state';
 import type { CommitmentId, SeatId } from '../../game/types';
 import { entry } from '../../game/ruleset';
-import { rules } from '../../ui/rules';
+import { rules } from '../rules';
 
 /** The first round from `from` in which `what` may fall due (or `from` if none: the check will say). */
 function firstDue(schedule: ScheduleStep[], what: CommitmentId, from: number): number {
