@@ -12,10 +12,10 @@ import { checkCard } from '../game/initiatives';
 import type { EnumeratedMove } from '../game/enumerate';
 import { stageOf } from '../game/stages';
 import { checkAccept, checkDraft, checkProposalRoom } from '../game/proposals';
-import type { GameState, Step } from '../game/state';
+import type { Step } from '../game/state';
 import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
 import { detectionChance } from '../game/verification';
-import type { GameView } from '../game/view';
+import { ownSecret, type GameView } from '../game/view';
 import type { BotConfig, Personality } from './config';
 import { bestPackage, oneSided, packageValue, withChannel } from './packages';
 import { valuer, type Valuer } from './values';
@@ -38,7 +38,7 @@ const BAD_FAITH: Record<Personality, number> = { hardliner: 1.2, pragmatist: -0.
 const PRUDENCE: Record<Personality, number> = { hardliner: 0.35, pragmatist: 1, conciliator: 1.5 };
 
 interface Mind {
-  G: GameState;
+  G: GameView;
   seat: SeatId;
   config: BotConfig;
   me: Valuer;
@@ -89,7 +89,7 @@ function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
 
 function card(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
-  const playable = G.secrets[seat].hand.filter((id) => checkCard(rules, G, seat, STAGES.negotiate, id).ok);
+  const playable = ownSecret(G, seat).hand.filter((id) => checkCard(rules, G, seat, STAGES.negotiate, id).ok);
   const scored = playable.map((id) => ({ id, value: m.me.effects(entry(rules, 'initiatives', id).effects) + m.noise() }));
   const best = scored.sort((a, b) => b.value - a.value)[0];
   return best && best.value > THRESHOLD[m.config.personality].act ? { move: 'playCard', args: [best.id] } : undefined;
@@ -117,19 +117,16 @@ function action(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   return { move: 'act', args: best.amount === undefined ? [best.id] : [best.id, best.amount] };
 }
 
-/**
- * The next move for `seat`. `view` must be that seat's playerView: the engine's checks read only
- * public state and the seat's own secrets, so the view can stand in for the full state.
- */
+/** The next move for `seat`, from that seat's view alone: the engine's checks take a view. */
 export function decide(rules: RuleSet, view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng): EnumeratedMove | undefined {
   if (ctx.gameover) return undefined;
-  const G = view as unknown as GameState;
+  const G = view;
   const spread = config.difficulty === 'novice' ? 1.2 : 0.15;
   const m: Mind = { G, seat, config, me: valuer(rules, view, seat, config.personality), noise: () => (rng() - 0.5) * spread, rng };
   const stage = stageOf(ctx, seat);
   if (stage === STAGES.respond) return respond(rules, m);
   if (stage !== STAGES.negotiate || G.seats[seat].done) return undefined;
-  const undecided = stepsToDecide(G, seat).find((s) => G.secrets[seat].choices[s.id] === undefined);
+  const undecided = stepsToDecide(G, seat).find((s) => ownSecret(G, seat).choices[s.id] === undefined);
   if (undecided) return { move: 'comply', args: [undecided.id, compliance(rules, m, undecided)] };
   return answer(rules, m) ?? card(rules, m) ?? propose(rules, m, view) ?? action(rules, m) ?? { move: 'done', args: [] };
 }

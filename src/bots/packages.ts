@@ -8,7 +8,8 @@ import { totalRounds } from '../game/calendar';
 import { checkCommitment } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
 import type { CommitmentDef } from '../game/schema';
-import type { Commitment, GameState, ProposalDraft } from '../game/state';
+import type { Commitment, ProposalDraft } from '../game/state';
+import type { GameView } from '../game/view';
 import type { Channel, SeatId, TriggerId } from '../game/types';
 import type { Personality } from './config';
 import type { Valuer } from './values';
@@ -18,7 +19,7 @@ import type { RuleSet } from '../game/ruleset';
 /** How likely another seat's step is to come through green, as Trust suggests. */
 const reliability = (trust: number) => 0.45 + trust * 0.05;
 
-export function lineValue(rules: RuleSet, G: GameState, v: Valuer, c: Commitment): number {
+export function lineValue(rules: RuleSet, G: GameView, v: Valuer, c: Commitment): number {
   const def = entry(rules, 'commitments', c.what);
   const green = v.effects(def.effects) + v.effects(entry(rules, 'triggers', c.onGreen).effects) + v.effects(rules.negotiation.results.green);
   if (c.seat === v.seat) return green - def.capital * v.capital;
@@ -34,7 +35,7 @@ export function oneSided(seat: SeatId, pkg: readonly Commitment[]): boolean {
   return pkg.some((c) => c.seat === seat) && !pkg.some((c) => c.seat === other);
 }
 
-export function packageValue(rules: RuleSet, G: GameState, v: Valuer, commitments: readonly Commitment[]): number {
+export function packageValue(rules: RuleSet, G: GameView, v: Valuer, commitments: readonly Commitment[]): number {
   return commitments.reduce((n, c) => n + lineValue(rules, G, v, c), 0);
 }
 
@@ -45,7 +46,7 @@ function pickTrigger(rules: RuleSet, v: Valuer, options: readonly TriggerId[], p
 }
 
 /** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
-export function line(rules: RuleSet, G: GameState, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
+export function line(rules: RuleSet, G: GameView, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
   const due = Math.min(G.round + 1, totalRounds(G.schedule));
   return {
     seat: def.seat,
@@ -63,7 +64,7 @@ const CHANNEL_ORDER: Record<Personality, Channel[]> = {
   conciliator: ['direct', 'shuttle', 'backchannel'],
 };
 
-export function withChannel(rules: RuleSet, G: GameState, seat: SeatId, personality: Personality, commitments: Commitment[]): ProposalDraft | undefined {
+export function withChannel(rules: RuleSet, G: GameView, seat: SeatId, personality: Personality, commitments: Commitment[]): ProposalDraft | undefined {
   for (const channel of CHANNEL_ORDER[personality]) {
     const draft = { channel, commitments };
     if (checkDraft(rules, G, seat, draft).ok) return draft;
@@ -76,7 +77,7 @@ export function withChannel(rules: RuleSet, G: GameState, seat: SeatId, personal
  * cheapest line of its own that the other side should value, if the pair is worth it to both.
  * The Mediator instead brokers a pair of lines between the capitals.
  */
-export function bestPackage(rules: RuleSet, G: GameState, me: Valuer, partners: Record<SeatId, Valuer>, personality: Personality): Commitment[] | undefined {
+export function bestPackage(rules: RuleSet, G: GameView, me: Valuer, partners: Record<SeatId, Valuer>, personality: Personality): Commitment[] | undefined {
   const legal = (c: Commitment) => checkCommitment(rules, G, c).ok;
   const lines = (seat: SeatId, partner?: Valuer) =>
     rules.commitments.filter((d) => d.seat === seat).map((d) => line(rules, G, me, d, partner)).filter(legal);

@@ -14,14 +14,15 @@ import type { GameState } from './state';
 import { OK, no, type Verdict } from './verdict';
 import type { ActionId, SeatId, StageId } from './types';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 
 /** The seat's catalogue, including any action its Mediator flavour adds. */
-export function actionsFor(rules: RuleSet, G: GameState, seat: SeatId): ActionDef[] {
+export function actionsFor(rules: RuleSet, G: GameView, seat: SeatId): ActionDef[] {
   return rules.actions.filter((a) => a.seat === seat && (!a.flavours || a.flavours.includes(G.flavour)));
 }
 
-export function capitalCost(rules: RuleSet, G: GameState, def: ActionDef, amount = 1): number {
+export function capitalCost(rules: RuleSet, G: GameView, def: ActionDef, amount = 1): number {
   const flavour = entry(rules, 'flavours', G.flavour);
   const discount = (flavour.capitalDiscount ?? [])
     .filter((d) => def.tags.includes(d.tag))
@@ -29,7 +30,7 @@ export function capitalCost(rules: RuleSet, G: GameState, def: ActionDef, amount
   return Math.max(0, def.cost.capital - discount) * amount;
 }
 
-function checkAmount(rules: RuleSet, G: GameState, def: ActionDef, amount: unknown): Verdict {
+function checkAmount(rules: RuleSet, G: GameView, def: ActionDef, amount: unknown): Verdict {
   if (!def.amount) return amount === undefined ? OK : no('amount', `${def.name} takes no amount.`);
   const { min, max, units, limit } = def.amount;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < min || amount > max)
@@ -44,7 +45,7 @@ function checkAmount(rules: RuleSet, G: GameState, def: ActionDef, amount: unkno
  * `ctx.activePlayers`, or null if it is not active.
  */
 export function checkAction(rules: RuleSet, 
-  G: GameState,
+  G: GameView,
   seat: SeatId,
   stage: StageId | null,
   actionId: unknown,
@@ -87,7 +88,7 @@ export function checkAction(rules: RuleSet,
 
 /** Every (action, amount) the seat may take now. */
 export function legalActions(rules: RuleSet, 
-  G: GameState,
+  G: GameView,
   seat: SeatId,
   stage: StageId | null,
 ): { id: ActionId; amount?: number }[] {

@@ -3,6 +3,7 @@ import { holdsAll } from './metrics';
 import type { GameState } from './state';
 import { SEATS, type AgendaId, type SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 interface Shuffler {
   Shuffle<T>(deck: T[]): T[];
@@ -15,7 +16,7 @@ export function dealAgendas(rules: RuleSet, random: Shuffler): Record<SeatId, Ag
   return Object.fromEntries(SEATS.map((s) => [s, deal(s)])) as Record<SeatId, AgendaId[]>;
 }
 
-export function agendaMet(rules: RuleSet, G: GameState, id: AgendaId): boolean {
+export function agendaMet(rules: RuleSet, G: GameView, id: AgendaId): boolean {
   return holdsAll(rules, G, entry(rules, 'agendas', id).when);
 }
 

@@ -9,6 +9,7 @@ import { log } from './log';
 import { audience } from './audience';
 import type { Agreement, GameState, Proposal, Step } from './state';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreement {
   const steps: Step[] = [...p.commitments]
@@ -41,7 +42,7 @@ export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreem
  * Every step anywhere that passes `keep`, with its agreement. Searched in the plain state and
  * handed back from `G`: in a move, only the steps found are drafted, not every one searched.
  */
-function stepsWhere(G: GameState, keep: (step: Step) => boolean): { agreement: Agreement; step: Step }[] {
+function stepsWhere(G: Pick<GameView, 'agreements'>, keep: (step: Step) => boolean): { agreement: Agreement; step: Step }[] {
   const found: { agreement: Agreement; step: Step }[] = [];
   plain(G.agreements).forEach((a, i) =>
     a.steps.forEach((s, j) => {
@@ -51,7 +52,7 @@ function stepsWhere(G: GameState, keep: (step: Step) => boolean): { agreement: A
   return found;
 }
 
-export function findStep(G: GameState, id: unknown): { agreement: Agreement; step: Step } | undefined {
+export function findStep(G: GameView, id: unknown): { agreement: Agreement; step: Step } | undefined {
   return stepsWhere(G, (s) => s.id === id)[0];
 }
 

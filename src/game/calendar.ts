@@ -1,6 +1,7 @@
 /** Where a round falls in the eighteen months: its phase, its month, whether it closes a phase. */
-import type { GameState, ScheduleStep } from './state';
+import type { ScheduleStep } from './state';
 import type { PhaseId } from './types';
+import type { GameView } from './view';
 
 export function totalRounds(schedule: readonly ScheduleStep[]): number {
   return schedule.reduce((n, s) => n + s.rounds, 0);
@@ -37,10 +38,10 @@ export function placeOfRound(schedule: readonly ScheduleStep[], round: number): 
   throw new RangeError(`round ${round} is outside the schedule`);
 }
 
-export function currentPhase(G: GameState): PhaseId {
+export function currentPhase(G: GameView): PhaseId {
   return placeOfRound(G.schedule, Math.max(1, G.round)).phase;
 }
 
-export function isFinalRound(G: GameState): boolean {
+export function isFinalRound(G: GameView): boolean {
   return G.round === totalRounds(G.schedule);
 }

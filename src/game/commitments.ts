@@ -7,12 +7,13 @@ import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
 import { parseCommitment } from './arguments';
 import { SEAT_NAMES, SEAT_TITLES } from './seats';
-import type { Commitment, GameState } from './state';
+import type { Commitment } from './state';
 import { OK, no, type Verdict } from './verdict';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 /** Whether `c`, as sent by a client, is a sound commitment on this board. */
-export function checkCommitment(rules: RuleSet, G: GameState, c: unknown): Verdict {
+export function checkCommitment(rules: RuleSet, G: GameView, c: unknown): Verdict {
   const parsed = parseCommitment(c);
   if (!parsed.ok) return parsed.verdict;
   const { seat, what, due, verifier, onGreen, onRed } = parsed.value;

@@ -8,10 +8,11 @@ import type { GameState } from './state';
 import { COMPLIANCE, type Compliance, type SeatId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 const WORDS: Record<Compliance, string> = { comply: 'comply in full', partial: 'comply only in part', cheat: 'cheat' };
 
-export function checkCompliance(G: GameState, seat: SeatId, stepId: unknown, choice: unknown): Verdict {
+export function checkCompliance(G: GameView, seat: SeatId, stepId: unknown, choice: unknown): Verdict {
   const found = findStep(G, stepId);
   if (!found || found.step.seat !== seat) return no('unknown', 'You have no such step to carry out.');
   if (found.step.status !== 'pending' || found.step.due !== G.round) return no('wrong-time', 'That step does not fall due this round.');
@@ -20,7 +21,7 @@ export function checkCompliance(G: GameState, seat: SeatId, stepId: unknown, cho
 }
 
 /** Steps of `seat` that fall due this round, which it may decide about. */
-export function stepsToDecide(G: GameState, seat: SeatId) {
+export function stepsToDecide(G: GameView, seat: SeatId) {
   return G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat && s.status === 'pending' && s.due === G.round);
 }
 

@@ -8,6 +8,7 @@ import type { GameState } from './state';
 import { readTrack as read, writeTrack as write } from './tracks';
 import { PHASES, SEATS, TRACKS, type SeatId, type Track } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -18,7 +19,7 @@ const RELEASE_FROM: Partial<Record<Track, Track>> = {
 };
 
 /** The highest IAEA access tier the sources open by the current phase. */
-export function openAccessTier(rules: RuleSet, G: GameState): number {
+export function openAccessTier(rules: RuleSet, G: GameView): number {
   const phase = PHASES.indexOf(currentPhase(G));
   return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
 }

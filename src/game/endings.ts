@@ -8,6 +8,7 @@ import type { GameState } from './state';
 import { agendaPoints, breachPoints, cheatPoints } from './agendas';
 import { SEATS, type AgendaId, type Path, type SeatId } from './types';
 import type { RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 export type EndCause = 'tension' | 'collapse' | 'final';
 
@@ -27,7 +28,7 @@ export interface GameOver {
  * For the debrief: each path better than the one reached at the end, with the conditions the final
  * board missed, in words with the board's figures ("needs Trust ≥ 7 (now 5)").
  */
-export function pathsMissed(rules: RuleSet, G: GameState, reached: Path): { path: Path; name: string; unmet: string[] }[] {
+export function pathsMissed(rules: RuleSet, G: GameView, reached: Path): { path: Path; name: string; unmet: string[] }[] {
   const { paths } = rules.endings;
   const better = paths.slice(0, paths.findIndex((p) => p.path === reached)).filter((p) => p.path !== 'escalation');
   return better.map((p) => ({ path: p.path, name: p.name, unmet: p.when.filter((c) => !holds(rules, G, c)).map((c) => describeShortfall(rules, G, c)) }));

@@ -11,6 +11,7 @@ import { SEAT_NAMES } from './seats';
 import type { GameState } from './state';
 import type { IncidentId, ResponseChoice, SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 interface Shuffler {
   Shuffle<T>(deck: T[]): T[];
@@ -28,7 +29,7 @@ export function drawIncident(G: GameState, random: Shuffler): IncidentId {
 }
 
 /** The softening (or boost) that applies to this incident on this board, if any. */
-export function incidentModifier(rules: RuleSet, G: GameState, def: IncidentDef) {
+export function incidentModifier(rules: RuleSet, G: GameView, def: IncidentDef) {
   const flavourSoftens = entry(rules, 'flavours', G.flavour).softens.includes(def.id);
   if (def.softenedBy && (flavourSoftens || def.softenedBy.measures.some((m) => hasMeasure(G, m))))
     return def.softenedBy;
@@ -64,7 +65,7 @@ export function exposeBackchannel(rules: RuleSet, G: GameState): void {
 }
 
 /** The seat whose answer the round is waiting for, if any. */
-export function pendingResponder(G: GameState): SeatId | null {
+export function pendingResponder(G: GameView): SeatId | null {
   const r = G.incident?.response;
   return r && r.choice === null ? r.seat : null;
 }

@@ -12,6 +12,7 @@ import type { GameState } from './state';
 import { SEATS, type CardId, type SeatId, type StageId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
+import { ownSecret, type GameView } from './view';
 
 interface Shuffler {
   Shuffle<T>(deck: T[]): T[];
@@ -35,9 +36,9 @@ export function dealHands(rules: RuleSet, G: GameState): void {
   }
 }
 
-export function checkCard(rules: RuleSet, G: GameState, seat: SeatId, stage: StageId | null, cardId: unknown): Verdict {
+export function checkCard(rules: RuleSet, G: GameView, seat: SeatId, stage: StageId | null, cardId: unknown): Verdict {
   const def = findEntry(rules, 'initiatives', cardId);
-  if (!def || !G.secrets[seat].hand.includes(def.id)) return no('unknown', 'That card is not in your hand.');
+  if (!def || !ownSecret(G, seat).hand.includes(def.id)) return no('unknown', 'That card is not in your hand.');
   const gate = checkNegotiating(G.seats[seat], stage, 'Initiative cards are played');
   if (!gate.ok) return gate;
   const phase = currentPhase(G);

@@ -2,8 +2,9 @@
 import type { GameState } from './state';
 import type { MeasureId, SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
-export function hasMeasure(G: GameState, id: MeasureId): boolean {
+export function hasMeasure(G: GameView, id: MeasureId): boolean {
   return G.measures.some((m) => m.id === id);
 }
 

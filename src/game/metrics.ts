@@ -2,12 +2,12 @@
 import { breakoutLabel, breakoutMonths } from './nuclear';
 import { hasMeasure } from './measures';
 import type { Condition } from './schema';
-import type { GameState } from './state';
 import { isTrack, readTrack } from './tracks';
 import type { Metric } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
-export function metricValue(rules: RuleSet, G: GameState, metric: Metric): number {
+export function metricValue(rules: RuleSet, G: GameView, metric: Metric): number {
   if (isTrack(metric)) return readTrack(G, metric);
   switch (metric) {
     case 'breakoutMonths':
@@ -53,14 +53,14 @@ export const METRIC_LABELS: Record<Metric, string> = {
   greenSteps: 'Agreement steps verified green',
 };
 
-export function holds(rules: RuleSet, G: GameState, c: Condition): boolean {
+export function holds(rules: RuleSet, G: GameView, c: Condition): boolean {
   if ('measure' in c) return hasMeasure(G, c.measure);
   if ('anyMeasure' in c) return c.anyMeasure.some((m) => hasMeasure(G, m));
   const v = metricValue(rules, G, c.metric);
   return c.op === '>=' ? v >= c.value : v <= c.value;
 }
 
-export function holdsAll(rules: RuleSet, G: GameState, cs: readonly Condition[] | undefined): boolean {
+export function holdsAll(rules: RuleSet, G: GameView, cs: readonly Condition[] | undefined): boolean {
   return (cs ?? []).every((c) => holds(rules, G, c));
 }
 
@@ -71,7 +71,7 @@ export function describeCondition(rules: RuleSet, c: Condition): string {
 }
 
 /** A condition with the board's current figure, for a readable refusal. */
-export function describeShortfall(rules: RuleSet, G: GameState, c: Condition): string {
+export function describeShortfall(rules: RuleSet, G: GameView, c: Condition): string {
   if (!('metric' in c)) return `needs ${describeCondition(rules, c)}`;
   const now = metricValue(rules, G, c.metric);
   const shown = c.metric === 'breakoutMonths' ? breakoutLabel(now) : String(now);

@@ -16,6 +16,7 @@ import type { Commitment, GameState, Proposal, ProposalDraft } from './state';
 import { SEATS, type Channel, type SeatId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 /** Who must accept: the proposer, every committed seat, and the Mediator carrying a shuttle. */
 export function partiesOf(by: SeatId, draft: ProposalDraft): SeatId[] {
@@ -24,7 +25,7 @@ export function partiesOf(by: SeatId, draft: ProposalDraft): SeatId[] {
   return SEATS.filter((s) => named.has(s));
 }
 
-function checkChannel(rules: RuleSet, G: GameState, by: SeatId, channel: Channel, parties: SeatId[]): Verdict {
+function checkChannel(rules: RuleSet, G: GameView, by: SeatId, channel: Channel, parties: SeatId[]): Verdict {
   const { directNeeds, backchannelNeeds, shuttleOnlyIn } = rules.negotiation.channels;
   const missing = (ids: readonly string[]) => ids.filter((m) => !hasMeasure(G, m as never));
   if (channel === 'backchannel') {
@@ -38,7 +39,7 @@ function checkChannel(rules: RuleSet, G: GameState, by: SeatId, channel: Channel
 }
 
 /** Whether `draft`, sent by `by`, is a sound package on this board. Size limits are the caller's. */
-export function checkDraft(rules: RuleSet, G: GameState, by: SeatId, draft: unknown): Verdict {
+export function checkDraft(rules: RuleSet, G: GameView, by: SeatId, draft: unknown): Verdict {
   const parsed = parseDraft(draft);
   if (!parsed.ok) return parsed.verdict;
   const { channel, commitments } = parsed.value;
@@ -57,10 +58,10 @@ export function checkDraft(rules: RuleSet, G: GameState, by: SeatId, draft: unkn
   return checkChannel(rules, G, by, channel, parties);
 }
 
-const openBy = (G: GameState, seat: SeatId) => G.proposals.filter((p) => p.by === seat && p.status === 'open').length;
+const openBy = (G: GameView, seat: SeatId) => G.proposals.filter((p) => p.by === seat && p.status === 'open').length;
 
 /** Whether `seat` may table another proposal this round. */
-export function checkProposalRoom(rules: RuleSet, G: GameState, seat: SeatId): Verdict {
+export function checkProposalRoom(rules: RuleSet, G: GameView, seat: SeatId): Verdict {
   const { openProposalsPerSeat, proposalsPerRound } = rules.negotiation.limits;
   if (openBy(G, seat) >= openProposalsPerSeat) return no('used-up', `You already have ${openProposalsPerSeat} proposals open.`);
   if (G.proposedThisRound[seat] >= proposalsPerRound) return no('used-up', `You have tabled ${proposalsPerRound} proposals this round.`);
@@ -68,13 +69,13 @@ export function checkProposalRoom(rules: RuleSet, G: GameState, seat: SeatId): V
 }
 
 /** The proposal `id` as `seat` can see it, if it is open. */
-function openProposal(G: GameState, seat: SeatId, id: unknown): Proposal | undefined {
+function openProposal(G: GameView, seat: SeatId, id: unknown): Proposal | undefined {
   const p = G.proposals.find((x) => x.id === id);
   return p && p.status === 'open' && canSee(p, seat) ? p : undefined;
 }
 
 /** Whether `seat` may answer (accept, reject or counter) proposal `id`. */
-export function checkAnswer(G: GameState, seat: SeatId, id: unknown): Verdict {
+export function checkAnswer(G: GameView, seat: SeatId, id: unknown): Verdict {
   const p = openProposal(G, seat, id);
   if (!p) return no('unknown', `There is no open proposal ${String(id)}.`);
   if (!p.parties.includes(seat)) return no('not-yours', 'That proposal does not name you.');
@@ -83,7 +84,7 @@ export function checkAnswer(G: GameState, seat: SeatId, id: unknown): Verdict {
 }
 
 /** Whether the package can still become an agreement now (measures it or its channel need may have lapsed). */
-export function checkAccept(rules: RuleSet, G: GameState, seat: SeatId, id: unknown): Verdict {
+export function checkAccept(rules: RuleSet, G: GameView, seat: SeatId, id: unknown): Verdict {
   const answer = checkAnswer(G, seat, id);
   if (!answer.ok) return answer;
   const p = G.proposals.find((x) => x.id === id)!;
@@ -99,7 +100,7 @@ export function checkAccept(rules: RuleSet, G: GameState, seat: SeatId, id: unkn
  * Whether `seat` may counter proposal `id` with `draft`. A backchannel exchange stays on the
  * backchannel: a counter in the open would expose the proposal it answers.
  */
-export function checkCounter(rules: RuleSet, G: GameState, seat: SeatId, id: unknown, draft: unknown): Verdict {
+export function checkCounter(rules: RuleSet, G: GameView, seat: SeatId, id: unknown, draft: unknown): Verdict {
   const answer = checkAnswer(G, seat, id);
   if (!answer.ok) return answer;
   const p = G.proposals.find((x) => x.id === id)!;
@@ -115,7 +116,7 @@ export function checkCounter(rules: RuleSet, G: GameState, seat: SeatId, id: unk
   return OK;
 }
 
-export function checkWithdraw(G: GameState, seat: SeatId, id: unknown): Verdict {
+export function checkWithdraw(G: GameView, seat: SeatId, id: unknown): Verdict {
   const p = openProposal(G, seat, id);
   if (!p || p.by !== seat) return no('unknown', `You have no open proposal ${String(id)}.`);
   return OK;

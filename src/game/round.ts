@@ -14,6 +14,7 @@ import { lapseProposals } from './proposals';
 import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 interface Hook {
   G: GameState;
@@ -22,7 +23,7 @@ interface Hook {
   random: { Shuffle<T>(deck: T[]): T[]; Number(): number };
 }
 
-export const allDone = (G: GameState) => SEATS.every((s) => G.seats[s].done);
+export const allDone = (G: GameView) => SEATS.every((s) => G.seats[s].done);
 
 export function beginRound(rules: RuleSet, { G, events, random }: Hook): void {
   G.round += 1;

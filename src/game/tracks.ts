@@ -1,12 +1,13 @@
 /** Where each track lives in `G`: one place to read and write a track by name. */
 import type { GameState } from './state';
 import { TRACKS, type Track } from './types';
+import type { GameView } from './view';
 
 export function isTrack(x: string): x is Track {
   return (TRACKS as readonly string[]).includes(x);
 }
 
-export function readTrack(G: GameState, t: Track): number {
+export function readTrack(G: GameView, t: Track): number {
   switch (t) {
     case 'trust':
     case 'tension':

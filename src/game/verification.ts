@@ -14,13 +14,14 @@ import { SEAT_NAMES } from './seats';
 import type { Agreement, GameState, Step } from './state';
 import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';
 import { entry, type RuleSet } from './ruleset';
+import type { GameView } from './view';
 
 interface Dice {
   Number(): number;
 }
 
 /** The chance that `verifier` sees through `seat`'s partial compliance or cheating now. */
-export function detectionChance(rules: RuleSet, G: GameState, verifier: VerifierId, seat: SeatId): number {
+export function detectionChance(rules: RuleSet, G: GameView, verifier: VerifierId, seat: SeatId): number {
   const { detection } = entry(rules, 'verifiers', verifier);
   const measures = detection.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.bonus, 0);
   const chance = detection.base + detection.perAccessTier * G.nuclear.access + measures + G.monitoring[seat];
@@ -28,14 +29,14 @@ export function detectionChance(rules: RuleSet, G: GameState, verifier: Verifier
 }
 
 /** The chance that full compliance still reads amber: vague verification language. */
-export function ambiguityChance(rules: RuleSet, G: GameState, verifier: VerifierId): number {
+export function ambiguityChance(rules: RuleSet, G: GameView, verifier: VerifierId): number {
   const { ambiguity } = entry(rules, 'verifiers', verifier);
   const reduced = ambiguity.measures.filter((m) => hasMeasure(G, m.measure)).reduce((n, m) => n + m.reduce, 0);
   return Math.max(0, ambiguity.base - reduced);
 }
 
 /** An EU mediator's reports, or an oversight forum, settle an ambiguous amber. */
-export function settlesAmbiguity(rules: RuleSet, G: GameState): boolean {
+export function settlesAmbiguity(rules: RuleSet, G: GameView): boolean {
   const { flavours, measures } = rules.negotiation.ambiguitySettledBy;
   return flavours.includes(G.flavour) || measures.some((m) => hasMeasure(G, m));
 }

@@ -16,15 +16,34 @@ export interface HiddenSecret {
 }
 export type SecretView = SeatSecret | HiddenSecret;
 
-export type GameView = Omit<GameState, 'secrets'> & { secrets: Record<SeatId, SecretView> };
+/**
+ * The board as a seat may see it. Read-only checks take this type, so one that reads another
+ * seat's secrets (without asking `isHidden`), a draw pile or the id counter does not compile.
+ */
+export type GameView = Omit<GameState, 'secrets' | 'deck' | 'initiativeDecks' | 'nextId'> & {
+  secrets: Record<SeatId, SecretView>;
+};
 
 export const isHidden = (s: SecretView): s is HiddenSecret => 'hidden' in s;
 
-export function playerView({ G, playerID }: { G: GameState; playerID?: string | null }): GameView {
+/** The secrets of the seat whose view this is: a check reads no other seat's. */
+export function ownSecret(G: GameView, seat: SeatId): SeatSecret {
+  const secret = G.secrets[seat];
+  if (isHidden(secret)) throw new Error(`This view does not hold seat ${seat}'s secrets.`);
+  return secret;
+}
+
+/**
+ * What is sent: the view, with the draw piles and the id counter emptied but present, for the
+ * client's own prediction of moves. Checks take `GameView`, which leaves them out.
+ */
+export type SentView = GameView & Pick<GameState, 'deck' | 'initiativeDecks' | 'nextId'>;
+
+export function playerView({ G, playerID }: { G: GameState; playerID?: string | null }): SentView {
   const me = isSeat(playerID) ? playerID : null;
   const secretFor = (seat: SeatId): SecretView =>
     seat === me ? G.secrets[seat] : { hidden: true, agendas: G.secrets[seat].agendas.length, hand: G.secrets[seat].hand.length };
-  return {
+  const view: SentView = {
     ...G,
     deck: [],
     initiativeDecks: { '0': [], '1': [], '2': [] },
@@ -36,4 +55,5 @@ export function playerView({ G, playerID }: { G: GameState; playerID?: string | 
     nextId: 0,
     log: G.log.map((page) => page.filter((e) => !e.to || (me !== null && e.to.includes(me)))).filter((page) => page.length > 0),
   };
+  return view;
 }

@@ -1,10 +1,6 @@
-/**
- * The UI's one bridge to the rules engine's checks. They are typed on the full `GameState`, but on a
- * seat's `GameView` they read only the public board and that seat's own secrets, so the view stands in.
- */
+/** What the UI's screens are drawn from, and small helpers for the engine's verdicts. */
 import type { Ctx } from 'boardgame.io';
 import type { GameOver } from '../game/endings';
-import type { GameState } from '../game/state';
 import { OK, type Verdict } from '../game/verdict';
 import type { GameView } from '../game/view';
 
@@ -16,8 +12,6 @@ export interface SeatView {
   ctx: GameCtx;
   stateID: number;
 }
-
-export const asState = (G: GameView): GameState => G as unknown as GameState;
 
 export const percent = (p: number) => `${Math.round(p * 100)} %`;
 

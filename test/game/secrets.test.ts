@@ -18,7 +18,7 @@ import scenariosJson from '../../rules/scenarios.json';
 import { Backchannel } from '../../src/game';
 import type { Agreement, GameState, Proposal } from '../../src/game/state';
 import { SEATS, type CardId, type SeatId } from '../../src/game/types';
-import { playerView, type GameView } from '../../src/game/view';
+import { playerView, type SentView } from '../../src/game/view';
 import {
   INVALID,
   answerIncident,
@@ -48,7 +48,7 @@ const c$ = (id: string) => id as CardId;
 const card = (id: string) => initiativesJson.find((c) => c.id === id)!;
 const VIEWERS: (SeatId | null)[] = [...SEATS, null];
 
-const view = (G: GameState, playerID: SeatId | null): GameView => playerView({ G, playerID });
+const view = (G: GameState, playerID: SeatId | null): SentView => playerView({ G, playerID });
 
 /** Plays whole rounds up to `round`, keeping Trust and Tension mid-track so the game goes on. */
 function playToRound(m: Match, round: number, beforeLastDone: (G: GameState) => void = () => {}): void {
@@ -247,7 +247,7 @@ describe('playerView', () => {
     expect(spectator.deck).toEqual([]);
     expect(spectator.initiativeDecks).toEqual({ '0': [], '1': [], '2': [] });
     // boardgame.io passes the seat as a string, or nothing for a spectator.
-    const viaGame = (Backchannel.playerView as (a: { G: GameState; playerID?: string | null }) => GameView)({ G, playerID: undefined });
+    const viaGame = (Backchannel.playerView as (a: { G: GameState; playerID?: string | null }) => SentView)({ G, playerID: undefined });
     expect(viaGame).toEqual(spectator);
     // An unknown seat is a spectator.
     expect(playerView({ G, playerID: '7' })).toEqual(spectator);
@@ -544,7 +544,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
     bad.G.log.push([{ round: 1, step: 'negotiation', text: 'You will cheat on Pause selected enrichment (step 99).' }]);
     expect(breaches(bad, cov).join('\n')).toMatch(/private line/);
     // A view that forgets to filter the backchannel, the log, or the secrets.
-    const leaky = (edit: (v: GameView, G: GameState) => void) => (G: GameState, id: SeatId | null) => {
+    const leaky = (edit: (v: SentView, G: GameState) => void) => (G: GameState, id: SeatId | null) => {
       const v = view(G, id);
       edit(v, G);
       return v;

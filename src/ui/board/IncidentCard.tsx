@@ -2,7 +2,6 @@
 import { describeEffects } from '../../game/effects';
 import { incidentModifier } from '../../game/incidents';
 import { SEAT_NAMES } from '../../game/seats';
-import { asState } from '../engine';
 import { useG } from '../hooks';
 import { useGame } from '../store';
 import { entry } from '../../game/ruleset';
@@ -15,7 +14,7 @@ export function IncidentCard() {
   const incident = G.incident;
   if (!incident) return null;
   const def = entry(rules, 'incidents', incident.id);
-  const modifier = incident.modified ? incidentModifier(rules, asState(G), def) : undefined;
+  const modifier = incident.modified ? incidentModifier(rules, G, def) : undefined;
   const response = incident.response;
   return (
     <section className={`panel incident incident-${def.kind}`} aria-labelledby="incident-title">

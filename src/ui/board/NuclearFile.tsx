@@ -3,14 +3,13 @@ import { currentPhase } from '../../game/calendar';
 import { breakoutLabel, breakoutMonths } from '../../game/nuclear';
 import { phaseShortName } from '../../game/ruleset';
 import { PHASES } from '../../game/types';
-import { asState } from '../engine';
 import { useG } from '../hooks';
 import { rules } from '../rules';
 
 
 export function NuclearFile() {
   const nuclear = useG((G) => G.nuclear);
-  const phase = PHASES.indexOf(currentPhase(asState(useG((G) => G))));
+  const phase = PHASES.indexOf(currentPhase(useG((G) => G)));
   const { enrichmentTiers, accessTiers } = rules.nuclear;
   const bounds = rules.board.bounds;
   const months = breakoutMonths(rules, nuclear);

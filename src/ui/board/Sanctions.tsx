@@ -2,7 +2,6 @@
 import { hasMeasure } from '../../game/measures';
 import { measureName } from '../../game/ruleset';
 import type { MeasureId } from '../../game/types';
-import { asState } from '../engine';
 import { useG } from '../hooks';
 import { rules } from '../rules';
 
@@ -18,7 +17,7 @@ function Open({ on, label }: { on: boolean; label: string }) {
 export function Sanctions() {
   const G = useG((G) => G);
   const { level, frozenAssets, escrow } = G.sanctions;
-  const has = (id: string) => hasMeasure(asState(G), id as MeasureId);
+  const has = (id: string) => hasMeasure(G, id as MeasureId);
   const { directNeeds, backchannelNeeds } = rules.negotiation.channels;
   return (
     <section className="panel sanctions" aria-labelledby="sanctions-title">

@@ -5,7 +5,6 @@ import { pathsMissed, type GameOver } from '../../game/endings';
 import { describeCondition, metricValue } from '../../game/metrics';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS } from '../../game/types';
-import { asState } from '../engine';
 import { useG } from '../hooks';
 import { LogList } from '../log/Log';
 import { useGame } from '../store';
@@ -38,7 +37,7 @@ function turningPoints(history: { round: number; trust: number; tension: number 
 }
 
 export function EndScreen({ over }: { over: GameOver }) {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const lines = useG((G) => G.log);
   const leave = useGame((s) => s.leave);
   const path = rules.endings.paths.find((p) => p.path === over.path)!;

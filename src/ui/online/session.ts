@@ -87,7 +87,7 @@ export function createOnlineSession({ me, notify, onPlayers, server, socketOpts 
     if (stopped) return;
     const s = client.getState();
     if (s && (!view || view.G !== (s.G as unknown) || view.ctx !== s.ctx || view.stateID !== s._stateID)) {
-      view = { G: s.G as unknown as SeatView['G'], ctx: s.ctx, stateID: s._stateID };
+      view = { G: s.G, ctx: s.ctx, stateID: s._stateID };
       listeners.forEach((l) => l());
       if (announceReconnect && transport.isConnected) {
         announceReconnect = false;

@@ -1,7 +1,6 @@
 /** Your secret agendas, with whether the board would score them if the game ended now. */
 import { agendaMet } from '../../game/agendas';
 import { isHidden } from '../../game/view';
-import { asState } from '../engine';
 import { useG, useSeat } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
@@ -19,7 +18,7 @@ export function Agendas() {
       <ul className="agenda-list">
         {secret.agendas.map((id) => {
           const def = entry(rules, 'agendas', id);
-          const met = agendaMet(rules, asState(G), id);
+          const met = agendaMet(rules, G, id);
           return (
             <li key={id}>
               <strong>{def.name}</strong> · {def.points} points

@@ -3,7 +3,6 @@ import { describeEffects } from '../../game/effects';
 import { checkCard } from '../../game/initiatives';
 import { stageOf } from '../../game/stages';
 import { isHidden } from '../../game/view';
-import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
@@ -26,7 +25,7 @@ export function Hand() {
         <ul className="card-list">
           {secret.hand.map((id) => {
             const def = entry(rules, 'initiatives', id);
-            const verdict = checkCard(rules, asState(G), seat, stageOf(ctx, seat), id);
+            const verdict = checkCard(rules, G, seat, stageOf(ctx, seat), id);
             return (
               <li key={id} className="card">
                 <h4>{def.name}</h4>

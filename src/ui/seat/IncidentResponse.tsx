@@ -4,7 +4,6 @@ import { pendingResponder } from '../../game/incidents';
 import { stageOf } from '../../game/stages';
 import { RESPONSES } from '../../game/types';
 import { OK, no } from '../../game/verdict';
-import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
@@ -16,7 +15,7 @@ export function IncidentResponse() {
   const ctx = useCtx();
   const seat = useSeat();
   const send = useSend();
-  if (pendingResponder(asState(G)) !== seat || !G.incident) return null;
+  if (pendingResponder(G) !== seat || !G.incident) return null;
   const def = entry(rules, 'incidents', G.incident.id);
   const verdict = stageOf(ctx, seat) === 'respond' ? OK : no('not-yours', 'Your seat is not asked to respond now.');
   return (

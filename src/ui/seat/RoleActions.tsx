@@ -4,13 +4,12 @@ import { actionsFor, capitalCost, checkAction } from '../../game/actions';
 import { describeEffects } from '../../game/effects';
 import { stageOf } from '../../game/stages';
 import type { ActionDef } from '../../game/schema';
-import { asState } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { phaseName } from '../../game/ruleset';
 import { rules } from '../rules';
 
 function ActionRow({ def }: { def: ActionDef }) {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const ctx = useCtx();
   const seat = useSeat();
   const send = useSend();
@@ -64,7 +63,7 @@ function ActionRow({ def }: { def: ActionDef }) {
 }
 
 export function RoleActions() {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const seat = useSeat();
   return (
     <section className="sub role-actions" aria-labelledby="actions-title">

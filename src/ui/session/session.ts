@@ -80,7 +80,7 @@ export function createSession({ seed, setupData, humans, bots }: SessionOptions)
     humans,
     view(seat) {
       const s = clientOf(seat).getState();
-      return s ? { G: s.G as unknown as SeatView['G'], ctx: s.ctx, stateID: s._stateID } : null;
+      return s ? { G: s.G, ctx: s.ctx, stateID: s._stateID } : null;
     },
     subscribe: (seat, listener) => clientOf(seat).subscribe(() => listener()),
     move: (seat, name, args) => clientOf(seat).moves[name](...args),

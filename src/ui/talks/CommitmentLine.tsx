@@ -6,7 +6,7 @@ import { SEAT_NAMES } from '../../game/seats';
 import type { Commitment } from '../../game/state';
 import { SEATS, type CommitmentId, type SeatId, type TriggerId, type VerifierId } from '../../game/types';
 import { detectionChance } from '../../game/verification';
-import { asState, percent } from '../engine';
+import { percent } from '../engine';
 import { useG } from '../hooks';
 import { lineFor, menuFor } from './drafts';
 import { entry } from '../../game/ruleset';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function CommitmentLine({ index, line, onChange, onRemove }: Props) {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const def = entry(rules, 'commitments', line.what);
   const id = (field: string) => `line-${index}-${field}`;
   const rounds = Array.from({ length: totalRounds(G.schedule) - G.round + 1 }, (_, i) => G.round + i);

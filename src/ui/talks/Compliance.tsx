@@ -8,7 +8,7 @@ import type { Step } from '../../game/state';
 import { COMPLIANCE, type Compliance as Choice } from '../../game/types';
 import { detectionChance } from '../../game/verification';
 import { isHidden } from '../../game/view';
-import { allOf, asState, percent } from '../engine';
+import { allOf, percent } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
@@ -16,7 +16,7 @@ import { rules } from '../rules';
 const WORDS: Record<Choice, string> = { comply: 'Comply in full', partial: 'Comply partly', cheat: 'Cheat' };
 
 function StepChoice({ step, chosen }: { step: Step; chosen: Choice }) {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const ctx = useCtx();
   const seat = useSeat();
   const send = useSend();
@@ -63,7 +63,7 @@ export function Compliance() {
   const G = useG((G) => G);
   const seat = useSeat();
   const secret = G.secrets[seat];
-  const steps = stepsToDecide(asState(G), seat);
+  const steps = stepsToDecide(G, seat);
   if (steps.length === 0 || isHidden(secret)) return null;
   return (
     <section className="panel compliance" aria-labelledby="compliance-title">

@@ -8,7 +8,7 @@ import { SEAT_NAMES } from '../../game/seats';
 import type { Proposal } from '../../game/state';
 import type { SeatId } from '../../game/types';
 import { no, OK, type Verdict } from '../../game/verdict';
-import { allOf, asState } from '../engine';
+import { allOf } from '../engine';
 import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
@@ -17,7 +17,7 @@ import { rules } from '../rules';
 
 /** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
 function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const ctx = useCtx();
   const send = useSend();
   const setCounter = useGame((s) => s.setCounter);

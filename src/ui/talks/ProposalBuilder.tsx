@@ -7,7 +7,7 @@ import { checkNegotiating, stageOf } from '../../game/stages';
 import { checkAnswer, checkDraft, checkProposalRoom } from '../../game/proposals';
 import type { Commitment, ProposalDraft } from '../../game/state';
 import { CHANNELS, type Channel } from '../../game/types';
-import { allOf, asState } from '../engine';
+import { allOf } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentLine } from './CommitmentLine';
@@ -16,7 +16,7 @@ import { nextLine } from './drafts';
 import { rules } from '../rules';
 
 export function ProposalBuilder() {
-  const G = asState(useG((G) => G));
+  const G = useG((G) => G);
   const ctx = useCtx();
   const seat = useSeat();
   const send = useSend();

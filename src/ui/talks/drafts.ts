@@ -1,7 +1,8 @@
 /** Building blocks for the proposal builder: a sensible first line, and keeping a line consistent. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
 import { checkCommitment } from '../../game/commitments';
-import type { Commitment, GameState, ScheduleStep } from '../../game/state';
+import type { Commitment, ScheduleStep } from '../../game/state';
+import type { GameView } from '../../game/view';
 import type { CommitmentId, SeatId } from '../../game/types';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
@@ -36,7 +37,7 @@ const counterpart = (me: SeatId): SeatId => (me === '0' ? '1' : '0');
  * (give and take), otherwise more from the other side; the first menu entry not already in the
  * package, preferring one the board allows now.
  */
-export function nextLine(G: GameState, me: SeatId, lines: Commitment[]): Commitment {
+export function nextLine(G: GameView, me: SeatId, lines: Commitment[]): Commitment {
   const seat = lines.length > 0 && !lines.some((c) => c.seat === me) ? me : counterpart(me);
   const due = Math.max(1, Math.min(G.round + 1, totalRounds(G.schedule)));
   const fresh = menuFor(seat)
