@@ -4,8 +4,7 @@
  * effect, discounted by how far Trust lets it believe they will be kept; triggers at what they
  * would release or impose.
  */
-import { totalRounds } from '../game/calendar';
-import { checkCommitment } from '../game/commitments';
+import { checkCommitment, defaultLine, nextDue } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
 import type { CommitmentDef } from '../game/schema';
 import type { Commitment, ProposalDraft } from '../game/state';
@@ -47,12 +46,8 @@ function pickTrigger(rules: RuleSet, v: Valuer, options: readonly TriggerId[], p
 
 /** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
 export function line(rules: RuleSet, G: GameView, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
-  const due = Math.min(G.round + 1, totalRounds(G.schedule));
   return {
-    seat: def.seat,
-    what: def.id,
-    due,
-    verifier: def.verifiers[0],
+    ...defaultLine(def, nextDue(G)),
     onGreen: pickTrigger(rules, v, def.triggers.green, def.seat === v.seat ? undefined : partner),
     onRed: pickTrigger(rules, v, def.triggers.red),
   };

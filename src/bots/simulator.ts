@@ -7,6 +7,7 @@ import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import { DEFAULT_RULES, makeGame } from '../game';
 import type { GameOver } from '../game/endings';
 import type { RuleSet } from '../game/ruleset';
+import { nextActiveSeat } from '../game/stages';
 import type { GameState } from '../game/state';
 import { SEATS, type Path, type SeatId } from '../game/types';
 import { scriptedBot } from './bot';
@@ -53,8 +54,7 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
   while (!state.ctx.gameover) {
     if (moves >= MAX_MOVES) throw new Error(`game ${setup.seed} stalled after ${MAX_MOVES} moves`);
     // Seats negotiate at once: take turns among the active ones, starting after the last mover.
-    const active = state.ctx.activePlayers ?? {};
-    const seat = [1, 2, 3].map((k) => SEATS[(SEATS.indexOf(last) + k) % SEATS.length]).find((s) => s in active);
+    const seat = nextActiveSeat(state.ctx, last);
     if (!seat) throw new Error(`game ${setup.seed}: nobody can move in round ${state.G.round}`);
     const start = timeDecisions ? performance.now() : 0;
     const { action } = await bots[seat].play(state, seat);

@@ -4,7 +4,9 @@
  */
 import { currentPhase } from './calendar';
 import { checkNegotiating } from './stages';
-import { applyEffects, describeEffects, openAccessTier } from './effects';
+import { checkConcession } from './domestic';
+import { applyEffects, describeEffects } from './effects';
+import { checkAccessOpens } from './nuclear';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { describeShortfall, holds, metricValue } from './metrics';
@@ -73,10 +75,10 @@ export function checkAction(rules: RuleSet,
     );
   const unmet = (def.requires ?? []).find((c) => !holds(rules, G, c));
   if (unmet) return no('unmet', `This ${describeShortfall(rules, G, unmet)}.`);
-  const next = rules.nuclear.accessTiers[G.nuclear.access + 1];
-  if ((def.effects.access ?? 0) > 0 && next && G.nuclear.access >= openAccessTier(rules, G))
-    return no('wrong-time', `${next.name} opens in ${phaseName(rules, next.opensIn)}.`);
-  if (me.crisis && def.tags.includes('concession')) return no('crisis', 'Domestic crisis: no concessions this round.');
+  const access = checkAccessOpens(rules, G, def.effects);
+  if (!access.ok) return access;
+  const crisis = checkConcession(me, def.tags);
+  if (!crisis.ok) return crisis;
   const amountVerdict = checkAmount(rules, G, def, amount);
   if (!amountVerdict.ok) return amountVerdict;
   if (me.actionPoints < def.cost.ap)

@@ -7,6 +7,7 @@ import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
 import { parseCommitment } from './arguments';
 import { SEAT_NAMES, SEAT_TITLES } from './seats';
+import type { CommitmentDef } from './schema';
 import type { Commitment } from './state';
 import { OK, no, type Verdict } from './verdict';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
@@ -35,6 +36,16 @@ export function checkCommitment(rules: RuleSet, G: GameView, c: unknown): Verdic
   const unmet = (def.requires ?? []).find((r) => !holds(rules, G, r));
   if (unmet) return no('unmet', `${def.name} ${describeShortfall(rules, G, unmet)}.`);
   return OK;
+}
+
+/** The round a new line falls due unless its author says otherwise: the next, within the game. */
+export function nextDue(G: Pick<GameView, 'round' | 'schedule'>): number {
+  return Math.min(G.round + 1, totalRounds(G.schedule));
+}
+
+/** A line of `def` falling due in round `due`, with the menu's first verifier and triggers. */
+export function defaultLine(def: CommitmentDef, due: number): Commitment {
+  return { seat: def.seat, what: def.id, due, verifier: def.verifiers[0], onGreen: def.triggers.green[0], onRed: def.triggers.red[0] };
 }
 
 /** "Iran: Pause selected enrichment, due round 3, checked by IAEA inspectors; on green: …; on red: …". */

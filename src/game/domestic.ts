@@ -6,9 +6,11 @@ import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { holdsAll } from './metrics';
 import { SEAT_NAMES } from './seats';
-import type { GameState } from './state';
+import type { ActionTag } from './schema';
+import type { GameState, SeatState } from './state';
 import { SEATS } from './types';
 import type { RuleSet } from './ruleset';
+import { OK, no, type Verdict } from './verdict';
 
 export function runDomestic(rules: RuleSet, G: GameState): void {
   const { pressures, crisis } = rules.domestic;
@@ -33,6 +35,11 @@ export function runDomestic(rules: RuleSet, G: GameState): void {
       log(rules, G, 'domestic', `${SEAT_NAMES[seat]} faces a domestic crisis: next round it has fewer action points and can make no concessions.`, seat);
     }
   }
+}
+
+/** A seat in a domestic crisis can make no concessions this round. */
+export function checkConcession(seat: Pick<SeatState, 'crisis'>, tags: readonly ActionTag[]): Verdict {
+  return seat.crisis && tags.includes('concession') ? no('crisis', 'Domestic crisis: no concessions this round.') : OK;
 }
 
 /** Action points for the round about to begin. */

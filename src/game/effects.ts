@@ -1,14 +1,13 @@
 /** Applies a change to the board, clamped to each track's bounds, and says it in words. */
-import { currentPhase } from './calendar';
 import { addMeasure, removeMeasure } from './measures';
+import { openAccessTier } from './nuclear';
 import { METRIC_LABELS } from './metrics';
 import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
 import type { GameState } from './state';
 import { readTrack as read, writeTrack as write } from './tracks';
-import { PHASES, SEATS, TRACKS, type SeatId, type Track } from './types';
+import { SEATS, TRACKS, type SeatId, type Track } from './types';
 import { entry, type RuleSet } from './ruleset';
-import type { GameView } from './view';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
@@ -17,12 +16,6 @@ const RELEASE_FROM: Partial<Record<Track, Track>> = {
   releasedByIran: 'heldByIran',
   releasedByUS: 'heldByUS',
 };
-
-/** The highest IAEA access tier the sources open by the current phase. */
-export function openAccessTier(rules: RuleSet, G: GameView): number {
-  const phase = PHASES.indexOf(currentPhase(G));
-  return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
-}
 
 export function shiftTrack(rules: RuleSet, G: GameState, t: Track, delta: number): void {
   const b = rules.board.bounds[t];

@@ -6,8 +6,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { legalActions } from './actions';
-import { totalRounds } from './calendar';
-import { checkCommitment } from './commitments';
+import { checkCommitment, defaultLine, nextDue } from './commitments';
 import { stepsToDecide } from './compliance';
 import { checkCard } from './initiatives';
 import { stageOf } from './stages';
@@ -25,10 +24,9 @@ export type EnumeratedMove = { move: MoveName; args: unknown[] };
 const OFFERS = 4;
 
 function simpleLines(rules: RuleSet, G: GameState, mine: boolean, seat: SeatId): Commitment[] {
-  const due = Math.min(G.round + 1, totalRounds(G.schedule));
   return rules.commitments
     .filter((def) => (def.seat === seat) === mine)
-    .map((def) => ({ seat: def.seat, what: def.id, due, verifier: def.verifiers[0], onGreen: def.triggers.green[0], onRed: def.triggers.red[0] }))
+    .map((def) => defaultLine(def, nextDue(G)))
     .filter((c) => checkCommitment(rules, G, c).ok);
 }
 

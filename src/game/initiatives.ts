@@ -4,7 +4,8 @@
  */
 import { currentPhase } from './calendar';
 import { checkNegotiating } from './stages';
-import { applyEffects, describeEffects, openAccessTier } from './effects';
+import { applyEffects, describeEffects } from './effects';
+import { checkAccessOpens } from './nuclear';
 import { log } from './log';
 import { describeShortfall, holds } from './metrics';
 import { SEAT_NAMES } from './seats';
@@ -45,7 +46,8 @@ export function checkCard(rules: RuleSet, G: GameView, seat: SeatId, stage: Stag
   if (!def.phases.includes(phase)) return no('wrong-time', `${def.name} can be played in ${def.phases.map((p) => phaseName(rules, p)).join(' and ')}.`);
   const unmet = (def.requires ?? []).find((c) => !holds(rules, G, c));
   if (unmet) return no('unmet', `${def.name} ${describeShortfall(rules, G, unmet)}.`);
-  if ((def.effects.access ?? 0) > 0 && G.nuclear.access >= openAccessTier(rules, G)) return no('wrong-time', 'No further IAEA access opens in this phase.');
+  const access = checkAccessOpens(rules, G, def.effects);
+  if (!access.ok) return access;
   return OK;
 }
 

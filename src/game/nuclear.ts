@@ -1,6 +1,28 @@
-/** The nuclear file's derived figure: how many months Iran would need to break out. */
+/**
+ * The nuclear file: the breakout estimate derived from it, and the IAEA access tiers the sources
+ * open phase by phase.
+ */
+import { currentPhase } from './calendar';
+import { phaseName, type RuleSet } from './ruleset';
+import type { Effects } from './schema';
 import type { NuclearFile } from './state';
-import type { RuleSet } from './ruleset';
+import { PHASES } from './types';
+import { OK, no, type Verdict } from './verdict';
+import type { GameView } from './view';
+
+/** The highest IAEA access tier the sources open by the current phase. */
+export function openAccessTier(rules: RuleSet, G: GameView): number {
+  const phase = PHASES.indexOf(currentPhase(G));
+  return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
+}
+
+/** Whether `effects` may raise IAEA access now: not past the tier the current phase opens. */
+export function checkAccessOpens(rules: RuleSet, G: GameView, effects: Effects): Verdict {
+  const next = rules.nuclear.accessTiers[G.nuclear.access + 1];
+  if ((effects.access ?? 0) > 0 && next && G.nuclear.access >= openAccessTier(rules, G))
+    return no('wrong-time', `${next.name} opens in ${phaseName(rules, next.opensIn)}.`);
+  return OK;
+}
 
 export function breakoutMonths(rules: RuleSet, n: NuclearFile): number {
   const { enrichmentTiers, breakout } = rules.nuclear;

@@ -4,12 +4,19 @@
  */
 import type { Ctx } from 'boardgame.io';
 import type { SeatState } from './state';
-import { STAGES, type SeatId, type StageId } from './types';
+import { SEATS, STAGES, type SeatId, type StageId } from './types';
 import { OK, no, type Verdict } from './verdict';
 
 export function stageOf(ctx: Pick<Ctx, 'activePlayers'>, seat: SeatId): StageId | null {
   const stage = ctx.activePlayers?.[seat];
   return stage === STAGES.respond || stage === STAGES.negotiate ? stage : null;
+}
+
+/** The next seat after `from` that the round is waiting for, in table order; `from` itself last. */
+export function nextActiveSeat(ctx: Partial<Pick<Ctx, 'activePlayers'>>, from: SeatId | null): SeatId | null {
+  const active = ctx.activePlayers ?? {};
+  const start = from === null ? -1 : SEATS.indexOf(from);
+  return [1, 2, 3].map((k) => SEATS[(start + k) % SEATS.length]).find((s) => s in active) ?? null;
 }
 
 /**

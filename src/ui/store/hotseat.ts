@@ -1,21 +1,14 @@
 /** Hot-seat: one device passed from seat to seat; between two seats, no one's secrets are on screen. */
-import { SEATS, type SeatId } from '../../game/types';
+import { nextActiveSeat } from '../../game/stages';
+import type { SeatId } from '../../game/types';
 import type { SeatView } from '../engine';
 import type { HotseatSlice, Slice } from './types';
-
-/** The next seat after `from` that the round is waiting for, in table order; `from` itself last. */
-function nextActiveSeat(view: SeatView | null, from: SeatId | null): SeatId | null {
-  const active = view?.ctx.activePlayers ?? {};
-  const start = from === null ? -1 : SEATS.indexOf(from);
-  const order = [1, 2, 3].map((k) => SEATS[(start + k) % SEATS.length]);
-  return order.find((s) => s in active) ?? null;
-}
 
 export const hotseatSlice: Slice<HotseatSlice> = (set, get) => {
   /** Hands the device on from `seat`, unless the match is over or no other seat has anything to do. */
   const handOn = (seat: SeatId, view: SeatView | null) => {
     if (get().mode !== 'hotseat' || !view || view.ctx.gameover) return;
-    const next = nextActiveSeat(view, seat);
+    const next = nextActiveSeat(view.ctx, seat);
     if (next !== null) get().handOver(next);
   };
 
@@ -29,7 +22,7 @@ export const hotseatSlice: Slice<HotseatSlice> = (set, get) => {
     handOverFirst() {
       const session = get().session;
       if (!session) return;
-      const first = nextActiveSeat(session.view(session.humans[0]), null) ?? session.humans[0];
+      const first = nextActiveSeat(session.view(session.humans[0])?.ctx ?? {}, null) ?? session.humans[0];
       get().handOver(first);
     },
     handOverIfIdle(seat, view) {
@@ -48,7 +41,7 @@ export const hotseatSlice: Slice<HotseatSlice> = (set, get) => {
     },
     passDevice() {
       const { seat, view } = get();
-      const next = nextActiveSeat(view, seat);
+      const next = nextActiveSeat(view?.ctx ?? {}, seat);
       if (next === null || next === seat) {
         get().notify('info', 'No other seat has anything to do right now.');
         return;

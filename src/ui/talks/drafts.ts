@@ -1,6 +1,6 @@
 /** Building blocks for the proposal builder: a sensible first line, and keeping a line consistent. */
 import { placeOfRound, totalRounds } from '../../game/calendar';
-import { checkCommitment } from '../../game/commitments';
+import { checkCommitment, defaultLine } from '../../game/commitments';
 import type { Commitment, ScheduleStep } from '../../game/state';
 import type { GameView } from '../../game/view';
 import type { CommitmentId, SeatId } from '../../game/types';
@@ -16,15 +16,7 @@ function firstDue(schedule: ScheduleStep[], what: CommitmentId, from: number): n
 
 /** A line for `seat`'s commitment `what`, keeping `due` where it can, with its first verifier and triggers. */
 export function lineFor(schedule: ScheduleStep[], seat: SeatId, what: CommitmentId, due: number): Commitment {
-  const def = entry(rules, 'commitments', what);
-  return {
-    seat,
-    what,
-    due: firstDue(schedule, what, due),
-    verifier: def.verifiers[0],
-    onGreen: def.triggers.green[0],
-    onRed: def.triggers.red[0],
-  };
+  return { ...defaultLine(entry(rules, 'commitments', what), firstDue(schedule, what, due)), seat };
 }
 
 export const menuFor = (seat: SeatId) => rules.commitments.filter((c) => c.seat === seat);
