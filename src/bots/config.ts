@@ -1,6 +1,10 @@
-/** Who a scripted bot is: its temperament and how well it plays. */
-export const PERSONALITIES = ['hardliner', 'pragmatist', 'conciliator'] as const;
-export type Personality = (typeof PERSONALITIES)[number];
+/**
+ * Who a scripted bot is: its temperament (the game's vocabulary, tuned in `rules/bots.json`) and
+ * how well it plays.
+ */
+import type { Temperament as Personality } from '../game/types';
+
+export { TEMPERAMENTS as PERSONALITIES, type Temperament as Personality } from '../game/types';
 
 export const DIFFICULTIES = ['novice', 'expert'] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];

@@ -16,26 +16,13 @@ import type { Step } from '../game/state';
 import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
 import { detectionChance } from '../game/verification';
 import { ownSecret, type GameView } from '../game/view';
-import type { BotConfig, Personality } from './config';
+import type { BotConfig } from './config';
 import { bestPackage, oneSided, packageValue, withChannel } from './packages';
 import { valuer, type Valuer } from './values';
 import { entry } from '../game/ruleset';
 import type { RuleSet } from '../game/ruleset';
 
 export type Rng = () => number;
-
-/** How much better than nothing a move must look before the bot makes it. */
-const THRESHOLD: Record<Personality, { act: number; accept: number }> = {
-  hardliner: { act: 0.4, accept: 1 },
-  pragmatist: { act: 0.25, accept: 0.4 },
-  conciliator: { act: 0.1, accept: -0.4 },
-};
-
-/** Temperament's thumb on the scale toward cheating (and, in an incident, toward retaliation). */
-const BAD_FAITH: Record<Personality, number> = { hardliner: 1.2, pragmatist: -0.3, conciliator: -2.5 };
-
-/** How heavily a temperament weighs the consequences of being caught. */
-const PRUDENCE: Record<Personality, number> = { hardliner: 0.35, pragmatist: 1, conciliator: 1.5 };
 
 interface Mind {
   G: GameView;
@@ -46,9 +33,12 @@ interface Mind {
   rng: Rng;
 }
 
+/** The bot's temperament as `rules/bots.json` tunes it. */
+const temperament = (rules: RuleSet, m: Mind) => rules.bots.temperaments[m.config.personality];
+
 function respond(rules: RuleSet, m: Mind): EnumeratedMove {
   const def = entry(rules, 'incidents', m.G.incident!.id).response!;
-  const lean = BAD_FAITH[m.config.personality] * 0.6;
+  const lean = temperament(rules, m).badFaith * 0.6;
   const retaliate = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
   return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
 }
@@ -63,8 +53,8 @@ function compliance(rules: RuleSet, m: Mind, step: Step): Compliance {
   const point = 0.8;
   const { partialGainShare, redPenalty } = rules.negotiation;
   const caught = -m.me.effects(rules.negotiation.results.red) - m.me.effects(entry(rules, 'triggers', step.onRed).effects) + redPenalty * point;
-  const lean = BAD_FAITH[m.config.personality] + m.noise();
-  const prudence = PRUDENCE[m.config.personality];
+  const lean = temperament(rules, m).badFaith + m.noise();
+  const prudence = temperament(rules, m).prudence;
   const cheat = (1 - p) * def.cheatGain * point - p * caught * prudence + lean;
   const partial = (1 - p) * Math.floor(def.cheatGain * partialGainShare) * point - p * prudence + lean;
   if (cheat > 0.5 && cheat >= partial) return 'cheat';
@@ -81,7 +71,7 @@ function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
     // a conciliator gives without getting.
     if (m.config.personality !== 'conciliator' && oneSided(seat, p.commitments)) return { move: 'reject', args: [p.id] };
     const value = packageValue(rules, G, m.me, p.commitments) + m.noise();
-    const wants = value >= THRESHOLD[m.config.personality].accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
+    const wants = value >= temperament(rules, m).accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
     return { move: wants ? 'accept' : 'reject', args: [p.id] };
   }
   return undefined;
@@ -92,7 +82,7 @@ function card(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const playable = ownSecret(G, seat).hand.filter((id) => checkCard(rules, G, seat, STAGES.negotiate, id).ok);
   const scored = playable.map((id) => ({ id, value: m.me.effects(entry(rules, 'initiatives', id).effects) + m.noise() }));
   const best = scored.sort((a, b) => b.value - a.value)[0];
-  return best && best.value > THRESHOLD[m.config.personality].act ? { move: 'playCard', args: [best.id] } : undefined;
+  return best && best.value > temperament(rules, m).act ? { move: 'playCard', args: [best.id] } : undefined;
 }
 
 function propose(rules: RuleSet, m: Mind, view: GameView): EnumeratedMove | undefined {
@@ -113,7 +103,7 @@ function action(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
     return { id, amount, value: value + m.noise() };
   });
   const best = scored.sort((a, b) => b.value - a.value)[0];
-  if (!best || best.value <= THRESHOLD[m.config.personality].act) return undefined;
+  if (!best || best.value <= temperament(rules, m).act) return undefined;
   return { move: 'act', args: best.amount === undefined ? [best.id] : [best.id, best.amount] };
 }
 

@@ -11,29 +11,6 @@ import type { Personality } from './config';
 import { entry } from '../game/ruleset';
 import type { RuleSet } from '../game/ruleset';
 
-type Weights = Partial<Record<Track, number>>;
-
-/** What each government wants, before temperament: the sources' stated positions. */
-const BASE: Record<SeatId, Weights> = {
-  '0': { trust: 0.6, tension: -1.2, sanctions: 0.5, access: 1.5, stockpile: -0.7, enrichment: -2, centrifuges: -0.6, releasedByIran: 1.6, releasedByUS: -0.2, escrow: -0.2 },
-  '1': { trust: 0.6, tension: -1, sanctions: -1.6, access: -0.5, stockpile: 0.3, enrichment: 1, centrifuges: 0.3, releasedByUS: 1.6, releasedByIran: -0.2, escrow: 1.3, frozenAssets: -0.4 },
-  '2': { trust: 2, tension: -2, access: 0.4, releasedByIran: 0.6, releasedByUS: 0.6, sanctions: -0.2 },
-};
-
-/** Temperament multiplies the shared tracks and the seat's hard interests. */
-const TEMPER: Record<Personality, { shared: number; hard: number; capital: number; measure: number }> = {
-  hardliner: { shared: 0.45, hard: 1.6, capital: 1.3, measure: 0.1 },
-  pragmatist: { shared: 1, hard: 1, capital: 1, measure: 0.3 },
-  conciliator: { shared: 1.6, hard: 0.6, capital: 0.8, measure: 0.5 },
-};
-
-/** Measures a seat particularly wants or resents, beyond the generic value of any measure. */
-const MEASURE_VALUE: Partial<Record<SeatId, Partial<Record<string, number>>>> = {
-  '0': { 'enrichment-pause': 1.5, 'joint-monitoring': 0.8, 'sanctions-moratorium': -0.4 },
-  '1': { 'enrichment-pause': -0.8, 'sanctions-moratorium': 1.2, 'humanitarian-channel': 0.8, 'escrow-channel': 0.8, 'strike-moratorium': 0.8 },
-  '2': { 'direct-talks': 1, 'working-groups': 0.6, 'verification-standards': 0.6, 'standing-secretariat': 0.6 },
-};
-
 const SHARED: Track[] = ['trust', 'tension'];
 
 export interface Valuer {
@@ -81,16 +58,23 @@ interface Core {
  * decides many times a round on much the same board, and a core that lives on keeps the prices it
  * has worked out. Cleared when full, so memory stays flat however many games run.
  */
-const cores = new Map<string, Core>();
+const cores = new WeakMap<RuleSet, Map<string, Core>>();
 const CORES_MAX = 1000;
+
+function coresFor(rules: RuleSet): Map<string, Core> {
+  let kept = cores.get(rules);
+  if (kept === undefined) cores.set(rules, (kept = new Map()));
+  return kept;
+}
 
 export function valuer(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality): Valuer {
   const secret = 'hidden' in view.secrets[seat] ? undefined : (view.secrets[seat] as SeatSecret);
   const key = [seat, personality, secret?.agendas ?? '', tensionDanger(view), trustDanger(view), capitalBand(view.seats[seat].capital)].join('|');
-  let core = cores.get(key);
+  const kept = coresFor(rules);
+  let core = kept.get(key);
   if (core === undefined) {
-    if (cores.size >= CORES_MAX) cores.clear();
-    cores.set(key, (core = buildCore(rules, view, seat, personality, secret)));
+    if (kept.size >= CORES_MAX) kept.clear();
+    kept.set(key, (core = buildCore(rules, view, seat, personality, secret)));
   }
   return withMeasures(core, seat, view);
 }
@@ -112,20 +96,20 @@ function withMeasures(core: Core, seat: SeatId, view: GameView): Valuer {
   return { seat, capital: core.capital, effects };
 }
 
-function trackWeights(view: GameView, seat: SeatId, personality: Personality, pull: Partial<Record<string, number>>): Record<Track, number> {
-  const t = TEMPER[personality];
+function trackWeights(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality, pull: Partial<Record<string, number>>): Record<Track, number> {
+  const t = rules.bots.temperaments[personality];
   const weight = (track: Track) =>
-    (BASE[seat][track] ?? 0) * (SHARED.includes(track) ? t.shared : t.hard) * danger(view, track) + (pull[track] ?? 0);
+    (rules.bots.weights[seat][track] ?? 0) * (SHARED.includes(track) ? t.shared : t.hard) * danger(view, track) + (pull[track] ?? 0);
   return Object.fromEntries(TRACKS.map((track) => [track, weight(track)])) as Record<Track, number>;
 }
 
 /** Nothing it returns holds on to `view`: a core outlives the decision it was built for. */
 function buildCore(rules: RuleSet, view: GameView, seat: SeatId, personality: Personality, secret: SeatSecret | undefined): Core {
-  const t = TEMPER[personality];
+  const t = rules.bots.temperaments[personality];
   const pull = agendaPull(rules, secret);
-  const weights = trackWeights(view, seat, personality, pull);
+  const weights = trackWeights(rules, view, seat, personality, pull);
   const capital = t.capital * capitalBand(view.seats[seat].capital) + Math.max(0, (pull.usCapital ?? 0) + (pull.iranCapital ?? 0) + (pull.credibility ?? 0));
-  const measure = (id: MeasureId) => (t.measure + (MEASURE_VALUE[seat]?.[id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);
+  const measure = (id: MeasureId) => (t.measure + (rules.bots.measures[seat][id] ?? 0)) * (seat === '2' ? 2 : 1) + (pull.measuresInPlace ?? 0);
   // A decision prices the same cards and triggers many times over; tracks and capital scale with
   // an action's amount.
   const memo = new WeakMap<Effects, number>();

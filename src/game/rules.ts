@@ -6,6 +6,7 @@ import { z } from 'zod';
 import actionsFile from '../../rules/actions.json';
 import agendasFile from '../../rules/agendas.json';
 import boardFile from '../../rules/board.json';
+import botsFile from '../../rules/bots.json';
 import commitmentsFile from '../../rules/commitments.json';
 import domesticFile from '../../rules/domestic.json';
 import endingsFile from '../../rules/endings.json';
@@ -23,6 +24,7 @@ import {
   actionSchema,
   agendaSchema,
   boardSchema,
+  botsSchema,
   commitmentSchema,
   domesticSchema,
   endingsSchema,
@@ -46,6 +48,7 @@ const files = {
   'rules/actions.json': z.array(actionSchema),
   'rules/agendas.json': z.array(agendaSchema),
   'rules/board.json': boardSchema,
+  'rules/bots.json': botsSchema,
   'rules/commitments.json': z.array(commitmentSchema),
   'rules/domestic.json': domesticSchema,
   'rules/endings.json': endingsSchema,
@@ -67,6 +70,7 @@ export const RAW_RULES: RawRules = {
   'rules/actions.json': actionsFile,
   'rules/agendas.json': agendasFile,
   'rules/board.json': boardFile,
+  'rules/bots.json': botsFile,
   'rules/commitments.json': commitmentsFile,
   'rules/domestic.json': domesticFile,
   'rules/endings.json': endingsFile,
@@ -118,6 +122,7 @@ function parseAll(raw: RawRules): Rules {
     actions: parse('rules/actions.json', raw['rules/actions.json']),
     agendas: parse('rules/agendas.json', raw['rules/agendas.json']),
     board: parse('rules/board.json', raw['rules/board.json']),
+    bots: parse('rules/bots.json', raw['rules/bots.json']),
     commitments: parse('rules/commitments.json', raw['rules/commitments.json']),
     domestic: parse('rules/domestic.json', raw['rules/domestic.json']),
     endings: parse('rules/endings.json', raw['rules/endings.json']),
@@ -186,6 +191,8 @@ function crossCheck(r: Rules): void {
         measuresExist('rules/incidents.json', entry, `response.${key}`, effectMeasures(inc.response[key].effects));
   });
   measuresExist('rules/nuclear.json', '', 'growth.haltedBy', r.nuclear.growth.haltedBy);
+  for (const seat of SEATS)
+    measuresExist('rules/bots.json', '', `measures.${seat}`, Object.keys(r.bots.measures[seat]) as MeasureId[]);
   r.scenarios.forEach((s, i) => {
     const entry = `entry ${i} (${s.id})`;
     measuresExist('rules/scenarios.json', entry, 'start.measures', s.start.measures);

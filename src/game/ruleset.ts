@@ -10,6 +10,7 @@ import type {
   ActionDef,
   AgendaDef,
   Board,
+  BotTuning,
   CommitmentDef,
   Domestic,
   Endings,
@@ -43,6 +44,7 @@ export interface Rules {
   actions: ActionDef[];
   agendas: AgendaDef[];
   board: Board;
+  bots: BotTuning;
   commitments: CommitmentDef[];
   domestic: Domestic;
   endings: Endings;

@@ -9,6 +9,7 @@ import {
   PATHS,
   PHASES,
   SEATS,
+  TEMPERAMENTS,
   TRACKS,
   type ActionId,
   type AgendaId,
@@ -322,3 +323,34 @@ export const negotiationSchema = z.strictObject({
   agendasPerSeat: int.min(1),
 });
 export type Negotiation = z.infer<typeof negotiationSchema>;
+
+// rules/bots.json: how the scripted delegations value the board, as designers tune them
+
+const weights = z.partialRecord(z.enum(TRACKS), z.number());
+const measureValues = z.partialRecord(measureId, z.number());
+const temperament = z.strictObject({
+  /** Multiplies the shared tracks (Trust, Tension). */
+  shared: z.number(),
+  /** Multiplies the seat's own hard interests. */
+  hard: z.number(),
+  /** Multiplies what capital is worth. */
+  capital: z.number(),
+  /** The value of any measure put in place. */
+  measure: z.number(),
+  /** How much better than nothing an action or card must look before the bot takes it. */
+  act: z.number(),
+  /** How much better than nothing a package must look before the bot accepts it. */
+  accept: z.number(),
+  /** A thumb on the scale toward cheating and retaliation. */
+  badFaith: z.number(),
+  /** How heavily the consequences of being caught weigh. */
+  prudence: z.number(),
+});
+export const botsSchema = z.strictObject({
+  /** What each seat wants of each track, before temperament: the sources' stated positions. */
+  weights: z.strictObject({ '0': weights, '1': weights, '2': weights }),
+  /** Measures a seat particularly wants or resents, beyond the generic value of any measure. */
+  measures: z.strictObject({ '0': measureValues, '1': measureValues, '2': measureValues }),
+  temperaments: z.strictObject(Object.fromEntries(TEMPERAMENTS.map((t) => [t, temperament])) as Record<(typeof TEMPERAMENTS)[number], typeof temperament>),
+});
+export type BotTuning = z.infer<typeof botsSchema>;

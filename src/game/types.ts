@@ -18,6 +18,10 @@ export type Path = (typeof PATHS)[number];
 export const FLAVOURS = ['oman', 'switzerland', 'qatar', 'eu'] as const;
 export type Flavour = (typeof FLAVOURS)[number];
 
+/** The temperaments a scripted delegation plays with; their tuning is data (`rules/bots.json`). */
+export const TEMPERAMENTS = ['hardliner', 'pragmatist', 'conciliator'] as const;
+export type Temperament = (typeof TEMPERAMENTS)[number];
+
 export const STAGES = { respond: 'respond', negotiate: 'negotiate' } as const;
 
 /** How a proposal travels between the capitals. */

@@ -1,6 +1,8 @@
 /** A bad rules file stops the game with an error naming the file, the entry and the field. */
 import { describe, expect, it } from 'vitest';
 import { RAW_RULES, RulesError, loadRules, type RawRules, type RuleFile } from '../../src/game/rules';
+import { entry, findEntry } from '../../src/game/ruleset';
+import type { IncidentId } from '../../src/game/types';
 
 /** The shipped rules with one file edited. */
 function withEdit(file: RuleFile, edit: (data: unknown) => void): RawRules {
@@ -58,8 +60,54 @@ describe('loading rules/', () => {
     expect([e.file, e.field]).toEqual(['rules/scenarios.json', 'start.trust']);
   });
 
+  it('catches bot tuning that names a measure that does not exist', () => {
+    const e = errorOf(withEdit('rules/bots.json', (d) => ((obj(d).measures['1'] as Record<string, number>)['no-such-measure'] = 1)));
+    expect([e.file, e.field]).toEqual(['rules/bots.json', 'measures.1']);
+    expect(e.message).toContain('no-such-measure');
+  });
+
+  it('catches a renamed measure that only bot tuning still names', () => {
+    const e = errorOf(
+      withEdit('rules/measures.json', (d) => {
+        const m = list(d).find((x) => x.id === 'standing-secretariat')!;
+        m.id = 'permanent-secretariat';
+      }),
+    );
+    expect(e.message).toContain('standing-secretariat');
+  });
+
+  it('catches bot tuning without a temperament', () => {
+    const e = errorOf(withEdit('rules/bots.json', (d) => delete (obj(d).temperaments as Record<string, unknown>).pragmatist));
+    expect([e.file, e.field]).toEqual(['rules/bots.json', 'temperaments.pragmatist']);
+  });
+
   it('requires a fallback path with no conditions', () => {
     const e = errorOf(withEdit('rules/endings.json', (d) => (obj(d).paths as unknown as Record<string, unknown>[]).pop()));
     expect(e.file).toBe('rules/endings.json');
+  });
+});
+
+describe('a loaded rule set', () => {
+  const rules = loadRules(RAW_RULES);
+
+  it('is frozen through and through: a write anywhere throws', () => {
+    expect(() => {
+      (rules.board as { maxLog: number }).maxLog = 1;
+    }).toThrow(TypeError);
+    expect(() => {
+      (rules.actions[0].cost as { ap: number }).ap = 0;
+    }).toThrow(TypeError);
+    expect(() => (rules.actions as unknown[]).push({})).toThrow(TypeError);
+  });
+
+  it('finds every card by id, and says which kind an id from the state is missing from', () => {
+    for (const a of rules.actions) expect(entry(rules, 'actions', a.id)).toBe(a);
+    for (const m of rules.measures) expect(entry(rules, 'measures', m.id)).toBe(m);
+    expect(() => entry(rules, 'incidents', 'no-such-incident' as IncidentId)).toThrow(/incidents entry "no-such-incident"/);
+  });
+
+  it('answers an id from outside with the card or nothing', () => {
+    expect(findEntry(rules, 'initiatives', rules.initiatives[0].id)).toBe(rules.initiatives[0]);
+    for (const bad of ['no-such-card', 42, null, undefined, {}]) expect(findEntry(rules, 'initiatives', bad)).toBeUndefined();
   });
 });
