@@ -4,13 +4,10 @@ import type { GameState } from './state';
 import { SEATS, type AgendaId, type SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-
-interface Shuffler {
-  Shuffle<T>(deck: T[]): T[];
-}
+import type { Random } from './random';
 
 /** Deals each seat its agendas from its own pool. */
-export function dealAgendas(rules: RuleSet, random: Shuffler): Record<SeatId, AgendaId[]> {
+export function dealAgendas(rules: RuleSet, random: Pick<Random, 'Shuffle'>): Record<SeatId, AgendaId[]> {
   const deal = (seat: SeatId) =>
     random.Shuffle(rules.agendas.filter((a) => a.seat === seat).map((a) => a.id)).slice(0, rules.negotiation.agendasPerSeat);
   return Object.fromEntries(SEATS.map((s) => [s, deal(s)])) as Record<SeatId, AgendaId[]>;

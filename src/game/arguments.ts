@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Commitment, ProposalDraft } from './state';
-import { CHANNELS, SEATS } from './types';
+import { CHANNELS, FLAVOURS, SEATS } from './types';
 import { no, type Verdict } from './verdict';
 
 const commitmentShape = z.strictObject({
@@ -30,6 +30,27 @@ function parse<T>(schema: z.ZodType, value: unknown, what: string): Parsed<T> {
   const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
   return { ok: false, verdict: no('malformed', `${what} is not well formed${where}: ${issue.message}.`) };
 }
+
+const unknownScenario = (input: unknown) => `Unknown scenario ${JSON.stringify(input)}.`;
+
+/** `setupData` as a match is created with: which scenario, and which Mediator. */
+export const setupDataShape = z
+  .strictObject(
+    {
+      scenario: z.string({ error: (issue) => unknownScenario(issue.input) }).optional(),
+      flavour: z.enum(FLAVOURS, { error: (issue) => `Unknown mediator flavour ${JSON.stringify(issue.input)}. Choose one of: ${FLAVOURS.join(', ')}.` }).optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `setupData has unknown field(s): ${issue.keys.join(', ')}. Allowed: scenario, flavour.`
+          : 'setupData must be an object such as { "scenario": "talks-resume", "flavour": "oman" }.',
+    },
+  )
+  .nullish();
+
+/** The sentence for a scenario id that names none, listing those there are. */
+export const unknownScenarioError = (input: unknown, known: readonly string[]) => `${unknownScenario(input)} Choose one of: ${known.join(', ')}.`;
 
 /** A commitment line as sent; its ids are still to be checked against the menu. */
 export const parseCommitment = (value: unknown) => parse<Commitment>(commitmentShape, value, 'A commitment');

@@ -12,13 +12,10 @@ import type { GameState } from './state';
 import type { IncidentId, ResponseChoice, SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-
-interface Shuffler {
-  Shuffle<T>(deck: T[]): T[];
-}
+import type { Random } from './random';
 
 /** Takes the top card, reshuffling the discards into a new deck when it runs out. */
-export function drawIncident(G: GameState, random: Shuffler): IncidentId {
+export function drawIncident(G: GameState, random: Pick<Random, 'Shuffle'>): IncidentId {
   if (G.deck.length === 0) {
     G.deck = random.Shuffle(G.discard);
     G.discard = [];

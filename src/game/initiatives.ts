@@ -14,13 +14,10 @@ import { SEATS, type CardId, type SeatId, type StageId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import { ownSecret, type GameView } from './view';
-
-interface Shuffler {
-  Shuffle<T>(deck: T[]): T[];
-}
+import type { Random } from './random';
 
 /** Each seat's own shuffled draw pile, top card last. */
-export function shuffleInitiatives(rules: RuleSet, random: Shuffler): Record<SeatId, CardId[]> {
+export function shuffleInitiatives(rules: RuleSet, random: Pick<Random, 'Shuffle'>): Record<SeatId, CardId[]> {
   const pile = (seat: SeatId) => random.Shuffle(rules.initiatives.filter((c) => c.seat === seat).map((c) => c.id));
   return { '0': pile('0'), '1': pile('1'), '2': pile('2') };
 }

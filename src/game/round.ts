@@ -15,12 +15,13 @@ import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
 import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
+import type { Random } from './random';
 
 interface Hook {
   G: GameState;
   ctx: Ctx;
   events: { setActivePlayers(arg: object): void };
-  random: { Shuffle<T>(deck: T[]): T[]; Number(): number };
+  random: Random;
 }
 
 export const allDone = (G: GameView) => SEATS.every((s) => G.seats[s].done);

@@ -5,8 +5,10 @@ import type { Scenario } from './schema';
 import { dealAgendas } from './agendas';
 import { shuffleInitiatives } from './initiatives';
 import type { GameState, SeatSecret, SeatState } from './state';
-import { FLAVOURS, type AgendaId, type Flavour, type IncidentId } from './types';
+import { setupDataShape, unknownScenarioError } from './arguments';
+import type { AgendaId, Flavour, IncidentId } from './types';
 import { entry, findEntry, type RuleSet } from './ruleset';
+import type { Random } from './random';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
@@ -18,21 +20,12 @@ export interface SetupData {
 type Parsed = { ok: true; scenario: Scenario; flavour: Flavour } | { ok: false; error: string };
 
 export function parseSetupData(rules: RuleSet, data: unknown): Parsed {
-  if (data === undefined || data === null) {
-    const scenario = rules.scenarios[0];
-    return { ok: true, scenario, flavour: scenario.flavour };
-  }
-  if (typeof data !== 'object' || Array.isArray(data))
-    return { ok: false, error: 'setupData must be an object such as { "scenario": "talks-resume", "flavour": "oman" }.' };
-  const unknownKeys = Object.keys(data).filter((k) => k !== 'scenario' && k !== 'flavour');
-  if (unknownKeys.length) return { ok: false, error: `setupData has unknown field(s): ${unknownKeys.join(', ')}. Allowed: scenario, flavour.` };
-  const { scenario: sid, flavour } = data as Record<string, unknown>;
+  const shape = setupDataShape.safeParse(data);
+  if (!shape.success) return { ok: false, error: shape.error.issues[0].message };
+  const { scenario: sid, flavour } = shape.data ?? {};
   const scenario = sid === undefined ? rules.scenarios[0] : findEntry(rules, 'scenarios', sid);
-  if (!scenario)
-    return { ok: false, error: `Unknown scenario ${JSON.stringify(sid)}. Choose one of: ${rules.scenarios.map((s) => s.id).join(', ')}.` };
-  if (flavour !== undefined && !FLAVOURS.includes(flavour as Flavour))
-    return { ok: false, error: `Unknown mediator flavour ${JSON.stringify(flavour)}. Choose one of: ${FLAVOURS.join(', ')}.` };
-  return { ok: true, scenario, flavour: (flavour as Flavour | undefined) ?? scenario.flavour };
+  if (!scenario) return { ok: false, error: unknownScenarioError(sid, rules.scenarios.map((s) => s.id)) };
+  return { ok: true, scenario, flavour: flavour ?? scenario.flavour };
 }
 
 export function validateSetupData(rules: RuleSet, data: unknown): string | undefined {
@@ -40,7 +33,7 @@ export function validateSetupData(rules: RuleSet, data: unknown): string | undef
   return parsed.ok ? undefined : parsed.error;
 }
 
-export function createState(rules: RuleSet, data: unknown, random: { Shuffle<T>(deck: T[]): T[] }): GameState {
+export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 'Shuffle'>): GameState {
   const parsed = parseSetupData(rules, data);
   if (!parsed.ok) throw new Error(`Backchannel cannot start: ${parsed.error}`);
   const { scenario, flavour } = parsed;

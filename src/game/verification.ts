@@ -15,10 +15,7 @@ import type { Agreement, GameState, Step } from './state';
 import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';
 import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-
-interface Dice {
-  Number(): number;
-}
+import type { Random } from './random';
 
 /** The chance that `verifier` sees through `seat`'s partial compliance or cheating now. */
 export function detectionChance(rules: RuleSet, G: GameView, verifier: VerifierId, seat: SeatId): number {
@@ -48,7 +45,7 @@ const LIGHT_WORDS: Record<Light, string> = {
 };
 
 /** The light a step earns, what the verifier can honestly say, and whether it was fooled. */
-function verify(rules: RuleSet, G: GameState, step: Step, choice: Compliance, dice: Dice): { light: Light; finding: string; missed: boolean } {
+function verify(rules: RuleSet, G: GameState, step: Step, choice: Compliance, dice: Pick<Random, 'Number'>): { light: Light; finding: string; missed: boolean } {
   const detected = dice.Number() < detectionChance(rules, G, step.verifier, step.seat);
   const declared = 'the step was carried out as declared';
   if (choice === 'cheat')
@@ -76,7 +73,7 @@ function fire(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, li
   return parts.filter((p) => p !== 'no change').join('; ') || 'no change';
 }
 
-function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, dice: Dice): void {
+function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, dice: Pick<Random, 'Number'>): void {
   const def = entry(rules, 'commitments', step.what);
   const secret = G.secrets[step.seat];
   const choice = secret.choices[step.id] ?? 'comply';
@@ -102,7 +99,7 @@ function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: S
  * Environmental sampling looks back at earlier rounds: each hidden cheat may surface, turning its
  * green red (a hidden partial compliance turns amber), and its secret points are lost.
  */
-function lookBack(rules: RuleSet, G: GameState, dice: Dice): void {
+function lookBack(rules: RuleSet, G: GameState, dice: Pick<Random, 'Number'>): void {
   const { accessTier, chance, verifiers, effects } = rules.negotiation.lookback;
   if (G.nuclear.access < accessTier) return;
   for (const seat of SEATS) {
@@ -124,7 +121,7 @@ function lookBack(rules: RuleSet, G: GameState, dice: Dice): void {
 }
 
 /** Implementation's verification: every step due is checked in order, then look-back runs. */
-export function runVerification(rules: RuleSet, G: GameState, dice: Dice): void {
+export function runVerification(rules: RuleSet, G: GameState, dice: Pick<Random, 'Number'>): void {
   for (const { agreement, step } of dueSteps(G)) {
     // A red earlier this round may have suspended it.
     if (step.status === 'pending') resolveStep(rules, G, agreement, step, dice);
