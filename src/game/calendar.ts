@@ -38,7 +38,7 @@ export function placeOfRound(schedule: readonly ScheduleStep[], round: number): 
   throw new RangeError(`round ${round} is outside the schedule`);
 }
 
-export function currentPhase(G: GameView): PhaseId {
+export function currentPhase(G: Pick<GameView, 'round' | 'schedule'>): PhaseId {
   return placeOfRound(G.schedule, Math.max(1, G.round)).phase;
 }
 

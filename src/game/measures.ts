@@ -4,7 +4,7 @@ import type { MeasureId, SeatId } from './types';
 import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
-export function hasMeasure(G: GameView, id: MeasureId): boolean {
+export function hasMeasure(G: Pick<GameView, 'measures'>, id: MeasureId): boolean {
   return G.measures.some((m) => m.id === id);
 }
 

@@ -9,7 +9,7 @@ import { rules } from '../rules';
 
 export function NuclearFile() {
   const nuclear = useG((G) => G.nuclear);
-  const phase = PHASES.indexOf(currentPhase(useG((G) => G)));
+  const phase = useG((G) => PHASES.indexOf(currentPhase(G)));
   const { enrichmentTiers, accessTiers } = rules.nuclear;
   const bounds = rules.board.bounds;
   const months = breakoutMonths(rules, nuclear);

@@ -15,9 +15,9 @@ function Open({ on, label }: { on: boolean; label: string }) {
 }
 
 export function Sanctions() {
-  const G = useG((G) => G);
-  const { level, frozenAssets, escrow } = G.sanctions;
-  const has = (id: string) => hasMeasure(G, id as MeasureId);
+  const { level, frozenAssets, escrow } = useG((G) => G.sanctions);
+  const measures = useG((G) => G.measures);
+  const has = (id: string) => hasMeasure({ measures }, id as MeasureId);
   const { directNeeds, backchannelNeeds } = rules.negotiation.channels;
   return (
     <section className="panel sanctions" aria-labelledby="sanctions-title">

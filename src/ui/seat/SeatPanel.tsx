@@ -10,11 +10,10 @@ import { RoleActions } from './RoleActions';
 
 export function SeatPanel() {
   const seat = useSeat();
-  const G = useG((G) => G);
+  const me = useG((G) => G.seats[seat]);
   const ctx = useCtx();
   const send = useSend();
-  const me = G.seats[seat];
-  const verdict = checkNegotiating(G.seats[seat], stageOf(ctx, seat));
+  const verdict = checkNegotiating(me, stageOf(ctx, seat));
   // Done disables itself: the keyboard focus goes to the line saying why, not back to the page.
   const pressed = useRef(false);
   const note = useRef<HTMLSpanElement>(null);
