@@ -14,6 +14,7 @@ import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import { actionsFor, checkAction, legalActions } from '../../src/game/actions';
 import { currentPhase } from '../../src/game/calendar';
 import type { ActionDef } from '../../src/game/schema';
+import type { RefusalCode } from '../../src/game/verdict';
 import type { GameState } from '../../src/game/state';
 import {
   PHASES,
@@ -160,11 +161,12 @@ function expectRejected(m: Match, seat: SeatId, args: unknown[], errorType = INV
 }
 
 /** Refused by our rules: a readable reason, INVALID_MOVE, no change, and not offered anywhere. */
-function expectRefusal(m: Match, seat: SeatId, args: unknown[], reason: RegExp): void {
+function expectRefusal(m: Match, seat: SeatId, args: unknown[], code: RefusalCode, reason?: RegExp): void {
   const [id, amount] = args;
-  const why = verdict(m, seat, id, amount);
-  expect(why).not.toBe('ok');
-  expect(why).toMatch(reason);
+  const v = checkAction(rules, m.state.G, seat, stageOf(m, seat), id, amount);
+  expect(v).toMatchObject({ ok: false, code });
+  // The sentence is checked where its figures matter to a player.
+  if (reason && !v.ok) expect(v.reason).toMatch(reason);
   expectRejected(m, seat, args);
   const offered = legalActions(rules, m.state.G, seat, stageOf(m, seat)).some((a) => a.id === id && a.amount === amount);
   expect(offered).toBe(false);
@@ -358,7 +360,7 @@ describe('key actions, explicitly', () => {
     setG(eu, (G) => {
       G.seats['1'].capital = 1;
     });
-    expectRefusal(eu, '1', ['ir-release-detainees', 2], /Needs 2 Iranian political capital; you have 1/);
+    expectRefusal(eu, '1', ['ir-release-detainees', 2], 'cost', /Needs 2 Iranian political capital; you have 1/);
     accept(eu, '1', 'ir-release-detainees', 1);
     expect(eu.state.G.seats['1'].capital).toBe(0);
   });
@@ -377,7 +379,7 @@ describe('key actions, explicitly', () => {
     expect(swiss.state.G.measures).toContainEqual({ id: 'escrow-channel', by: null, until: null });
     setG(swiss, neutralBoard);
     // Not in Phase I, even with the channel.
-    expectRefusal(swiss, '0', ['us-release-to-escrow', 1], /Phase II/);
+    expectRefusal(swiss, '0', ['us-release-to-escrow', 1], 'wrong-time', /Phase II/);
     toPhase(swiss, 'verification');
     const G0 = accept(swiss, '0', 'us-release-to-escrow', 3);
     const G = swiss.state.G;
@@ -390,7 +392,7 @@ describe('key actions, explicitly', () => {
     // With Oman, no channel: refused until the Mediator sets one up.
     const oman = negotiating({ flavour: 'oman' });
     toPhase(oman, 'verification');
-    expectRefusal(oman, '0', ['us-release-to-escrow', 1], /needs Escrow with independent auditors in place/);
+    expectRefusal(oman, '0', ['us-release-to-escrow', 1], 'unmet', /needs Escrow with independent auditors in place/);
     accept(oman, '2', 'med-escrow-channel');
     expect(oman.state.G.measures).toContainEqual({ id: 'escrow-channel', by: '2', until: null });
     accept(oman, '0', 'us-release-to-escrow', 1);
@@ -403,7 +405,7 @@ describe('key actions, explicitly', () => {
     setG(m, (G) => {
       G.sanctions.frozenAssets = 2;
     });
-    expectRefusal(m, '0', ['us-release-to-escrow', 3], /Only 2 \$bn available/);
+    expectRefusal(m, '0', ['us-release-to-escrow', 3], 'amount', /Only 2 \$bn available/);
     accept(m, '0', 'us-release-to-escrow', 2);
     expect(m.state.G.sanctions.frozenAssets).toBe(0);
   });
@@ -414,7 +416,7 @@ describe('key actions, explicitly', () => {
     setG(m, (G) => {
       G.nuclear.access = 0;
     });
-    expectRefusal(m, '0', ['us-relief-tranche'], /needs IAEA access tier ≥ 1 \(now 0\)/);
+    expectRefusal(m, '0', ['us-relief-tranche'], 'unmet', /needs IAEA access tier ≥ 1 \(now 0\)/);
     setG(m, (G) => {
       G.nuclear.access = 1;
     });
@@ -446,7 +448,7 @@ describe('key actions, explicitly', () => {
     for (const flavour of ['oman', 'switzerland', 'eu'] as const) {
       const m = negotiating({ flavour });
       expect(actionsFor(rules, m.state.G, '2').map((a) => a.id)).not.toContain('med-qatar-fund');
-      expectRefusal(m, '2', ['med-qatar-fund'], /Only a mediator from Qatar/);
+      expectRefusal(m, '2', ['med-qatar-fund'], 'not-yours', /Only a mediator from Qatar/);
     }
   });
 
@@ -465,7 +467,7 @@ describe('key actions, explicitly', () => {
       });
       accept(m, '1', 'ir-iaea-access');
       expect(m.state.G.nuclear.access).toBe(1);
-      expectRefusal(m, '1', ['ir-iaea-access'], new RegExp(`${tiers[2].name} opens in ${phaseName('verification')}`));
+      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${tiers[2].name} opens in ${phaseName('verification')}`));
       playToRound(m, 4);
       expect(currentPhase(m.state.G)).toBe('verification');
       setG(m, (G) => {
@@ -480,7 +482,7 @@ describe('key actions, explicitly', () => {
       setG(m, (G) => {
         G.seats['1'].actionPoints = 3;
       });
-      expectRefusal(m, '1', ['ir-iaea-access'], new RegExp(`${tiers[4].name} opens in ${phaseName('framework')}`));
+      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${tiers[4].name} opens in ${phaseName('framework')}`));
     });
 
     it.each(PHASES.flatMap((phase) => tiers.map((_, access) => ({ phase, access }))))(
@@ -493,9 +495,9 @@ describe('key actions, explicitly', () => {
         });
         const next = tiers[access + 1];
         if (!next) {
-          expectRefusal(m, '1', ['ir-iaea-access'], /needs IAEA access tier ≤ 3 \(now 4\)/);
+          expectRefusal(m, '1', ['ir-iaea-access'], 'unmet', /needs IAEA access tier ≤ 3 \(now 4\)/);
         } else if (PHASES.indexOf(next.opensIn) > PHASES.indexOf(phase)) {
-          expectRefusal(m, '1', ['ir-iaea-access'], new RegExp(`${next.name} opens in ${phaseName(next.opensIn)}`));
+          expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${next.name} opens in ${phaseName(next.opensIn)}`));
         } else {
           const G0 = accept(m, '1', 'ir-iaea-access');
           expect(m.state.G.nuclear.access).toBe(access + 1);
@@ -509,7 +511,7 @@ describe('key actions, explicitly', () => {
   it('a once-per-round action is available again next round', () => {
     const m = negotiating({ neutral: false });
     accept(m, '0', 'us-hardline-rhetoric');
-    expectRefusal(m, '0', ['us-hardline-rhetoric'], /Already taken this round/);
+    expectRefusal(m, '0', ['us-hardline-rhetoric'], 'used-up', /Already taken this round/);
     playToRound(m, 2);
     expect(m.state.G.seats['0'].taken).toEqual([]);
     expect(m.state.G.seats['0'].takenEver).toContain('us-hardline-rhetoric');
@@ -518,7 +520,7 @@ describe('key actions, explicitly', () => {
 
   it('Phase II actions open when play reaches round 4', () => {
     const m = negotiating({ neutral: false });
-    expectRefusal(m, '2', ['med-escrow-channel'], /Phase II/);
+    expectRefusal(m, '2', ['med-escrow-channel'], 'wrong-time', /Phase II/);
     playToRound(m, 4);
     expect(m.state.ctx.phase).toBe('verification');
     setG(m, (G) => {
@@ -536,14 +538,14 @@ describe('key actions, explicitly', () => {
 
 describe('wrong seat', () => {
   it('Iran cannot take a U.S. action', () => {
-    expectRefusal(negotiating(), '1', ['us-sanctions-moratorium'], /Only the United States can/);
+    expectRefusal(negotiating(), '1', ['us-sanctions-moratorium'], 'not-yours', /Only the United States can/);
   });
 
   it.each(ACTIONS.map((d) => ({ id: d.id })))('$id only for its own seat', ({ id }) => {
     const d = def(id);
     const m = positionFor(d, d.phases[0]);
     for (const s of SEATS.filter((x) => x !== d.seat))
-      expectRefusal(m, s, argsFor(d), new RegExp(`Only ${['the United States', 'Iran', 'the Mediator'][Number(d.seat)]} can`));
+      expectRefusal(m, s, argsFor(d), 'not-yours', new RegExp(`Only ${['the United States', 'Iran', 'the Mediator'][Number(d.seat)]} can`));
     expect(verdict(m, d.seat, ...argsFor(d))).toBe('ok');
   });
 });
@@ -552,23 +554,23 @@ describe('wrong phase', () => {
   it('a Phase II action in round 1', () => {
     const m = negotiating({ neutral: false });
     expect(m.state.G.round).toBe(1);
-    expectRefusal(m, '2', ['med-escrow-channel'], /Available in Phase II.* not in Phase I/);
-    expectRefusal(m, '1', ['ir-stockpile-limit'], /not in Phase I/);
+    expectRefusal(m, '2', ['med-escrow-channel'], 'wrong-time', /Available in Phase II.* not in Phase I/);
+    expectRefusal(m, '1', ['ir-stockpile-limit'], 'wrong-time', /not in Phase I/);
   });
 
   it('a Phase III action in Phase II, and a Phase I–II action in Phase III', () => {
     const m = negotiating();
     toPhase(m, 'verification');
-    expectRefusal(m, '1', ['ir-centrifuge-limit'], /Available in Phase III.* not in Phase II/);
+    expectRefusal(m, '1', ['ir-centrifuge-limit'], 'wrong-time', /Available in Phase III.* not in Phase II/);
     toPhase(m, 'framework');
-    expectRefusal(m, '2', ['med-working-groups'], /not in Phase III/);
+    expectRefusal(m, '2', ['med-working-groups'], 'wrong-time', /not in Phase III/);
   });
 
   const cases = ACTIONS.flatMap((d) => PHASES.filter((p) => !d.phases.includes(p)).map((phase) => ({ id: d.id, phase })));
   it.each(cases)('$id refused in $phase', ({ id, phase }) => {
     const d = def(id);
     const m = positionFor(d, phase);
-    expectRefusal(m, d.seat, argsFor(d), new RegExp(`not in ${phaseName(phase)}`));
+    expectRefusal(m, d.seat, argsFor(d), 'wrong-time', new RegExp(`not in ${phaseName(phase)}`));
     // The same position in a phase it lists accepts it: the phase alone decided.
     toPhase(m, d.phases[0]);
     expect(verdict(m, d.seat, ...argsFor(d))).toBe('ok');
@@ -627,7 +629,7 @@ describe('wrong stage', () => {
       G.seats['0'].done = true;
     });
     expect(active(m)['0']).toBe('negotiate');
-    expectRefusal(m, '0', ['us-congress-briefing'], /said Done/);
+    expectRefusal(m, '0', ['us-congress-briefing'], 'said-done', /said Done/);
     expect(legalActions(rules, m.state.G, '0', 'negotiate')).toEqual([]);
     expect(enumerateFor(m.state, '0')).toEqual([]);
   });
@@ -646,7 +648,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats['0'].actionPoints = 0;
     });
-    expectRefusal(m, '0', ['us-congress-briefing'], /Needs 1 action point; you have 0/);
+    expectRefusal(m, '0', ['us-congress-briefing'], 'cost', /Needs 1 action point; you have 0/);
   });
 
   it('one action point for a two-point action', () => {
@@ -654,7 +656,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats['2'].actionPoints = 1;
     });
-    expectRefusal(m, '2', ['med-host-direct-talks'], /Needs 2 action points; you have 1/);
+    expectRefusal(m, '2', ['med-host-direct-talks'], 'cost', /Needs 2 action points; you have 1/);
     accept(m, '2', 'med-secure-backchannel');
     expect(m.state.G.seats['2'].actionPoints).toBe(0);
   });
@@ -665,7 +667,7 @@ describe('unaffordable', () => {
     accept(m, '0', 'us-advance-notifications');
     accept(m, '0', 'us-strike-moratorium');
     expect(m.state.G.seats['0'].actionPoints).toBe(0);
-    expectRefusal(m, '0', ['us-hardline-rhetoric'], /action point/);
+    expectRefusal(m, '0', ['us-hardline-rhetoric'], 'cost', /action point/);
     const moves = enumerateFor(m.state, '0');
     expect(moves.filter((e) => e.move === 'act')).toEqual([]);
     expect(moves).toContainEqual({ move: 'done', args: [] });
@@ -676,7 +678,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats['0'].capital = 0;
     });
-    expectRefusal(m, '0', ['us-sanctions-moratorium'], /Needs 1 U\.S\. political capital; you have 0/);
+    expectRefusal(m, '0', ['us-sanctions-moratorium'], 'cost', /Needs 1 U\.S\. political capital; you have 0/);
     // Free actions are still open.
     accept(m, '0', 'us-congress-briefing');
   });
@@ -687,7 +689,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats['0'].capital = 2;
     });
-    expectRefusal(m, '0', ['us-release-to-escrow', 3], /Needs 3 U\.S\. political capital; you have 2/);
+    expectRefusal(m, '0', ['us-release-to-escrow', 3], 'cost', /Needs 3 U\.S\. political capital; you have 2/);
     accept(m, '0', 'us-release-to-escrow', 2);
     expect(m.state.G.seats['0'].capital).toBe(0);
   });
@@ -698,7 +700,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats[d.seat].actionPoints = d.cost.ap - 1;
     });
-    expectRefusal(m, d.seat, argsFor(d), new RegExp(`Needs ${d.cost.ap} action points?; you have ${d.cost.ap - 1}`));
+    expectRefusal(m, d.seat, argsFor(d), 'cost', new RegExp(`Needs ${d.cost.ap} action points?; you have ${d.cost.ap - 1}`));
   });
 
   const costly = ACTIONS.filter((d) => d.cost.capital - discount('eu', d) > 0).map((d) => ({ id: d.id }));
@@ -711,7 +713,7 @@ describe('unaffordable', () => {
     setG(m, (G) => {
       G.seats[d.seat].capital = cost - 1;
     });
-    expectRefusal(m, d.seat, argsFor(d), new RegExp(`Needs ${cost} .*(capital|credibility); you have ${cost - 1}`));
+    expectRefusal(m, d.seat, argsFor(d), 'cost', new RegExp(`Needs ${cost} .*(capital|credibility); you have ${cost - 1}`));
   });
 });
 
@@ -727,7 +729,7 @@ describe('malformed arguments', () => {
   ];
   it.each(badIds)('actionId is %s', (_, args) => {
     const m = negotiating();
-    expectRefusal(m, '0', args, /There is no action/);
+    expectRefusal(m, '0', args, 'unknown', /There is no action/);
   });
 
   const badAmounts: [string, unknown[]][] = [
@@ -743,7 +745,7 @@ describe('malformed arguments', () => {
   ];
   it.each(badAmounts)('amount is %s', (_, args) => {
     const m = negotiating({ flavour: 'eu' });
-    expectRefusal(m, '1', args, /Choose a whole number of detainees from 1 to 2/);
+    expectRefusal(m, '1', args, 'amount', /Choose a whole number of detainees from 1 to 2/);
   });
 
   it('amount above what is available', () => {
@@ -751,15 +753,15 @@ describe('malformed arguments', () => {
     setG(m, (G) => {
       G.detainees.heldByIran = 1;
     });
-    expectRefusal(m, '1', ['ir-release-detainees', 2], /Only 1 detainees available/);
+    expectRefusal(m, '1', ['ir-release-detainees', 2], 'amount', /Only 1 detainees available/);
     accept(m, '1', 'ir-release-detainees', 1);
-    expectRefusal(m, '1', ['ir-release-detainees', 1], /Only 0 detainees available/);
+    expectRefusal(m, '1', ['ir-release-detainees', 1], 'amount', /Only 0 detainees available/);
     expect(legalActions(rules, m.state.G, '1', 'negotiate').some((a) => a.id === 'ir-release-detainees')).toBe(false);
   });
 
   it.each([[1], [0], [null], ['x']])('an amount (%s) given to an action without amounts', (amount) => {
     const m = negotiating();
-    expectRefusal(m, '0', ['us-congress-briefing', amount], /Brief Congress and allies takes no amount/);
+    expectRefusal(m, '0', ['us-congress-briefing', amount], 'amount', /Brief Congress and allies takes no amount/);
   });
 
   it('every amount action rejects out-of-range amounts, and accepts min..max', () => {
@@ -767,7 +769,7 @@ describe('malformed arguments', () => {
       const m = positionFor(d, d.phases[0]);
       const { min, max } = d.amount!;
       for (const bad of [min - 1, max + 1, min + 0.5, undefined])
-        expectRefusal(m, d.seat, bad === undefined ? [d.id] : [d.id, bad], /Choose a whole number/);
+        expectRefusal(m, d.seat, bad === undefined ? [d.id] : [d.id, bad], 'amount', /Choose a whole number/);
       for (let n = min; n <= max; n++) expect(verdict(m, d.seat, d.id, n)).toBe('ok');
     }
   });
@@ -777,13 +779,13 @@ describe('blocked by a measure in place', () => {
   it('us-new-sanctions while the sanctions moratorium is in place', () => {
     const m = negotiating();
     accept(m, '0', 'us-sanctions-moratorium');
-    expectRefusal(m, '0', ['us-new-sanctions'], /Not while Moratorium on new sanctions is in place/);
+    expectRefusal(m, '0', ['us-new-sanctions'], 'blocked', /Not while Moratorium on new sanctions is in place/);
   });
 
   it('a moratorium already in place cannot be taken again (its expiry is not renewed)', () => {
     const m = negotiating();
     accept(m, '0', 'us-sanctions-moratorium');
-    expectRefusal(m, '0', ['us-sanctions-moratorium'], /Moratorium on new sanctions is already in place/);
+    expectRefusal(m, '0', ['us-sanctions-moratorium'], 'blocked', /Moratorium on new sanctions is already in place/);
   });
 
   const cases = ACTIONS.flatMap((d) => (d.blockedBy ?? []).map((measure) => ({ id: d.id, measure })));
@@ -796,14 +798,14 @@ describe('blocked by a measure in place', () => {
     });
     const name = rules.measures.find((x) => x.id === measure)!.name;
     const own = d.effects.addMeasures?.includes(measure);
-    expectRefusal(m, d.seat, argsFor(d), new RegExp(own ? `${name} is already in place` : `Not while ${name} is in place`));
+    expectRefusal(m, d.seat, argsFor(d), 'blocked', new RegExp(own ? `${name} is already in place` : `Not while ${name} is in place`));
   });
 });
 
 describe('unmet requirement', () => {
   it('med-verification-standards needs working groups', () => {
     const m = negotiating();
-    expectRefusal(m, '2', ['med-verification-standards'], /needs Technical working groups in place/);
+    expectRefusal(m, '2', ['med-verification-standards'], 'unmet', /needs Technical working groups in place/);
     accept(m, '2', 'med-working-groups');
     accept(m, '2', 'med-verification-standards');
   });
@@ -822,7 +824,7 @@ describe('unmet requirement', () => {
         o[k] = c.op === '>=' ? c.value - 1 : c.value + 1;
       }
     });
-    expectRefusal(m, d.seat, argsFor(d), /^This needs /);
+    expectRefusal(m, d.seat, argsFor(d), 'unmet', /^This needs /);
   });
 });
 
@@ -830,7 +832,7 @@ describe('once per round', () => {
   it('us-hardline-rhetoric twice', () => {
     const m = negotiating();
     accept(m, '0', 'us-hardline-rhetoric');
-    expectRefusal(m, '0', ['us-hardline-rhetoric'], /Already taken this round/);
+    expectRefusal(m, '0', ['us-hardline-rhetoric'], 'used-up', /Already taken this round/);
   });
 
   const cases = ACTIONS.filter((d) => d.once === 'round').map((d) => ({ id: d.id }));
@@ -844,7 +846,7 @@ describe('once per round', () => {
       G.seats[d.seat].capital = 5;
       satisfy(G, d);
     });
-    expectRefusal(m, d.seat, argsFor(d), /Already taken this round/);
+    expectRefusal(m, d.seat, argsFor(d), 'used-up', /Already taken this round/);
   });
 
   it('actions without a limit may be repeated', () => {
@@ -863,7 +865,7 @@ describe('domestic crisis', () => {
     setG(m, (G) => {
       G.seats['0'].crisis = true;
     });
-    expectRefusal(m, '0', ['us-sanctions-moratorium'], /Domestic crisis: no concessions/);
+    expectRefusal(m, '0', ['us-sanctions-moratorium'], 'crisis', /Domestic crisis: no concessions/);
     accept(m, '0', 'us-congress-briefing');
   });
 
@@ -878,7 +880,7 @@ describe('domestic crisis', () => {
     setG(m, (G) => {
       G.seats['1'].capital = 5;
     });
-    expectRefusal(m, '1', ['ir-enrichment-pause'], /Domestic crisis/);
+    expectRefusal(m, '1', ['ir-enrichment-pause'], 'crisis', /Domestic crisis/);
   });
 
   const concessions = ACTIONS.filter((d) => d.tags.includes('concession')).map((d) => ({ id: d.id }));
@@ -888,7 +890,7 @@ describe('domestic crisis', () => {
     setG(m, (G) => {
       G.seats[d.seat].crisis = true;
     });
-    expectRefusal(m, d.seat, argsFor(d), /Domestic crisis: no concessions this round/);
+    expectRefusal(m, d.seat, argsFor(d), 'crisis', /Domestic crisis: no concessions this round/);
   });
 
   const others = ACTIONS.filter((d) => !d.tags.includes('concession')).map((d) => ({ id: d.id }));
