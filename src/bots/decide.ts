@@ -8,10 +8,11 @@
 import type { Ctx } from 'boardgame.io';
 import { capitalCost, legalActions } from '../game/actions';
 import { stepsToDecide } from '../game/compliance';
-import { checkCard } from '../game/initiatives';
 import type { EnumeratedMove } from '../game/enumerate';
-import { stageOf } from '../game/stages';
+import { checkCard } from '../game/initiatives';
 import { checkAccept, checkDraft, checkProposalRoom } from '../game/proposals';
+import { entry, type RuleSet } from '../game/ruleset';
+import { stageOf } from '../game/stages';
 import type { Step } from '../game/state';
 import { SEATS, STAGES, type Compliance, type SeatId } from '../game/types';
 import { detectionChance } from '../game/verification';
@@ -19,8 +20,6 @@ import { ownSecret, type GameView } from '../game/view';
 import type { BotConfig } from './config';
 import { bestPackage, oneSided, packageValue, withChannel } from './packages';
 import { valuer, type Valuer } from './values';
-import { entry } from '../game/ruleset';
-import type { RuleSet } from '../game/ruleset';
 
 export type Rng = () => number;
 

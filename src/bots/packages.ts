@@ -6,14 +6,13 @@
  */
 import { checkCommitment, defaultLine, nextDue } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
+import { entry, type RuleSet } from '../game/ruleset';
 import type { CommitmentDef } from '../game/schema';
 import type { Commitment, ProposalDraft } from '../game/state';
-import type { GameView } from '../game/view';
 import type { Channel, SeatId, TriggerId } from '../game/types';
+import type { GameView } from '../game/view';
 import type { Personality } from './config';
 import type { Valuer } from './values';
-import { entry } from '../game/ruleset';
-import type { RuleSet } from '../game/ruleset';
 
 /** How likely another seat's step is to come through green, as Trust suggests. */
 const reliability = (trust: number) => 0.45 + trust * 0.05;

@@ -3,13 +3,12 @@
  * bent by its own secret agendas and by danger (Tension near war, Trust near collapse). Every
  * choice a bot makes — actions, cards, packages, triggers, compliance — is priced with this.
  */
+import { entry, type RuleSet } from '../game/ruleset';
 import type { Effects } from '../game/schema';
 import type { SeatSecret } from '../game/state';
 import { SEATS, TRACKS, type MeasureId, type SeatId, type Track } from '../game/types';
 import type { GameView } from '../game/view';
 import type { Personality } from './config';
-import { entry } from '../game/ruleset';
-import type { RuleSet } from '../game/ruleset';
 
 const SHARED: Track[] = ['trust', 'tension'];
 

@@ -10,6 +10,7 @@
  * (p50, p95, p99, max), throughput, refusals, time-outs and disconnects, the server's CPU, and the
  * bench's own event-loop delay (a busy bench inflates the latencies it measures). Figures only.
  */
+import type { State } from 'boardgame.io';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,6 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { State } from 'boardgame.io';
 import { io, type Socket } from 'socket.io-client';
 import { scriptedBot } from '../bots/bot';
 import type { BotConfig } from '../bots/config';

@@ -6,9 +6,9 @@
  */
 import { totalRounds } from '../game/calendar';
 import { describeCondition } from '../game/metrics';
+import { measureName, phaseShortName, type RuleSet as Rules } from '../game/ruleset';
 import type { Condition } from '../game/schema';
 import type { MeasureId } from '../game/types';
-import { measureName, phaseShortName, type RuleSet as Rules } from '../game/ruleset';
 
 const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
 const measureNames = (r: Rules, ids: readonly MeasureId[]) => ids.map((id) => measureName(r, id));

@@ -7,10 +7,10 @@ import { parseArgs } from 'node:util';
 import { DIFFICULTIES, PERSONALITIES, type BotConfig, type Difficulty, type Personality } from '../bots/config';
 import { playGame, type GameResult } from '../bots/simulator';
 import { SEAT_KEYS, summarize, type Summary } from '../bots/summary';
+import { DEFAULT_RULES as rules } from '../game';
 import { SEAT_NAMES } from '../game/seats';
 import { SEATS, type SeatId } from '../game/types';
 import { progress } from './progress';
-import { DEFAULT_RULES as rules } from '../game';
 
 function fail(message: string): never {
   console.error(`simulate: ${message}`);

@@ -3,19 +3,19 @@
  * the bots' enumeration and the UI's disabled buttons, so they can never disagree.
  */
 import { currentPhase } from './calendar';
-import { checkNegotiating } from './stages';
 import { checkConcession } from './domestic';
 import { applyEffects, describeEffects } from './effects';
-import { checkAccessOpens } from './nuclear';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { describeShortfall, holds, metricValue } from './metrics';
+import { checkAccessOpens } from './nuclear';
+import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import type { ActionDef } from './schema';
 import { CAPITAL_NAMES, SEAT_NAMES, SEAT_TITLES } from './seats';
+import { checkNegotiating } from './stages';
 import type { GameState } from './state';
-import { OK, no, type Verdict } from './verdict';
 import type { ActionId, SeatId, StageId } from './types';
-import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
+import { OK, no, type Verdict } from './verdict';
 import type { GameView } from './view';
 
 
@@ -46,7 +46,8 @@ function checkAmount(rules: RuleSet, G: GameView, def: ActionDef, amount: unknow
  * Whether `seat` may take `actionId` (with `amount`) now. `stage` is the seat's stage in
  * `ctx.activePlayers`, or null if it is not active.
  */
-export function checkAction(rules: RuleSet, 
+export function checkAction(
+  rules: RuleSet,
   G: GameView,
   seat: SeatId,
   stage: StageId | null,
@@ -89,7 +90,8 @@ export function checkAction(rules: RuleSet,
 }
 
 /** Every (action, amount) the seat may take now. */
-export function legalActions(rules: RuleSet, 
+export function legalActions(
+  rules: RuleSet,
   G: GameView,
   seat: SeatId,
   stage: StageId | null,

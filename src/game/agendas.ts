@@ -1,10 +1,10 @@
 /** Secret agendas: each seat is dealt objectives at setup; they score on the final board. */
 import { holdsAll } from './metrics';
+import type { Random } from './random';
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import { SEATS, type AgendaId, type SeatId } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-import type { Random } from './random';
 
 /** Deals each seat its agendas from its own pool. */
 export function dealAgendas(rules: RuleSet, random: Pick<Random, 'Shuffle'>): Record<SeatId, AgendaId[]> {

@@ -2,13 +2,13 @@
  * Agreements: an accepted package, sequenced tranche by tranche. Steps fall due in order; each
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
+import { audience } from './audience';
 import { describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { log } from './log';
-import { audience } from './audience';
-import type { Agreement, GameState, Proposal, Step } from './state';
 import { entry, type RuleSet } from './ruleset';
+import type { Agreement, GameState, Proposal, Step } from './state';
 import type { GameView } from './view';
 
 export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreement {
@@ -28,7 +28,8 @@ export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreem
   // A commitment's political price is paid on signing, in public, whatever its seat later does:
   // what a seat pays must not betray whether it means to keep its word.
   for (const step of steps) shiftCapital(rules, G, step.seat, -entry(rules, 'commitments', step.what).capital);
-  log(rules, 
+  log(
+    rules,
     G,
     'negotiation',
     `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map((c) => describeCommitment(rules, c)).join('; ')}.`,

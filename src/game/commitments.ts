@@ -3,14 +3,14 @@
  * line of a package is sound: the right seat, a due round inside the game and in a phase that
  * allows it, a verifier the sources assign, and triggers fit for it.
  */
+import { parseCommitment } from './arguments';
 import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
-import { parseCommitment } from './arguments';
-import { SEAT_NAMES, SEAT_TITLES } from './seats';
+import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import type { CommitmentDef } from './schema';
+import { SEAT_NAMES, SEAT_TITLES } from './seats';
 import type { Commitment } from './state';
 import { OK, no, type Verdict } from './verdict';
-import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
 /** Whether `c`, as sent by a client, is a sound commitment on this board. */

@@ -4,10 +4,10 @@
  */
 import { findStep } from './agreements';
 import { log } from './log';
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import { COMPLIANCE, type Compliance, type SeatId } from './types';
 import { OK, no, type Verdict } from './verdict';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
 const WORDS: Record<Compliance, string> = { comply: 'comply in full', partial: 'comply only in part', cheat: 'cheat' };

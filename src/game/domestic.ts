@@ -5,11 +5,11 @@
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { holdsAll } from './metrics';
-import { SEAT_NAMES } from './seats';
+import type { RuleSet } from './ruleset';
 import type { ActionTag } from './schema';
+import { SEAT_NAMES } from './seats';
 import type { GameState, SeatState } from './state';
 import { SEATS } from './types';
-import type { RuleSet } from './ruleset';
 import { OK, no, type Verdict } from './verdict';
 
 export function runDomestic(rules: RuleSet, G: GameState): void {

@@ -1,13 +1,13 @@
 /** Applies a change to the board, clamped to each track's bounds, and says it in words. */
 import { addMeasure, removeMeasure } from './measures';
-import { openAccessTier } from './nuclear';
 import { METRIC_LABELS } from './metrics';
+import { openAccessTier } from './nuclear';
+import { entry, type RuleSet } from './ruleset';
 import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
 import type { GameState } from './state';
 import { readTrack as read, writeTrack as write } from './tracks';
 import { SEATS, TRACKS, type SeatId, type Track } from './types';
-import { entry, type RuleSet } from './ruleset';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 

@@ -2,12 +2,12 @@
  * The four paths of seed 000 and how the game scores them. Tension at its maximum ends the game at
  * once in escalation; Trust at zero collapses the talks; otherwise the final board decides.
  */
+import { agendaPoints, breachPoints, cheatPoints } from './agendas';
 import { totalRounds } from './calendar';
 import { describeShortfall, holds, holdsAll } from './metrics';
-import type { GameState } from './state';
-import { agendaPoints, breachPoints, cheatPoints } from './agendas';
-import { SEATS, type AgendaId, type Path, type SeatId } from './types';
 import type { RuleSet } from './ruleset';
+import type { GameState } from './state';
+import { SEATS, type AgendaId, type Path, type SeatId } from './types';
 import type { GameView } from './view';
 
 export type EndCause = 'tension' | 'collapse' | 'final';

@@ -6,16 +6,16 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { legalActions } from './actions';
+import { canSee } from './audience';
 import { checkCommitment, defaultLine, nextDue } from './commitments';
 import { stepsToDecide } from './compliance';
 import { checkCard } from './initiatives';
-import { stageOf } from './stages';
-import { canSee } from './audience';
 import { checkAccept, checkCounter, checkDraft, checkProposalRoom, checkWithdraw } from './proposals';
+import type { RuleSet } from './ruleset';
 import { isSeat } from './seats';
+import { stageOf } from './stages';
 import type { Commitment, GameState, ProposalDraft } from './state';
 import { COMPLIANCE, RESPONSES, STAGES, type SeatId } from './types';
-import type { RuleSet } from './ruleset';
 
 export type MoveName = 'act' | 'respond' | 'done' | 'propose' | 'counter' | 'accept' | 'reject' | 'withdraw' | 'comply' | 'playCard';
 export type EnumeratedMove = { move: MoveName; args: unknown[] };

@@ -6,9 +6,9 @@ import { shiftTrack } from './effects';
 import { log } from './log';
 import { hasMeasure, expireMeasures } from './measures';
 import { breakoutLabel, breakoutMonths } from './nuclear';
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import { runVerification } from './verification';
-import { entry, type RuleSet } from './ruleset';
 
 export function runImplementation(rules: RuleSet, G: GameState, dice: { Number(): number }): void {
   runVerification(rules, G, dice);
@@ -18,7 +18,8 @@ export function runImplementation(rules: RuleSet, G: GameState, dice: { Number()
     log(rules, G, 'implementation', `${entry(rules, 'measures', halt).name} holds: the stockpile does not grow.`);
   } else if (stockpilePerRound > 0) {
     shiftTrack(rules, G, 'stockpile', stockpilePerRound);
-    log(rules, 
+    log(
+      rules,
       G,
       'implementation',
       `Enrichment continues: stockpile now ${G.nuclear.stockpile}, breakout estimate ${breakoutLabel(breakoutMonths(rules, G.nuclear))}.`,

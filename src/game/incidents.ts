@@ -6,13 +6,13 @@
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
+import type { Random } from './random';
+import { entry, type RuleSet } from './ruleset';
 import type { IncidentDef } from './schema';
 import { SEAT_NAMES } from './seats';
 import type { GameState } from './state';
 import type { IncidentId, ResponseChoice, SeatId } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-import type { Random } from './random';
 
 /** Takes the top card, reshuffling the discards into a new deck when it runs out. */
 export function drawIncident(G: GameState, random: Pick<Random, 'Shuffle'>): IncidentId {

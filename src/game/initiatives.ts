@@ -3,18 +3,18 @@
  * action points during negotiation. Played cards are public; the hand and the draw pile are not.
  */
 import { currentPhase } from './calendar';
-import { checkNegotiating } from './stages';
 import { applyEffects, describeEffects } from './effects';
-import { checkAccessOpens } from './nuclear';
 import { log } from './log';
 import { describeShortfall, holds } from './metrics';
+import { checkAccessOpens } from './nuclear';
+import type { Random } from './random';
+import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
+import { checkNegotiating } from './stages';
 import type { GameState } from './state';
 import { SEATS, type CardId, type SeatId, type StageId } from './types';
 import { OK, no, type Verdict } from './verdict';
-import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import { ownSecret, type GameView } from './view';
-import type { Random } from './random';
 
 /** Each seat's own shuffled draw pile, top card last. */
 export function shuffleInitiatives(rules: RuleSet, random: Pick<Random, 'Shuffle'>): Record<SeatId, CardId[]> {

@@ -4,9 +4,9 @@
  * the oldest page goes.
  */
 import { frozen, plain } from './drafts';
+import type { RuleSet } from './ruleset';
 import type { GameState, LogEntry, RoundStep } from './state';
 import type { SeatId } from './types';
-import type { RuleSet } from './ruleset';
 
 /** Lines in a page. A seat's view keeps the pages, less the lines it may not read. */
 export const PAGE = 25;

@@ -1,7 +1,7 @@
 /** Measures in place: moratoria, channels, monitoring. Some expire; some stay for the game. */
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import type { MeasureId, SeatId } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
 export function hasMeasure(G: Pick<GameView, 'measures'>, id: MeasureId): boolean {

@@ -1,10 +1,10 @@
 /** Reads the board through named metrics, and tests and describes conditions on them. */
-import { breakoutLabel, breakoutMonths } from './nuclear';
 import { hasMeasure } from './measures';
+import { breakoutLabel, breakoutMonths } from './nuclear';
+import { entry, type RuleSet } from './ruleset';
 import type { Condition } from './schema';
 import { isTrack, readTrack } from './tracks';
 import type { Metric } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
 export function metricValue(rules: RuleSet, G: GameView, metric: Metric): number {

@@ -5,17 +5,17 @@
  * hosts direct talks; a secure backchannel keeps a proposal between its parties.
  */
 import { formAgreement } from './agreements';
-import { currentPhase } from './calendar';
 import { parseDraft } from './arguments';
 import { audience, canSee } from './audience';
+import { currentPhase } from './calendar';
 import { checkCommitment, describeCommitment } from './commitments';
 import { log } from './log';
 import { hasMeasure } from './measures';
+import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
 import type { Commitment, GameState, Proposal, ProposalDraft } from './state';
 import { SEATS, type Channel, type SeatId } from './types';
 import { OK, no, type Verdict } from './verdict';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
 
 /** Who must accept: the proposer, every committed seat, and the Mediator carrying a shuttle. */

@@ -3,9 +3,9 @@ import { applyEffects, describeEffects } from './effects';
 import { recordRound } from './history';
 import { log } from './log';
 import { holdsAll } from './metrics';
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import type { PhaseId } from './types';
-import { entry, type RuleSet } from './ruleset';
 
 export function reviewPhase(rules: RuleSet, G: GameState, phase: PhaseId): void {
   const def = entry(rules, 'phases', phase);

@@ -6,16 +6,16 @@
 import type { Ctx } from 'boardgame.io';
 import { placeOfRound } from './calendar';
 import { actionPointsFor, runDomestic } from './domestic';
+import { recordRound } from './history';
 import { runImplementation } from './implementation';
 import { drawIncident, pendingResponder, resolveIncident } from './incidents';
-import { recordRound } from './history';
 import { log } from './log';
 import { lapseProposals } from './proposals';
+import type { Random } from './random';
+import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import { SEATS, STAGES } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-import type { Random } from './random';
 
 interface Hook {
   G: GameState;

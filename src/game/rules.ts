@@ -20,6 +20,7 @@ import phasesFile from '../../rules/phases.json';
 import scenariosFile from '../../rules/scenarios.json';
 import triggersFile from '../../rules/triggers.json';
 import verifiersFile from '../../rules/verifiers.json';
+import { indexRules, type RuleSet, type Rules } from './ruleset';
 import {
   actionSchema,
   agendaSchema,
@@ -41,7 +42,6 @@ import {
   type Condition,
   type Effects,
 } from './schema';
-import { indexRules, type RuleSet, type Rules } from './ruleset';
 import { FLAVOURS, PATHS, PHASES, SEATS, type Flavour, type MeasureId } from './types';
 
 const files = {

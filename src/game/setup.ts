@@ -1,14 +1,14 @@
 /** Builds the opening board from a scenario in `rules/scenarios.json`, chosen through `setupData`. */
-import { addMeasure } from './measures';
-import { log } from './log';
-import type { Scenario } from './schema';
 import { dealAgendas } from './agendas';
-import { shuffleInitiatives } from './initiatives';
-import type { GameState, SeatSecret, SeatState } from './state';
 import { setupDataShape, unknownScenarioError } from './arguments';
-import type { AgendaId, Flavour, IncidentId } from './types';
-import { entry, findEntry, type RuleSet } from './ruleset';
+import { shuffleInitiatives } from './initiatives';
+import { log } from './log';
+import { addMeasure } from './measures';
 import type { Random } from './random';
+import { entry, findEntry, type RuleSet } from './ruleset';
+import type { Scenario } from './schema';
+import type { GameState, SeatSecret, SeatState } from './state';
+import type { AgendaId, Flavour, IncidentId } from './types';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */

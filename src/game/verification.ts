@@ -6,16 +6,16 @@
  * A cheat the verifier missed pays its seat in secret, and environmental sampling may find it later.
  */
 import { dueSteps, suspendRest } from './agreements';
+import { audience } from './audience';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
-import { audience } from './audience';
+import type { Random } from './random';
+import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
 import type { Agreement, GameState, Step } from './state';
 import { SEATS, type Compliance, type Light, type SeatId, type VerifierId } from './types';
-import { entry, type RuleSet } from './ruleset';
 import type { GameView } from './view';
-import type { Random } from './random';
 
 /** The chance that `verifier` sees through `seat`'s partial compliance or cheating now. */
 export function detectionChance(rules: RuleSet, G: GameView, verifier: VerifierId, seat: SeatId): number {

@@ -1,11 +1,11 @@
 /** The round's regional incident: what happened, what softened it, and who must answer it. */
 import { describeEffects } from '../../game/effects';
 import { incidentModifier } from '../../game/incidents';
+import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
 import { useG } from '../hooks';
-import { useGame } from '../store';
-import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
+import { useGame } from '../store';
 
 export function IncidentCard() {
   const G = useG((G) => G);

@@ -1,7 +1,7 @@
 /** The measures in place, who put them there and when each lapses. */
+import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
 import { useG } from '../hooks';
-import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
 
 export function Measures() {

@@ -5,8 +5,8 @@ import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import { isHidden } from '../../game/view';
 import { useCtx, useG } from '../hooks';
-import { useGame } from '../store';
 import { rules } from '../rules';
+import { useGame } from '../store';
 
 const STAGE_WORDS: Record<string, string> = { respond: 'answering the incident', negotiate: 'negotiating' };
 

@@ -3,14 +3,14 @@ import { agendaMet } from '../../game/agendas';
 import { totalRounds } from '../../game/calendar';
 import { pathsMissed, type GameOver } from '../../game/endings';
 import { describeCondition, metricValue } from '../../game/metrics';
+import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS } from '../../game/types';
 import { useG } from '../hooks';
 import { LogList } from '../log/Log';
+import { rules } from '../rules';
 import { useGame } from '../store';
 import { TrendChart } from './TrendChart';
-import { rules } from '../rules';
-import { entry } from '../../game/ruleset';
 
 function cause(over: GameOver, rounds: number): string {
   const { tensionMax, trustCollapse } = rules.endings;

@@ -1,10 +1,10 @@
 /** Every open seat's link and the spectator link in one block of text, for a class chat. */
 import { SEAT_NAMES } from '../../game/seats';
-import { copyText } from './copy';
 import { CopyStatus, useCopyStatus } from './CopyLink';
+import { setupLine } from './Roster';
+import { copyText } from './copy';
 import { linkOf } from './links';
 import { humanSeats, type MatchInfo } from './lobby';
-import { setupLine } from './Roster';
 
 export function CopyAllLinks({ match }: { match: MatchInfo }) {
   const [status, setStatus] = useCopyStatus();

@@ -5,17 +5,17 @@
 import { useState, type FormEvent } from 'react';
 import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import { useGame } from '../store';
-import { cleanName } from './chat';
 import { LinkProblem } from './LinkProblem';
-import type { JoinRoute } from './links';
-import { joinMatch, LobbyProblem } from './lobby';
-import { lookup } from './lookup';
 import { lastName, NameField } from './NameField';
 import { WatchButton } from './NavButtons';
 import { PageHeading } from './PageHeading';
 import { Roster, setupLine } from './Roster';
-import { saveSeat, type SavedSeat } from './saved';
 import { SeatTaken } from './SeatTaken';
+import { cleanName } from './chat';
+import type { JoinRoute } from './links';
+import { joinMatch, LobbyProblem } from './lobby';
+import { lookup } from './lookup';
+import { saveSeat, type SavedSeat } from './saved';
 import { useMatch } from './useMatch';
 
 export function JoinForm({ route, onJoined }: { route: JoinRoute; onJoined(seat: SavedSeat): void }) {

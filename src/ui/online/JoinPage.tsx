@@ -2,10 +2,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useGame } from '../store';
 import { JoinForm } from './JoinForm';
+import { WaitingRoom } from './WaitingRoom';
 import type { JoinRoute } from './links';
 import { savedSeat } from './saved';
 import type { Me } from './state';
-import { WaitingRoom } from './WaitingRoom';
 
 export function JoinPage({ route }: { route: JoinRoute }) {
   const go = useGame((s) => s.go);

@@ -2,18 +2,18 @@
  * An online match on screen: the same board as solo and hot-seat, with the connection, the chat and
  * the table's links around it; or, when the server turned the link down, why and what to do.
  */
-import GameScreen from '../game/GameScreen';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS } from '../../game/types';
+import GameScreen from '../game/GameScreen';
 import { useGame } from '../store';
 import { Chat } from './Chat';
 import { ConnectionBadge, ConnectionBanner } from './Connection';
 import { CopyLink } from './CopyLink';
 import { LinkProblem } from './LinkProblem';
+import { TeamLink } from './TeamLink';
 import { linkOf } from './links';
 import { forgetSeat } from './saved';
 import { useOnline } from './state';
-import { TeamLink } from './TeamLink';
 
 /** The table's links, folded away: the team link for this seat, and the spectator link. */
 function TableLinks() {

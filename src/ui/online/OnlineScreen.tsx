@@ -5,9 +5,9 @@
  */
 import { JoinPage } from './JoinPage';
 import { LinkProblem } from './LinkProblem';
-import type { OnlineRoute } from './links';
 import { TablePage } from './TablePage';
 import { WatchPage } from './WatchPage';
+import type { OnlineRoute } from './links';
 
 export default function OnlineScreen({ route }: { route: OnlineRoute }) {
   switch (route.kind) {

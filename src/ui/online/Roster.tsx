@@ -2,10 +2,10 @@
 import { DIFFICULTY_NAMES, PERSONALITY_NAMES } from '../../bots/config';
 import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import type { SeatId } from '../../game/types';
+import { rules } from '../rules';
 import { CopyLink } from './CopyLink';
 import { linkOf } from './links';
 import type { MatchInfo, SeatInfo } from './lobby';
-import { rules } from '../rules';
 
 export function seatStatus(match: MatchInfo, seat: SeatInfo, me?: SeatId | null): string {
   const bot = match.bots[seat.id];

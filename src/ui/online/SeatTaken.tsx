@@ -2,11 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import { useGame } from '../store';
-import { parseRoute, type JoinRoute, type OnlineRoute } from './links';
-import type { MatchInfo } from './lobby';
 import { StartPageButton, WatchButton } from './NavButtons';
 import { PageHeading } from './PageHeading';
 import { setupLine } from './Roster';
+import { parseRoute, type JoinRoute, type OnlineRoute } from './links';
+import type { MatchInfo } from './lobby';
 
 export function SeatTaken({ route, match }: { route: JoinRoute; match: MatchInfo }) {
   const go = useGame((s) => s.go);

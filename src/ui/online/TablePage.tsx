@@ -3,12 +3,12 @@ import { SEAT_NAMES } from '../../game/seats';
 import { useGame } from '../store';
 import { CopyAllLinks } from './CopyAllLinks';
 import { CopyLink } from './CopyLink';
-import { linkOf } from './links';
-import { humanSeats } from './lobby';
-import { lookup } from './lookup';
 import { StartPageButton, WatchButton } from './NavButtons';
 import { PageHeading } from './PageHeading';
 import { Roster, setupLine } from './Roster';
+import { linkOf } from './links';
+import { humanSeats } from './lobby';
+import { lookup } from './lookup';
 import { savedSeats } from './saved';
 import { useMatch } from './useMatch';
 

@@ -2,13 +2,13 @@
 import { useEffect, useRef } from 'react';
 import { SEAT_NAMES, SEAT_TITLES } from '../../game/seats';
 import { useGame } from '../store';
-import { humanSeats } from './lobby';
-import { lookup } from './lookup';
 import { PageHeading } from './PageHeading';
 import { Roster, setupLine } from './Roster';
+import { TeamLink } from './TeamLink';
+import { humanSeats } from './lobby';
+import { lookup } from './lookup';
 import { forgetSeat } from './saved';
 import type { Me } from './state';
-import { TeamLink } from './TeamLink';
 import { useMatch } from './useMatch';
 
 export function WaitingRoom({ me }: { me: Me }) {

@@ -1,7 +1,7 @@
 /** `?match=ID&watch`: a spectator, who waits with the others and then sees the board without secrets. */
 import { useState } from 'react';
-import type { Me } from './state';
 import { WaitingRoom } from './WaitingRoom';
+import type { Me } from './state';
 
 export function WatchPage({ matchID }: { matchID: string }) {
   // One spectator for the page's life, so the waiting room does not start over on each render.

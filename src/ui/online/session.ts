@@ -7,13 +7,13 @@
 import { Client } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import { Backchannel } from '../../game';
-import type { GameState } from '../../game/state';
 import { isSeat, SEAT_NAMES } from '../../game/seats';
+import type { GameState } from '../../game/state';
 import type { SeatId } from '../../game/types';
 import { REFUSED_EVENT, type Refusal } from '../../protocol/refusals';
 import type { SeatView } from '../engine';
-import type { Notice } from '../store/types';
 import type { Session } from '../session/session';
+import type { Notice } from '../store/types';
 import { decodeChat, encodeChat } from './chat';
 import { useOnline, type ChatLine, type Me, type SeatPlayer } from './state';
 

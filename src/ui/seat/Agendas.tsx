@@ -1,8 +1,8 @@
 /** Your secret agendas, with whether the board would score them if the game ended now. */
 import { agendaMet } from '../../game/agendas';
+import { entry } from '../../game/ruleset';
 import { isHidden } from '../../game/view';
 import { useG, useSeat } from '../hooks';
-import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
 
 export function Agendas() {

@@ -1,10 +1,10 @@
 /** Your private initiative cards, free to play during negotiation. */
 import { describeEffects } from '../../game/effects';
 import { checkCard } from '../../game/initiatives';
+import { entry } from '../../game/ruleset';
 import { stageOf } from '../../game/stages';
 import { isHidden } from '../../game/view';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
-import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
 
 export function Hand() {

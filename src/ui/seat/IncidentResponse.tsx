@@ -1,11 +1,11 @@
 /** Restraint or retaliation, offered to the seat the incident asks to respond. */
 import { describeEffects } from '../../game/effects';
 import { pendingResponder } from '../../game/incidents';
+import { entry } from '../../game/ruleset';
 import { stageOf } from '../../game/stages';
 import { RESPONSES } from '../../game/types';
 import { OK, no } from '../../game/verdict';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
-import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
 
 const WORDS = { restraint: 'Show restraint', retaliation: 'Retaliate' } as const;

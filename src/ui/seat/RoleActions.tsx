@@ -2,10 +2,10 @@
 import { useState } from 'react';
 import { actionsFor, capitalCost, checkAction } from '../../game/actions';
 import { describeEffects } from '../../game/effects';
-import { stageOf } from '../../game/stages';
-import type { ActionDef } from '../../game/schema';
-import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { phaseName } from '../../game/ruleset';
+import type { ActionDef } from '../../game/schema';
+import { stageOf } from '../../game/stages';
+import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
 
 function ActionRow({ def }: { def: ActionDef }) {

@@ -1,7 +1,7 @@
 /** Your seat: action points and standing, the Done button, then your actions, cards and agendas. */
 import { useEffect, useRef } from 'react';
-import { checkNegotiating, stageOf } from '../../game/stages';
 import { CAPITAL_NAMES, SEAT_NAMES } from '../../game/seats';
+import { checkNegotiating, stageOf } from '../../game/stages';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { Agendas } from './Agendas';
 import { Hand } from './Hand';

@@ -5,15 +5,15 @@
  */
 import { useState } from 'react';
 import type { BotConfig } from '../../bots/config';
-import { BotPicker } from './BotPicker';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS, type SeatId } from '../../game/types';
 import type { CreateMatchBody } from '../../protocol/lobby';
-import { createdMatches, rememberCreated } from '../online/saved';
 import { hrefOf } from '../online/links';
-import { useGame } from '../store';
-import { defaultSetup, SetupFields, toOptions } from './SetupFields';
+import { createdMatches, rememberCreated } from '../online/saved';
 import { rules } from '../rules';
+import { useGame } from '../store';
+import { BotPicker } from './BotPicker';
+import { defaultSetup, SetupFields, toOptions } from './SetupFields';
 
 type Player = 'person' | 'bot';
 

@@ -1,8 +1,8 @@
 /** Scenario, Mediator and seed: what every game is set up from (online, the server picks the seed). */
+import { entry, findEntry } from '../../game/ruleset';
 import type { SetupData } from '../../game/setup';
 import type { Flavour } from '../../game/types';
 import { rules } from '../rules';
-import { entry, findEntry } from '../../game/ruleset';
 
 export interface Setup {
   scenario: string;
