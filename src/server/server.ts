@@ -11,8 +11,11 @@ import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
+import { RateLimiter, type Clock } from './limits';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
 import { MatchLocks } from './lock';
+import { createLog } from './log';
+import { CreationQuota } from './quota';
 import { serveStatic } from './static';
 import { createStorage, type MatchStore } from './storage';
 import { GuardedSocketIO } from './transport';
@@ -30,6 +33,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   log?: (message: string) => void;
+  /** The clock of the rate limits (tests move it instead of waiting). */
+  now?: Clock;
 }
 
 /**
@@ -41,11 +46,13 @@ function listenOn(port: number, host: string | undefined): number {
 }
 
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => console.error(m));
+  const { limits } = config;
+  const log = createLog({ write: opts.log ?? ((m: string) => console.error(m)), perMinute: limits.logLinesPerMinute, now: opts.now });
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const locks = new MatchLocks();
-  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, log: (m) => log(`[transport] ${m}`) });
+  const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, chatLimit, trustProxy: limits.trustProxy, log });
   const server = Server({
     games,
     db: store,
@@ -57,13 +64,15 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
 
   if (config.staticDir) {
-    if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
+    if (!existsSync(path.join(config.staticDir, 'index.html'))) log.note(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
     server.app.use(serveStatic(config.staticDir));
   }
-  server.app.use(lobbyGuard({ games, store, locks }));
+  server.app.proxy = limits.trustProxy;
+  const quota = new CreationQuota(limits, opts.now);
+  server.app.use(lobbyGuard({ games, store, locks, quota, log, trustProxy: limits.trustProxy }));
   addCreateRoute(server.router, games, store);
 
-  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
+  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
   const { appServer } = await server.run({ port: listenOn(config.port, config.host) });
   transport.attach(appServer);
   await bots.start();
@@ -91,6 +100,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
           appServer.closeAllConnections?.();
         });
         await store.flush(true);
+        log.close();
       })()),
   };
 }
