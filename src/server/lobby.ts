@@ -189,6 +189,8 @@ export function lobbyGuard({ games, store, locks, quota, log, trustProxy, maxBod
     if (method === 'POST') {
       ctx.state.lobbyBody = input;
       replay(ctx, input);
+    } else {
+      ctx.state.lobbyQuery = input;
     }
     if (rawMatchID === undefined) return next();
     const matchID = decode(rawMatchID);

@@ -12,6 +12,7 @@ import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
 import { RateLimiter, type Clock } from './limits';
+import { addListRoute } from './listing';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
 import { MatchLocks } from './lock';
 import { createLog } from './log';
@@ -71,6 +72,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const quota = new CreationQuota(limits, opts.now);
   server.app.use(lobbyGuard({ games, store, locks, quota, log, trustProxy: limits.trustProxy }));
   addCreateRoute(server.router, games, store);
+  addListRoute(server.router, store, limits.listPageSize);
 
   const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
   const { appServer } = await server.run({ port: listenOn(config.port, config.host) });

@@ -7,6 +7,7 @@
  */
 import { LobbyClient } from 'boardgame.io/client';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MatchPage } from '../../src/protocol/lobby';
 import { RateLimiter } from '../../src/server/limits';
 import { GAME, REFUSED_LINE, ask, createMatch, faultsOf, rawSocket, startTestServer, waitFor, type TestConfig, type TestServer } from './helpers';
 
@@ -129,6 +130,33 @@ describe('chat', () => {
     await waitFor(() => heard.length === 11, 'the line after a minute');
     alice.close();
     bob.close();
+  });
+});
+
+describe('the match list', () => {
+  it('answers pages of at most listPageSize matches, newest first, with a cursor to the next', async () => {
+    const c = clock();
+    const server = await start({ limits: { listPageSize: 3 } }, c.now);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) created.push((await createMatch(server.url, { join: [] })).matchID);
+    await create(server.url, { unlisted: true });
+    const page = async (cursor?: string) => {
+      const res = await fetch(`${server.url}/games/${GAME}${cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as MatchPage;
+    };
+    const pages: MatchPage[] = [await page()];
+    while (pages.at(-1)!.nextCursor !== undefined && pages.length < 10) pages.push(await page(pages.at(-1)!.nextCursor));
+    expect(pages.map((p) => p.matches.length)).toEqual([3, 3, 1]);
+    const listed = pages.flatMap((p) => p.matches);
+    expect(new Set(listed.map((m) => m.matchID))).toEqual(new Set(created));
+    const times = listed.map((m) => m.createdAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(JSON.stringify(listed)).not.toMatch(/credentials/);
+    // boardgame.io's LobbyClient gets the first page.
+    expect((await new LobbyClient({ server: server.url }).listMatches(GAME)).matches).toHaveLength(3);
+    const bad = await fetch(`${server.url}/games/${GAME}?cursor=${encodeURIComponent('{"$gt":0}')}`);
+    expect([bad.status, ((await bad.json()) as { code: string }).code]).toEqual([400, 'malformed']);
   });
 });
 
