@@ -11,6 +11,7 @@ import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
+import { ExpirySweeper } from './expiry';
 import { RateLimiter, type Clock } from './limits';
 import { addListRoute } from './listing';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
@@ -28,13 +29,14 @@ export interface RunningServer {
   store: MatchStore;
   transport: GuardedSocketIO;
   bots: BotRunner;
+  expiry: ExpirySweeper;
   /** Stops the bots, closes every socket and the HTTP server, and waits for pending writes. */
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   log?: (message: string) => void;
-  /** The clock of the rate limits (tests move it instead of waiting). */
+  /** The clock of the rate limits and of expiry (tests move it instead of waiting). */
   now?: Clock;
 }
 
@@ -75,8 +77,19 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   addListRoute(server.router, store, limits.listPageSize);
 
   const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
+  const expiry = new ExpirySweeper({
+    store,
+    locks,
+    watched: (matchID) => transport.hasClients(matchID),
+    expireAfterMs: limits.expireAfterMs,
+    everyMs: limits.sweepEveryMs,
+    log,
+    now: opts.now,
+  });
   const { appServer } = await server.run({ port: listenOn(config.port, config.host) });
   transport.attach(appServer);
+  // Before the bots wake: an expired match is not worth a move.
+  await expiry.start();
   await bots.start();
 
   const address = appServer.address() as AddressInfo;
@@ -89,9 +102,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     store,
     transport,
     bots,
+    expiry,
     stop: () =>
       (stopping ??= (async () => {
         bots.stop();
+        expiry.stop();
         // Drop keep-alive and polling connections at once: waiting for browsers to hang up
         // could hold a SIGTERM for minutes.
         const closing = transport.close();

@@ -137,6 +137,11 @@ export class GuardedSocketIO extends SocketIO {
     await new Promise<void>((resolve) => this.io!.close(() => resolve()));
   }
 
+  /** Whether anyone, a seat or a spectator, has a socket on the match. */
+  hasClients(matchID: string): boolean {
+    return (this.rooms.get(matchID)?.size ?? 0) > 0;
+  }
+
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
     const address = clientAddress(socket.request, this.trustProxy);
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {

@@ -6,10 +6,16 @@
  * the tests move; nothing sleeps.
  */
 import { LobbyClient } from 'boardgame.io/client';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatchPage } from '../../src/protocol/lobby';
+import { readConfig } from '../../src/server/config';
 import { RateLimiter } from '../../src/server/limits';
-import { GAME, REFUSED_LINE, ask, createMatch, faultsOf, rawSocket, startTestServer, waitFor, type TestConfig, type TestServer } from './helpers';
+import { GAME, REFUSED_LINE, ask, createMatch, faultsOf, rawSocket, startTestServer, tempDir, waitFor, type TestConfig, type TestServer } from './helpers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A clock the test moves. */
 function clock() {
@@ -38,6 +44,25 @@ async function create(url: string, body: object = {}, headers: Record<string, st
   const answer = (await res.json()) as { matchID?: string; code?: string; error?: string };
   return { status: res.status, code: answer.code, error: answer.error, retryAfter: res.headers.get('Retry-After') };
 }
+
+describe('the settings', () => {
+  it('default to a week of expiry, pages of 100 and limits per hour and minute, and refuse nonsense', () => {
+    expect(readConfig({}).limits).toEqual({
+      matchesPerHour: 60,
+      botMatchesPerHour: 20,
+      chatPerMinute: 60,
+      expireAfterMs: 7 * DAY,
+      sweepEveryMs: HOUR,
+      listPageSize: 100,
+      logLinesPerMinute: 20,
+      trustProxy: false,
+    });
+    expect(readConfig({ EXPIRE_AFTER_HOURS: '1', TRUST_PROXY: 'true' }).limits).toMatchObject({ expireAfterMs: HOUR, trustProxy: true });
+    expect(() => readConfig({ MATCHES_PER_HOUR: '0' })).toThrow(/MATCHES_PER_HOUR/);
+    expect(() => readConfig({ LIST_PAGE_SIZE: 'all' })).toThrow(/LIST_PAGE_SIZE/);
+    expect(() => readConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY/);
+  });
+});
 
 describe('the rate limiter', () => {
   it('allows max events in any window, says when the next is allowed, and forgets idle keys', () => {
@@ -130,6 +155,61 @@ describe('chat', () => {
     await waitFor(() => heard.length === 11, 'the line after a minute');
     alice.close();
     bob.close();
+  });
+});
+
+describe('expiry', () => {
+  const week = 7 * DAY;
+
+  it('deletes unfinished matches nobody is connected to, and keeps finished and watched ones', async () => {
+    const c = clock();
+    const data = tempDir('bc-expiry-');
+    try {
+      const server = await start({ storage: 'file', dataDir: data.dir, limits: { expireAfterMs: week } }, c.now);
+      const abandoned = await createMatch(server.url);
+      const watched = await createMatch(server.url, { join: [] });
+      const finished = await createMatch(server.url, { bots: { 0: bot, 1: bot, 2: bot }, join: [] });
+      await waitFor(() => server.store.peek(finished.matchID)?.metadata.gameover, 'the bot match to end');
+      const spectator = await rawSocket(server.url);
+      expect(await ask(spectator, 'sync', watched.matchID, null, undefined, 3)).toEqual({ ok: true });
+
+      c.advance(week - 60_000);
+      expect(await server.expiry.sweep()).toEqual([]);
+      c.advance(DAY);
+      expect(await server.expiry.sweep()).toEqual([abandoned.matchID]);
+      expect(server.store.has(abandoned.matchID)).toBe(false);
+      expect(existsSync(path.join(data.dir, `${abandoned.matchID}.jsonl`))).toBe(false);
+      expect((await fetch(`${server.url}/games/${GAME}/${abandoned.matchID}`)).status).toBe(404);
+      expect(server.store.has(finished.matchID) && server.store.has(watched.matchID)).toBe(true);
+
+      // Once nobody watches, the watched match goes too, on the next sweep.
+      spectator.close();
+      await waitFor(() => !server.transport.hasClients(watched.matchID), 'the spectator to leave');
+      expect(await server.expiry.sweep()).toEqual([watched.matchID]);
+      expect(server.logs.some((l) => l.startsWith('[expiry] deleted 1 unfinished match '))).toBe(true);
+    } finally {
+      await Promise.all(running.splice(0).map((s) => s.stop()));
+      data.remove();
+    }
+  });
+
+  it('sweeps at start, and then on its own every sweepEveryMs', async () => {
+    const c = clock();
+    const data = tempDir('bc-expiry-');
+    try {
+      const first = await start({ storage: 'file', dataDir: data.dir }, c.now);
+      const old = await createMatch(first.url, { join: [] });
+      await first.stop();
+      c.advance(8 * DAY);
+      const second = await start({ storage: 'file', dataDir: data.dir, limits: { sweepEveryMs: 20 } }, c.now);
+      expect(second.store.has(old.matchID)).toBe(false);
+      const fresh = await createMatch(second.url, { join: [] });
+      c.advance(8 * DAY);
+      await waitFor(() => !second.store.has(fresh.matchID), 'the periodic sweep');
+    } finally {
+      await Promise.all(running.splice(0).map((s) => s.stop()));
+      data.remove();
+    }
   });
 });
 
