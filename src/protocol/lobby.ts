@@ -73,9 +73,27 @@ export const playAgainBody = z.strictObject(
   body,
 );
 
-/** `GET /games/backchannel?isGameover=…&updatedBefore=…&updatedAfter=…`. */
+/**
+ * Where a page of the match list starts: the `nextCursor` of the page before, `<createdAt>.<matchID>`
+ * of the last match it listed. Matches are listed newest first.
+ */
+export const LIST_CURSOR_PATTERN = /^[0-9]{1,16}\.[A-Za-z0-9_-]{1,64}$/;
+
+/** `GET /games/backchannel?isGameover=…&updatedBefore=…&updatedAfter=…&cursor=…`. */
 const timestamp = z.string().regex(/^[0-9]{1,16}$/, { error: 'must be a time in milliseconds' });
 export const listMatchesQuery = z.strictObject(
-  { isGameover: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(), updatedBefore: timestamp.optional(), updatedAfter: timestamp.optional() },
+  {
+    isGameover: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+    updatedBefore: timestamp.optional(),
+    updatedAfter: timestamp.optional(),
+    cursor: z.string({ error: 'must be the nextCursor of the page before' }).regex(LIST_CURSOR_PATTERN, { error: 'must be the nextCursor of the page before' }).optional(),
+  },
   body,
 );
+export type ListMatchesQuery = z.infer<typeof listMatchesQuery>;
+
+/** A page of the match list; `nextCursor` is there when more matches follow. */
+export interface MatchPage {
+  matches: (Omit<Server.MatchData, 'players'> & { matchID: string; players: Omit<Server.PlayerMetadata, 'credentials'>[] })[];
+  nextCursor?: string;
+}

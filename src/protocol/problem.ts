@@ -39,6 +39,8 @@ export const PROBLEM_CODES = [
   'invalid-move',
   /** An event the server does not take. */
   'unknown-event',
+  /** Too many requests of this kind from this client for now; try again later. */
+  'rate-limited',
   /** The server failed; the match is unchanged. */
   'internal',
 ] as const;

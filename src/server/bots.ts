@@ -18,6 +18,7 @@ import type { MoveAction } from '../protocol/frames';
 import { botSeatsSchema, type BackchannelMatchData, type BotSeats } from '../protocol/lobby';
 import { seatOf } from './auth';
 import type { MatchLocks } from './lock';
+import type { ServerLog } from './log';
 import type { MatchStore } from './storage';
 import type { GuardedSocketIO } from './transport';
 
@@ -39,7 +40,7 @@ export interface BotRunnerOptions {
   game: Game;
   /** Pause before each bot move. */
   delayMs?: number;
-  log?: (message: string) => void;
+  log: ServerLog;
 }
 
 export class BotRunner {
@@ -50,10 +51,10 @@ export class BotRunner {
   private readonly timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
   private unsubscribe?: () => void;
   private stopped = false;
-  private readonly opts: Required<Omit<BotRunnerOptions, 'log'>> & { log: (m: string) => void };
+  private readonly opts: Required<BotRunnerOptions>;
 
   constructor(opts: BotRunnerOptions) {
-    this.opts = { delayMs: 0, log: (m) => console.error(`[bots] ${m}`), ...opts };
+    this.opts = { delayMs: 0, ...opts };
   }
 
   /** Starts listening, and wakes the bots of every unfinished match already stored. */
@@ -93,7 +94,7 @@ export class BotRunner {
         })
         .catch((err: unknown) => {
           this.scheduled.delete(matchID);
-          this.opts.log(`match ${matchID}: ${(err as Error)?.stack ?? String(err)}`);
+          this.opts.log.fault('bots', `to step match ${matchID}`, err);
         });
     };
     const timer = this.opts.delayMs > 0 ? setTimeout(run, this.opts.delayMs) : setImmediate(run);
@@ -132,13 +133,14 @@ export class BotRunner {
         this.stuck.delete(matchID);
         return;
       }
-      this.opts.log(`match ${matchID}: the rules refused bot seat ${seat}'s ${payload.type} ${JSON.stringify(payload.args)}; it says Done.`);
+      // The move's name only: its arguments may be the seat's secret (a card, a compliance choice).
+      this.opts.log.refused('bots invalid-move', `bot seat ${seat}'s ${payload.type} in match ${matchID}; it says Done.`);
       if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID))) {
         this.lastMover.set(matchID, seat);
         return;
       }
       this.stuck.set(matchID, mark);
-      this.opts.log(`match ${matchID}: bot seat ${seat} cannot move in state ${state._stateID}; it waits for the match to change.`);
+      this.opts.log.refused('bots stuck', `bot seat ${seat}'s done in match ${matchID}, state ${state._stateID}; it waits for the match to change.`);
     }
   }
 }

@@ -11,6 +11,17 @@
  *                  (default: localhost on any port unless NODE_ENV=production)
  *   MAX_PAYLOAD_BYTES  largest socket frame accepted (default 65536)
  *   BOT_DELAY_MS   pause before each server-side bot move, so people can follow (default 0)
+ *
+ * Limits on what anonymous clients can make the server keep (`limits`):
+ *   MATCHES_PER_HOUR      matches one client address may create in any hour (default 60)
+ *   BOT_MATCHES_PER_HOUR  of those, matches with server-side bot seats (default 20)
+ *   CHAT_PER_MINUTE       chat lines one client address may send in any minute (default 60)
+ *   EXPIRE_AFTER_HOURS    an unfinished match nobody is connected to is deleted this long after
+ *                         its last move (default 168, a week); finished matches are kept
+ *   SWEEP_EVERY_MINUTES   how often expired matches are looked for, and at start (default 60)
+ *   LIST_PAGE_SIZE        most matches `GET /games/backchannel` lists at once (default 100)
+ *   LOG_LINES_PER_MINUTE  log lines a minute for each kind of refusal or fault, then a count (default 20)
+ *   TRUST_PROXY           `true` behind a reverse proxy: the client is the first X-Forwarded-For address
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +39,18 @@ export interface ServerConfig {
   origins: (string | RegExp)[];
   maxPayloadBytes: number;
   botDelayMs: number;
+  limits: ServerLimits;
+}
+
+export interface ServerLimits {
+  matchesPerHour: number;
+  botMatchesPerHour: number;
+  chatPerMinute: number;
+  expireAfterMs: number;
+  sweepEveryMs: number;
+  listPageSize: number;
+  logLinesPerMinute: number;
+  trustProxy: boolean;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,12 +86,28 @@ const ENV = z.object({
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
   BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
   NODE_ENV: z.string().optional(),
+  MATCHES_PER_HOUR: wholeNumber(60, 1, 100_000),
+  BOT_MATCHES_PER_HOUR: wholeNumber(20, 1, 100_000),
+  CHAT_PER_MINUTE: wholeNumber(60, 1, 100_000),
+  EXPIRE_AFTER_HOURS: wholeNumber(7 * 24, 1, 100 * 365 * 24),
+  SWEEP_EVERY_MINUTES: wholeNumber(60, 1, 24 * 60),
+  LIST_PAGE_SIZE: wholeNumber(100, 1, 1000),
+  LOG_LINES_PER_MINUTE: wholeNumber(20, 0, 10_000),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .pipe(z.enum(['', 'true', 'false'], { error: (issue) => `must be "true" or "false", not ${JSON.stringify(issue.input)}` }).optional())
+    .transform((raw) => raw === 'true'),
 });
+
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = parseWith(ENV, env);
   if (!parsed.ok) throw new ConfigError(parsed.problem.message);
   const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
+  const { MATCHES_PER_HOUR, BOT_MATCHES_PER_HOUR, CHAT_PER_MINUTE, EXPIRE_AFTER_HOURS, SWEEP_EVERY_MINUTES, LIST_PAGE_SIZE, LOG_LINES_PER_MINUTE, TRUST_PROXY } = parsed.value;
   const origins = ORIGINS
     ? ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
     : NODE_ENV === 'production'
@@ -83,5 +122,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     origins,
     maxPayloadBytes: MAX_PAYLOAD_BYTES,
     botDelayMs: BOT_DELAY_MS,
+    limits: {
+      matchesPerHour: MATCHES_PER_HOUR,
+      botMatchesPerHour: BOT_MATCHES_PER_HOUR,
+      chatPerMinute: CHAT_PER_MINUTE,
+      expireAfterMs: EXPIRE_AFTER_HOURS * HOUR,
+      sweepEveryMs: SWEEP_EVERY_MINUTES * MINUTE,
+      listPageSize: LIST_PAGE_SIZE,
+      logLinesPerMinute: LOG_LINES_PER_MINUTE,
+      trustProxy: TRUST_PROXY,
+    },
   };
 }

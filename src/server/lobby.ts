@@ -9,7 +9,9 @@
  * it comes: a `playerName` may be an object, a `playerID` of `"__proto__"` writes the join onto
  * `Object.prototype`, and `playAgain` builds a match of any `numPlayers` it is sent. Routes on a
  * match run on the match's lock, so a join cannot interleave with a move's own metadata write and
- * be lost. Every refusal, the guard's or boardgame.io's, is answered as a `Problem`.
+ * be lost. Creating a match (`create`, `playAgain`) counts against the client's `CreationQuota`,
+ * and beyond it is refused with 429 and `Retry-After`. Every refusal, the guard's or boardgame.io's,
+ * is answered as a `Problem` and logged as one line.
  */
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -31,8 +33,11 @@ import {
 } from '../protocol/lobby';
 import { NUM_PLAYERS, isMatchID } from '../protocol/match';
 import { parseWith, problem, toWire, type Problem } from '../protocol/problem';
+import { clientAddress, type ClientAddress } from './address';
 import { newCredentials, seatOf } from './auth';
 import type { MatchLocks } from './lock';
+import type { ServerLog } from './log';
+import type { CreationQuota } from './quota';
 import type { MatchStore } from './storage';
 
 type Middleware = Koa.Middleware<Koa.DefaultState, BgioServer.AppCtx>;
@@ -48,6 +53,7 @@ const STATUS = {
   'seat-taken': 409,
   'too-large': 413,
   'unsupported-media': 415,
+  'rate-limited': 429,
 } as const;
 type LobbyCode = keyof typeof STATUS;
 
@@ -55,7 +61,11 @@ type LobbyCode = keyof typeof STATUS;
 const STOCK_CODES: Partial<Record<number, LobbyCode>> = { 400: 'invalid-setup', 403: 'unauthorized', 404: 'not-found', 409: 'seat-taken' };
 
 class LobbyRefusal extends Error {
-  constructor(readonly problem: Problem<LobbyCode>) {
+  constructor(
+    readonly problem: Problem<LobbyCode>,
+    /** Seconds, for a `Retry-After` header. */
+    readonly retryAfter?: number,
+  ) {
     super(problem.message);
   }
 }
@@ -135,13 +145,29 @@ export interface LobbyOptions {
   games: Game[];
   store: MatchStore;
   locks: MatchLocks;
+  quota: CreationQuota;
+  log: ServerLog;
+  /** Whether the client is the first `X-Forwarded-For` address (behind a reverse proxy). */
+  trustProxy: boolean;
   maxBodyBytes?: number;
 }
 
+/** Refuses a new match beyond the client's quota. */
+function admit(quota: CreationQuota, client: ClientAddress, body: CreateMatchBody): void {
+  const verdict = quota.take(client, Object.keys(body.bots ?? {}).length > 0);
+  if (verdict.ok) return;
+  const minutes = Math.ceil(verdict.retryAfterMs / 60_000);
+  const what = verdict.limit === 'bot-matches' ? 'matches with bots' : 'matches';
+  throw new LobbyRefusal(
+    problem('rate-limited', `This address has created as many ${what} as it may in an hour; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`),
+    Math.ceil(verdict.retryAfterMs / 1000),
+  );
+}
+
 /** The guard in front of every Lobby API route. */
-export function lobbyGuard({ games, store, locks, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
+export function lobbyGuard({ games, store, locks, quota, log, trustProxy, maxBodyBytes = 16 * 1024 }: LobbyOptions): Middleware {
   const names = new Set(games.map((g) => g.name));
-  const guarded = async (ctx: Koa.ParameterizedContext<Koa.DefaultState, BgioServer.AppCtx>, next: Koa.Next) => {
+  const guarded = async (ctx: Koa.ParameterizedContext<Koa.DefaultState, BgioServer.AppCtx>, next: Koa.Next, client: ClientAddress) => {
     const method = ctx.method === 'HEAD' ? 'GET' : ctx.method;
     const route = ROUTES.find((r) => r.method === method && r.path.test(ctx.path));
     if (!route) return refuse('not-found', 'No such Lobby API route.');
@@ -157,9 +183,14 @@ export function lobbyGuard({ games, store, locks, maxBodyBytes = 16 * 1024 }: Lo
       if (!parsed.ok) return refuse('malformed', parsed.problem.message);
       input = parsed.value;
     }
+    // playAgain makes a match once; asked again, it answers with that match.
+    const creates = route.name === 'create' || (route.name === 'playAgain' && !store.peek(decode(rawMatchID))?.metadata.nextMatchID);
+    if (creates) admit(quota, client, input as CreateMatchBody);
     if (method === 'POST') {
       ctx.state.lobbyBody = input;
       replay(ctx, input);
+    } else {
+      ctx.state.lobbyQuery = input;
     }
     if (rawMatchID === undefined) return next();
     const matchID = decode(rawMatchID);
@@ -174,13 +205,17 @@ export function lobbyGuard({ games, store, locks, maxBodyBytes = 16 * 1024 }: Lo
   return async (ctx, next) => {
     // Other methods reach no lobby route: boardgame.io's router answers them (405, CORS preflight).
     if (!UNDER_GAMES.test(ctx.path) || !['GET', 'HEAD', 'POST'].includes(ctx.method)) return next();
+    // Read before the guard replaces the request stream with the checked body.
+    const client = clientAddress(ctx.req, trustProxy);
     try {
-      await guarded(ctx, next);
+      await guarded(ctx, next, client);
     } catch (err) {
       const p = problemOf(err);
       if (!p) throw err;
       ctx.status = STATUS[p.code];
       ctx.body = toWire(p);
+      if (err instanceof LobbyRefusal && err.retryAfter !== undefined) ctx.set('Retry-After', String(err.retryAfter));
+      log.refused(`lobby ${p.code}`, `${ctx.method} ${ctx.path} from ${client}: ${p.message}`);
     }
   };
 }

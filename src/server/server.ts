@@ -11,8 +11,13 @@ import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
 import type { ServerConfig } from './config';
+import { ExpirySweeper } from './expiry';
+import { RateLimiter, type Clock } from './limits';
+import { addListRoute } from './listing';
 import { addCreateRoute, lobbyGuard, newMatchID } from './lobby';
 import { MatchLocks } from './lock';
+import { createLog } from './log';
+import { CreationQuota } from './quota';
 import { serveStatic } from './static';
 import { createStorage, type MatchStore } from './storage';
 import { GuardedSocketIO } from './transport';
@@ -24,12 +29,15 @@ export interface RunningServer {
   store: MatchStore;
   transport: GuardedSocketIO;
   bots: BotRunner;
+  expiry: ExpirySweeper;
   /** Stops the bots, closes every socket and the HTTP server, and waits for pending writes. */
   stop(): Promise<void>;
 }
 
 export interface StartOptions {
   log?: (message: string) => void;
+  /** The clock of the rate limits and of expiry (tests move it instead of waiting). */
+  now?: Clock;
 }
 
 /**
@@ -41,11 +49,13 @@ function listenOn(port: number, host: string | undefined): number {
 }
 
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
-  const log = opts.log ?? ((m: string) => console.error(m));
+  const { limits } = config;
+  const log = createLog({ write: opts.log ?? ((m: string) => console.error(m)), perMinute: limits.logLinesPerMinute, now: opts.now });
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const locks = new MatchLocks();
-  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, log: (m) => log(`[transport] ${m}`) });
+  const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, chatLimit, trustProxy: limits.trustProxy, log });
   const server = Server({
     games,
     db: store,
@@ -57,15 +67,29 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   });
 
   if (config.staticDir) {
-    if (!existsSync(path.join(config.staticDir, 'index.html'))) log(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
+    if (!existsSync(path.join(config.staticDir, 'index.html'))) log.note(`No built client in ${config.staticDir}: run "npm run build" to serve the game's pages.`);
     server.app.use(serveStatic(config.staticDir));
   }
-  server.app.use(lobbyGuard({ games, store, locks }));
+  server.app.proxy = limits.trustProxy;
+  const quota = new CreationQuota(limits, opts.now);
+  server.app.use(lobbyGuard({ games, store, locks, quota, log, trustProxy: limits.trustProxy }));
   addCreateRoute(server.router, games, store);
+  addListRoute(server.router, store, limits.listPageSize);
 
-  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log: (m) => log(`[bots] ${m}`) });
+  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
+  const expiry = new ExpirySweeper({
+    store,
+    locks,
+    watched: (matchID) => transport.hasClients(matchID),
+    expireAfterMs: limits.expireAfterMs,
+    everyMs: limits.sweepEveryMs,
+    log,
+    now: opts.now,
+  });
   const { appServer } = await server.run({ port: listenOn(config.port, config.host) });
   transport.attach(appServer);
+  // Before the bots wake: an expired match is not worth a move.
+  await expiry.start();
   await bots.start();
 
   const address = appServer.address() as AddressInfo;
@@ -78,9 +102,11 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     store,
     transport,
     bots,
+    expiry,
     stop: () =>
       (stopping ??= (async () => {
         bots.stop();
+        expiry.stop();
         // Drop keep-alive and polling connections at once: waiting for browsers to hang up
         // could hold a SIGTERM for minutes.
         const closing = transport.close();
@@ -91,6 +117,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
           appServer.closeAllConnections?.();
         });
         await store.flush(true);
+        log.close();
       })()),
   };
 }

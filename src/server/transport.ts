@@ -29,6 +29,7 @@ import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
+import { clientAddress, type ClientAddress } from './address';
 import { isAuthentic, seatOf } from './auth';
 import { textParser } from './encoder';
 import { seatFilter, type Filter } from './filter';
@@ -36,7 +37,9 @@ import type { MoveAction } from '../protocol/frames';
 import { problem, type Problem } from '../protocol/problem';
 import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
 import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
+import type { RateLimiter } from './limits';
 import type { MatchLocks } from './lock';
+import type { ServerLog } from './log';
 import type { MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
@@ -58,7 +61,11 @@ export interface TransportOptions {
   /** The lock the lobby and the server bots also take. */
   locks: MatchLocks;
   maxPayloadBytes: number;
-  log?: (message: string) => void;
+  /** Chat lines per client address. */
+  chatLimit: RateLimiter;
+  /** Whether the client is the first `X-Forwarded-For` address (behind a reverse proxy). */
+  trustProxy: boolean;
+  log: ServerLog;
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
@@ -77,7 +84,9 @@ export class GuardedSocketIO extends SocketIO {
   private readonly store: MatchStore;
   private readonly maxPayloadBytes: number;
   private origins: (string | RegExp)[] = [];
-  private readonly log: (message: string) => void;
+  private readonly log: ServerLog;
+  private readonly chatLimit: RateLimiter;
+  private readonly trustProxy: boolean;
   private readonly games = new Map<string, { game: ProcessedGame; filter: Filter }>();
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<string>>();
@@ -88,7 +97,9 @@ export class GuardedSocketIO extends SocketIO {
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
-    this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
+    this.log = opts.log;
+    this.chatLimit = opts.chatLimit;
+    this.trustProxy = opts.trustProxy;
   }
 
   /**
@@ -126,7 +137,13 @@ export class GuardedSocketIO extends SocketIO {
     await new Promise<void>((resolve) => this.io!.close(() => resolve()));
   }
 
+  /** Whether anyone, a seat or a spectator, has a socket on the match. */
+  hasClients(matchID: string): boolean {
+    return (this.rooms.get(matchID)?.size ?? 0) > 0;
+  }
+
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
+    const address = clientAddress(socket.request, this.trustProxy);
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
       socket.on(event, (...raw: unknown[]) => {
         const { args, ack } = splitAck(raw);
@@ -137,8 +154,12 @@ export class GuardedSocketIO extends SocketIO {
         handler(args).then(
           () => reply({ ok: true }),
           (err: unknown) => {
-            if (err instanceof Refused) return reply(refusal(event, err.problem));
-            this.log(`${event} failed: ${(err as Error)?.stack ?? String(err)}`);
+            if (err instanceof Refused) {
+              // The problem's sentence, never the frame's arguments: a move's may be a seat's secret.
+              this.log.refused(`transport ${event} ${err.problem.code}`, `${event} from ${address}: ${err.problem.message}`);
+              return reply(refusal(event, err.problem));
+            }
+            this.log.fault(`transport ${event}`, 'to handle it', err);
             reply(refusal(event, problem('internal', 'The server failed to handle this; nothing was changed.')));
           },
         );
@@ -147,7 +168,7 @@ export class GuardedSocketIO extends SocketIO {
 
     on('update', (args) => this.onUpdate(socket, game, filter, args));
     on('sync', (args) => this.onSync(socket, game, filter, args));
-    on('chat', (args) => this.onChat(game, args));
+    on('chat', (args) => this.onChat(game, address, args));
     socket.onAny((event: unknown, ...raw: unknown[]) => {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
       const { ack } = splitAck(raw);
@@ -262,7 +283,9 @@ export class GuardedSocketIO extends SocketIO {
     });
   }
 
-  private async onChat(game: ProcessedGame, args: unknown[]): Promise<void> {
+  private async onChat(game: ProcessedGame, address: ClientAddress, args: unknown[]): Promise<void> {
+    const limited = this.chatLimit.take(address);
+    if (!limited.ok) return refuse('rate-limited', `Too many chat lines from this address; wait ${Math.ceil(limited.retryAfterMs / 1000)} s.`);
     const parsed = parseChat(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, message, credentials } = parsed.value;
@@ -287,7 +310,7 @@ export class GuardedSocketIO extends SocketIO {
       if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
-    }).catch((err: unknown) => this.log(`disconnect of ${matchID}/${playerID} failed: ${String(err)}`));
+    }).catch((err: unknown) => this.log.fault('transport disconnect', `to mark ${matchID}/${playerID} disconnected`, err));
   }
 
   private seatConnected(matchID: string, playerID: string): boolean {

@@ -7,7 +7,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, REFUSED_EVENT, type Refusal, type Reply } from '../../src/protocol/refusals';
-import { GAME, ask, createMatch, rawSocket, startTestServer, type Seat, type TestServer } from './helpers';
+import { GAME, ask, createMatch, faultsOf, rawSocket, startTestServer, type Seat, type TestServer } from './helpers';
 
 let server: TestServer;
 let matchID: string;
@@ -148,7 +148,7 @@ describe('malformed socket frames', () => {
     expect(frames).toBeGreaterThanOrEqual(1000);
     expect(disconnected).toBe(false);
     expect(await matchSnapshot()).toEqual(before);
-    expect(server.logs).toEqual([]);
+    expect(faultsOf(server)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     socket.close();
   });
@@ -241,6 +241,6 @@ describe('malformed Lobby API requests', () => {
     for (const key of ['name', 'credentials', 'data', 'polluted', 'playerName']) expect(proto[key], key).toBeUndefined();
     const after = await matchSnapshot();
     expect(after).toEqual(before);
-    expect(server.logs).toEqual([]);
+    expect(faultsOf(server)).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { io, type Socket } from 'socket.io-client';
 import { Backchannel } from '../../src/game';
 import type { GameState } from '../../src/game/state';
-import type { ServerConfig } from '../../src/server/config';
+import type { ServerConfig, ServerLimits } from '../../src/server/config';
+import type { Clock } from '../../src/server/limits';
 import { scriptedBot } from '../../src/bots';
 import type { BotConfig } from '../../src/bots/config';
 import type { BotSeats } from '../../src/protocol/lobby';
@@ -45,8 +46,25 @@ export interface TestServer extends RunningServer {
   logs: string[];
 }
 
-/** A server in this process on 127.0.0.1 and a port the OS picks; memory storage unless told. */
-export async function startTestServer(config: Partial<ServerConfig> = {}): Promise<TestServer> {
+/** Limits no test reaches unless it sets one: every test's client is 127.0.0.1. */
+const TEST_LIMITS: ServerLimits = {
+  matchesPerHour: 100_000,
+  botMatchesPerHour: 100_000,
+  chatPerMinute: 100_000,
+  expireAfterMs: 7 * 24 * 3_600_000,
+  sweepEveryMs: 3_600_000,
+  listPageSize: 1000,
+  logLinesPerMinute: 10_000,
+  trustProxy: false,
+};
+
+export type TestConfig = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<ServerLimits> };
+
+/**
+ * A server in this process on 127.0.0.1 and a port the OS picks; memory storage unless told.
+ * `now` is the clock of its rate limits and expiry.
+ */
+export async function startTestServer({ limits, ...config }: TestConfig = {}, now?: Clock): Promise<TestServer> {
   const logs: string[] = [];
   const server = await startServer(
     {
@@ -59,11 +77,18 @@ export async function startTestServer(config: Partial<ServerConfig> = {}): Promi
       maxPayloadBytes: 64 * 1024,
       botDelayMs: 0,
       ...config,
+      limits: { ...TEST_LIMITS, ...limits },
     },
-    { log: (m) => logs.push(m) },
+    { log: (m) => logs.push(m), now },
   );
   return Object.assign(server, { logs });
 }
+
+/** A line logging a client's refused request: the lobby's or the transport's. */
+export const REFUSED_LINE = /^\[(lobby|transport) [^\]]+\] refused /;
+
+/** What the server logged besides client requests it refused: failures, which a test expects none of. */
+export const faultsOf = (server: TestServer): string[] => server.logs.filter((l) => !REFUSED_LINE.test(l));
 
 export const lobbyOf = (url: string) => new LobbyClient({ server: url });
 

@@ -6,14 +6,14 @@ import { LobbyClientError } from 'boardgame.io/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAT_MAX_LENGTH } from '../../src/protocol/chat';
 import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
-import { GAME, ask, createMatch, lobbyOf, rawSocket, startTestServer, storedState, waitFor, type TestServer } from './helpers';
+import { GAME, ask, createMatch, faultsOf, lobbyOf, rawSocket, startTestServer, storedState, waitFor, type TestServer } from './helpers';
 
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  expect(server.logs).toEqual([]);
+  expect(faultsOf(server)).toEqual([]);
   await server?.stop();
 });
 

@@ -10,6 +10,7 @@ import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
 import {
   activeSeats,
   createMatch,
+  faultsOf,
   gameClient,
   playWithClientBots,
   socketOf,
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 /** The server logs failures (a bot move the rules refused, a handler that threw): none here. */
-afterEach(() => expect(server.logs).toEqual([]));
+afterEach(() => expect(faultsOf(server)).toEqual([]));
 
 const stopAll = (clients: GameClient[]) => clients.forEach((c) => c.stop());
 

@@ -12,7 +12,7 @@ import { logLines } from '../../src/game/log';
 import { canSee } from '../../src/game/audience';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
-import { ask, createMatch, gameClient, playWithClientBots, rawSocket, socketOf, startTestServer, type TestServer } from './helpers';
+import { ask, createMatch, faultsOf, gameClient, playWithClientBots, rawSocket, socketOf, startTestServer, type TestServer } from './helpers';
 
 const SECRET_MOVES = new Set(['propose', 'counter', 'accept', 'reject', 'withdraw', 'comply', 'playCard']);
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  expect(server.logs).toEqual([]);
+  expect(faultsOf(server)).toEqual([]);
   await server?.stop();
 });
 
