@@ -102,7 +102,8 @@ describe('a three-seat match over sockets', () => {
           return false;
         },
         'the match with two server bots to end',
-        50_000,
+        // A whole game: about 2 s alone, but it once took over 50 s with the machine saturated.
+        100_000,
       );
       expect((await storedState(server, matchID)).ctx.gameover).toBeDefined();
       // A move that crossed a bot's is judged on the current state: it lands, or is refused as no
