@@ -39,6 +39,8 @@ export const PROBLEM_CODES = [
   'invalid-move',
   /** An event the server does not take. */
   'unknown-event',
+  /** Too many frames of this kind from one connection; wait and send again. */
+  'rate-limited',
   /** The server failed; the match is unchanged. */
   'internal',
 ] as const;

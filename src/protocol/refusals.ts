@@ -21,6 +21,7 @@ export const REFUSAL_CODES = [
   'invalid-move',
   'too-long',
   'unknown-event',
+  'rate-limited',
   'internal',
 ] as const satisfies readonly Problem['code'][];
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

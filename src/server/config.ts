@@ -11,11 +11,19 @@
  *                  (default: localhost on any port unless NODE_ENV=production)
  *   MAX_PAYLOAD_BYTES  largest socket frame accepted (default 65536)
  *   BOT_DELAY_MS   pause before each server-side bot move, so people can follow (default 0)
+ *
+ * Per socket connection (each sync, and each refused move, sends a whole state back):
+ *   SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST   syncs taken (default 30 a minute, 10 at once)
+ *   SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST   moves taken (default 600 a minute, 60 at once)
+ *   SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES  unsent frames queued before the connection is
+ *                  dropped (default 4 MiB, 1000 frames; a late-game state is about 80 KB)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseWith } from '../protocol/problem';
+import type { Backlog } from './backlog';
+import type { Rate } from './throttle';
 
 export type StorageKind = 'file' | 'memory';
 
@@ -28,7 +36,21 @@ export interface ServerConfig {
   origins: (string | RegExp)[];
   maxPayloadBytes: number;
   botDelayMs: number;
+  socketLimits: SocketLimits;
 }
+
+/** What one socket connection may send and have queued. */
+export interface SocketLimits {
+  sync: Rate;
+  move: Rate;
+  backlog: Backlog;
+}
+
+export const SOCKET_LIMITS: SocketLimits = {
+  sync: { perMinute: 30, burst: 10 },
+  move: { perMinute: 600, burst: 60 },
+  backlog: { maxBytes: 4 * 1024 * 1024, maxFrames: 1000 },
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -62,6 +84,12 @@ const ENV = z.object({
   ORIGINS: z.string().optional(),
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
   BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
+  SOCKET_SYNCS_PER_MINUTE: wholeNumber(SOCKET_LIMITS.sync.perMinute, 1, 1_000_000),
+  SOCKET_SYNC_BURST: wholeNumber(SOCKET_LIMITS.sync.burst, 1, 1_000_000),
+  SOCKET_MOVES_PER_MINUTE: wholeNumber(SOCKET_LIMITS.move.perMinute, 1, 1_000_000),
+  SOCKET_MOVE_BURST: wholeNumber(SOCKET_LIMITS.move.burst, 1, 1_000_000),
+  SOCKET_BACKLOG_BYTES: wholeNumber(SOCKET_LIMITS.backlog.maxBytes, 64 * 1024, 1024 * 1024 * 1024),
+  SOCKET_BACKLOG_FRAMES: wholeNumber(SOCKET_LIMITS.backlog.maxFrames, 16, 1_000_000),
   NODE_ENV: z.string().optional(),
 });
 
@@ -69,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = parseWith(ENV, env);
   if (!parsed.ok) throw new ConfigError(parsed.problem.message);
   const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
+  const { SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST, SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST, SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES } = parsed.value;
   const origins = ORIGINS
     ? ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
     : NODE_ENV === 'production'
@@ -83,5 +112,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     origins,
     maxPayloadBytes: MAX_PAYLOAD_BYTES,
     botDelayMs: BOT_DELAY_MS,
+    socketLimits: {
+      sync: { perMinute: SOCKET_SYNCS_PER_MINUTE, burst: SOCKET_SYNC_BURST },
+      move: { perMinute: SOCKET_MOVES_PER_MINUTE, burst: SOCKET_MOVE_BURST },
+      backlog: { maxBytes: SOCKET_BACKLOG_BYTES, maxFrames: SOCKET_BACKLOG_FRAMES },
+    },
   };
 }

@@ -45,7 +45,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const games = [Backchannel];
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const locks = new MatchLocks();
-  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, log: (m) => log(`[transport] ${m}`) });
+  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, limits: config.socketLimits, log: (m) => log(`[transport] ${m}`) });
   const server = Server({
     games,
     db: store,

@@ -19,7 +19,9 @@
  *   client has seen survives a crash; a refused move's sender alone is re-synced;
  * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
- *   moves `secret` in the action log (boardgame.io blanks only their arguments).
+ *   moves `secret` in the action log (boardgame.io blanks only their arguments);
+ * - limits each connection's syncs and moves (`throttle.ts`) and what may queue unsent for it
+ *   (`backlog.ts`): each sync, and each refused move, sends a whole state back.
  * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
  * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
@@ -30,6 +32,8 @@ import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
 import { isAuthentic, seatOf } from './auth';
+import { boundBacklog, dropConnection } from './backlog';
+import type { SocketLimits } from './config';
 import { textParser } from './encoder';
 import { seatFilter, type Filter } from './filter';
 import type { MoveAction } from '../protocol/frames';
@@ -38,6 +42,7 @@ import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protoco
 import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
 import type { MatchLocks } from './lock';
 import type { MatchStore } from './storage';
+import { TokenBucket } from './throttle';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
@@ -58,7 +63,14 @@ export interface TransportOptions {
   /** The lock the lobby and the server bots also take. */
   locks: MatchLocks;
   maxPayloadBytes: number;
+  limits: SocketLimits;
   log?: (message: string) => void;
+}
+
+/** What one connection may still send. */
+interface Budget {
+  sync: TokenBucket;
+  move: TokenBucket;
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
@@ -82,12 +94,14 @@ export class GuardedSocketIO extends SocketIO {
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<string>>();
   private readonly locks: MatchLocks;
+  private readonly limits: SocketLimits;
 
   constructor(opts: TransportOptions) {
     super();
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
+    this.limits = opts.limits;
     this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
   }
 
@@ -127,6 +141,11 @@ export class GuardedSocketIO extends SocketIO {
   }
 
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
+    boundBacklog(socket, this.limits.backlog, ({ bytes, frames }) => {
+      this.log(`dropped connection ${socket.id}: ${frames} frames (${bytes} bytes) queued unsent`);
+      dropConnection(socket);
+    });
+    const budget: Budget = { sync: new TokenBucket(this.limits.sync), move: new TokenBucket(this.limits.move) };
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
       socket.on(event, (...raw: unknown[]) => {
         const { args, ack } = splitAck(raw);
@@ -145,8 +164,8 @@ export class GuardedSocketIO extends SocketIO {
       });
     };
 
-    on('update', (args) => this.onUpdate(socket, game, filter, args));
-    on('sync', (args) => this.onSync(socket, game, filter, args));
+    on('update', (args) => this.onUpdate(socket, game, filter, budget, args));
+    on('sync', (args) => this.onSync(socket, game, filter, budget, args));
     on('chat', (args) => this.onChat(game, args));
     socket.onAny((event: unknown, ...raw: unknown[]) => {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
@@ -158,10 +177,11 @@ export class GuardedSocketIO extends SocketIO {
     socket.on('disconnect', () => this.onDisconnect(socket));
   }
 
-  private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+  private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, budget: Budget, args: unknown[]): Promise<void> {
     const parsed = parseUpdate(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { action, stateID, matchID, playerID } = parsed.value;
+    if (!budget.move.take()) return refuse('rate-limited', 'Too many moves from this connection; wait a moment.');
     if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       const stored = this.store.peek(matchID);
@@ -241,12 +261,15 @@ export class GuardedSocketIO extends SocketIO {
     };
   }
 
-  private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+  private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, budget: Budget, args: unknown[]): Promise<void> {
     const parsed = parseSync(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
+    if (!budget.sync.take()) return refuse('rate-limited', 'Too many syncs from this connection; wait a moment.');
     if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
+      // A connection dropped while its syncs waited for the lock gets no work done for it.
+      if (socket.disconnected) return;
       const metadata = this.store.peek(matchID)?.metadata;
       if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
