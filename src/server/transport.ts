@@ -21,7 +21,9 @@
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
  *   moves `secret` in the action log (boardgame.io blanks only their arguments);
  * - limits each connection's syncs and moves (`throttle.ts`) and what may queue unsent for it
- *   (`backlog.ts`): each sync, and each refused move, sends a whole state back.
+ *   (`backlog.ts`): each sync, and each refused move, sends a whole state back;
+ * - drops a seat's sockets from the seat the moment its credentials change in the store (the seat
+ *   left, was taken by someone else, or had its key reset), so they hear none of its secrets after.
  * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
  * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
@@ -103,6 +105,7 @@ export class GuardedSocketIO extends SocketIO {
     this.maxPayloadBytes = opts.maxPayloadBytes;
     this.limits = opts.limits;
     this.log = opts.log ?? ((m) => console.error(`[transport] ${m}`));
+    this.store.onMetadataChange((matchID, metadata) => this.revokeStale(matchID, metadata));
   }
 
   /**
@@ -311,6 +314,21 @@ export class GuardedSocketIO extends SocketIO {
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
     }).catch((err: unknown) => this.log(`disconnect of ${matchID}/${playerID} failed: ${String(err)}`));
+  }
+
+  /**
+   * Drops from their seats the sockets registered under credentials the seat no longer has, and
+   * tells them why. The store calls it on every metadata change, so whatever changes credentials
+   * (the lobby's leave and join, a key reset) needs no call of its own.
+   */
+  private revokeStale(matchID: string, metadata: Readonly<BgioServer.MatchData>): void {
+    for (const id of [...(this.rooms.get(matchID) ?? [])]) {
+      const client = this.clients.get(id);
+      if (!client || client.playerID === null || isAuthentic(metadata, client.playerID, client.credentials)) continue;
+      this.unregister(id);
+      const why = problem('unauthorized', `Seat ${client.playerID}'s credentials have changed: this connection no longer plays it.`);
+      client.socket.emit(REFUSED_EVENT, refusal('sync', why));
+    }
   }
 
   private seatConnected(matchID: string, playerID: string): boolean {
