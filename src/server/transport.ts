@@ -22,6 +22,8 @@
  *   moves `secret` in the action log (boardgame.io blanks only their arguments);
  * - limits each connection's syncs and moves (`throttle.ts`) and what may queue unsent for it
  *   (`backlog.ts`): each sync, and each refused move, sends a whole state back;
+ * - refuses a state id ahead of the match's, and takes a replayed move once (`replay.ts`): every
+ *   move ignores stale state ids, so the id cannot tell a replay from a new move;
  * - drops a seat's sockets from the seat the moment its credentials change in the store (the seat
  *   left, was taken by someone else, or had its key reset), so they hear none of its secrets after.
  * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
@@ -43,6 +45,7 @@ import { problem, type Problem } from '../protocol/problem';
 import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
 import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
 import type { MatchLocks } from './lock';
+import { RecentMoves } from './replay';
 import type { MatchStore } from './storage';
 import { TokenBucket } from './throttle';
 
@@ -97,6 +100,7 @@ export class GuardedSocketIO extends SocketIO {
   private readonly rooms = new Map<string, Set<string>>();
   private readonly locks: MatchLocks;
   private readonly limits: SocketLimits;
+  private readonly recent = new RecentMoves();
 
   constructor(opts: TransportOptions) {
     super();
@@ -183,7 +187,8 @@ export class GuardedSocketIO extends SocketIO {
   private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, budget: Budget, args: unknown[]): Promise<void> {
     const parsed = parseUpdate(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
-    const { action, stateID, matchID, playerID } = parsed.value;
+    const frame = parsed.value;
+    const { action, stateID, matchID, playerID } = frame;
     if (!budget.move.take()) return refuse('rate-limited', 'Too many moves from this connection; wait a moment.');
     if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
@@ -195,6 +200,14 @@ export class GuardedSocketIO extends SocketIO {
       const credentials = action.payload.credentials;
       if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
+      // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
+      // send the next one from a state the match never reached: it gets the current one.
+      if (stateID > state._stateID) {
+        await resync();
+        return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+      }
+      // Taken already: answered as taken, so a double click or a resent frame changes nothing.
+      if (this.recent.isReplay(frame)) return;
       if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
       if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
         await resync();
@@ -217,6 +230,7 @@ export class GuardedSocketIO extends SocketIO {
         await resync();
         return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
       }
+      this.recent.remember(frame);
     });
   }
 
