@@ -39,7 +39,7 @@ export const PROBLEM_CODES = [
   'invalid-move',
   /** An event the server does not take. */
   'unknown-event',
-  /** Too many requests of this kind from this client for now; try again later. */
+  /** Too many requests or frames of this kind from one client or connection; wait and send again. */
   'rate-limited',
   /** The server failed; the match is unchanged. */
   'internal',

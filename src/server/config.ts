@@ -22,11 +22,18 @@
  *   LIST_PAGE_SIZE        most matches `GET /games/backchannel` lists at once (default 100)
  *   LOG_LINES_PER_MINUTE  log lines a minute for each kind of refusal or fault, then a count (default 20)
  *   TRUST_PROXY           `true` behind a reverse proxy: the client is the first X-Forwarded-For address
+ * Per socket connection (each sync, and each refused move, sends a whole state back):
+ *   SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST   syncs taken (default 30 a minute, 10 at once)
+ *   SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST   moves taken (default 600 a minute, 60 at once)
+ *   SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES  unsent frames queued before the connection is
+ *                  dropped (default 4 MiB, 1000 frames; a late-game state is about 80 KB)
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseWith } from '../protocol/problem';
+import type { Backlog } from './backlog';
+import type { Rate } from './throttle';
 
 export type StorageKind = 'file' | 'memory';
 
@@ -40,6 +47,7 @@ export interface ServerConfig {
   maxPayloadBytes: number;
   botDelayMs: number;
   limits: ServerLimits;
+  socketLimits: SocketLimits;
 }
 
 export interface ServerLimits {
@@ -52,6 +60,19 @@ export interface ServerLimits {
   logLinesPerMinute: number;
   trustProxy: boolean;
 }
+
+/** What one socket connection may send and have queued. */
+export interface SocketLimits {
+  sync: Rate;
+  move: Rate;
+  backlog: Backlog;
+}
+
+export const SOCKET_LIMITS: SocketLimits = {
+  sync: { perMinute: 30, burst: 10 },
+  move: { perMinute: 600, burst: 60 },
+  backlog: { maxBytes: 4 * 1024 * 1024, maxFrames: 1000 },
+};
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -85,6 +106,12 @@ const ENV = z.object({
   ORIGINS: z.string().optional(),
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
   BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
+  SOCKET_SYNCS_PER_MINUTE: wholeNumber(SOCKET_LIMITS.sync.perMinute, 1, 1_000_000),
+  SOCKET_SYNC_BURST: wholeNumber(SOCKET_LIMITS.sync.burst, 1, 1_000_000),
+  SOCKET_MOVES_PER_MINUTE: wholeNumber(SOCKET_LIMITS.move.perMinute, 1, 1_000_000),
+  SOCKET_MOVE_BURST: wholeNumber(SOCKET_LIMITS.move.burst, 1, 1_000_000),
+  SOCKET_BACKLOG_BYTES: wholeNumber(SOCKET_LIMITS.backlog.maxBytes, 64 * 1024, 1024 * 1024 * 1024),
+  SOCKET_BACKLOG_FRAMES: wholeNumber(SOCKET_LIMITS.backlog.maxFrames, 16, 1_000_000),
   NODE_ENV: z.string().optional(),
   MATCHES_PER_HOUR: wholeNumber(60, 1, 100_000),
   BOT_MATCHES_PER_HOUR: wholeNumber(20, 1, 100_000),
@@ -108,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!parsed.ok) throw new ConfigError(parsed.problem.message);
   const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
   const { MATCHES_PER_HOUR, BOT_MATCHES_PER_HOUR, CHAT_PER_MINUTE, EXPIRE_AFTER_HOURS, SWEEP_EVERY_MINUTES, LIST_PAGE_SIZE, LOG_LINES_PER_MINUTE, TRUST_PROXY } = parsed.value;
+  const { SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST, SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST, SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES } = parsed.value;
   const origins = ORIGINS
     ? ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)
     : NODE_ENV === 'production'
@@ -131,6 +159,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       listPageSize: LIST_PAGE_SIZE,
       logLinesPerMinute: LOG_LINES_PER_MINUTE,
       trustProxy: TRUST_PROXY,
+    },
+    socketLimits: {
+      sync: { perMinute: SOCKET_SYNCS_PER_MINUTE, burst: SOCKET_SYNC_BURST },
+      move: { perMinute: SOCKET_MOVES_PER_MINUTE, burst: SOCKET_MOVE_BURST },
+      backlog: { maxBytes: SOCKET_BACKLOG_BYTES, maxFrames: SOCKET_BACKLOG_FRAMES },
     },
   };
 }

@@ -55,7 +55,15 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
   const locks = new MatchLocks();
   const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
-  const transport = new GuardedSocketIO({ store, locks, maxPayloadBytes: config.maxPayloadBytes, chatLimit, trustProxy: limits.trustProxy, log });
+  const transport = new GuardedSocketIO({
+    store,
+    locks,
+    maxPayloadBytes: config.maxPayloadBytes,
+    chatLimit,
+    trustProxy: limits.trustProxy,
+    limits: config.socketLimits,
+    log,
+  });
   const server = Server({
     games,
     db: store,

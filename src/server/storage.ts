@@ -50,6 +50,7 @@ interface Entry {
 }
 
 export type StateListener = (matchID: string, state: State) => void;
+export type MetadataListener = (matchID: string, metadata: Readonly<MatchData>) => void;
 
 export interface StoreOptions {
   /** Directory for the journals; memory only when absent. */
@@ -166,6 +167,7 @@ function cloneMetadata(m: MatchData): MatchData {
 export class MatchStore extends Async {
   private readonly matches = new Map<string, Entry>();
   private readonly listeners = new Set<StateListener>();
+  private readonly metadataListeners = new Set<MetadataListener>();
   /** Open journals, least recently used first. */
   private readonly open = new Map<string, Entry>();
   private readonly dir?: string;
@@ -345,12 +347,12 @@ export class MatchStore extends Async {
     this.open.delete(e.id);
   }
 
-  private notify(matchID: string, state: State): void {
-    for (const listener of this.listeners) {
+  private notify<T>(listeners: Set<(matchID: string, value: T) => void>, matchID: string, value: T): void {
+    for (const listener of listeners) {
       try {
-        listener(matchID, state);
+        listener(matchID, value);
       } catch (err) {
-        this.warn(`a state listener failed: ${(err as Error).message}`);
+        this.warn(`a listener failed: ${(err as Error).message}`);
       }
     }
   }
@@ -359,6 +361,12 @@ export class MatchStore extends Async {
   onStateChange(listener: StateListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` on every change of a match's metadata, as soon as it is made, before it is on disk. */
+  onMetadataChange(listener: MetadataListener): () => void {
+    this.metadataListeners.add(listener);
+    return () => this.metadataListeners.delete(listener);
   }
 
   async createMatch(matchID: string, opts: StorageAPI.CreateMatchOpts): Promise<void> {
@@ -376,7 +384,7 @@ export class MatchStore extends Async {
     };
     this.matches.set(matchID, e);
     await this.persist(e);
-    this.notify(matchID, e.state);
+    this.notify(this.listeners, matchID, e.state);
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
@@ -385,13 +393,15 @@ export class MatchStore extends Async {
     e.state = state;
     if (deltalog?.length) e.log.push(...deltalog);
     await this.persist(e);
-    this.notify(matchID, state);
+    this.notify(this.listeners, matchID, state);
   }
 
   async setMetadata(matchID: string, metadata: MatchData): Promise<void> {
     const e = this.matches.get(matchID);
     if (!e) throw new Error(`No match ${matchID} to store metadata for.`);
     e.metadata = cloneMetadata(metadata);
+    // Before the write: credentials taken away must stop working at once.
+    this.notify(this.metadataListeners, matchID, e.metadata);
     await this.persist(e);
   }
 

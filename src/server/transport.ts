@@ -19,7 +19,13 @@
  *   client has seen survives a crash; a refused move's sender alone is re-synced;
  * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
- *   moves `secret` in the action log (boardgame.io blanks only their arguments).
+ *   moves `secret` in the action log (boardgame.io blanks only their arguments);
+ * - limits each connection's syncs and moves (`throttle.ts`) and what may queue unsent for it
+ *   (`backlog.ts`): each sync, and each refused move, sends a whole state back;
+ * - refuses a state id ahead of the match's, and takes a replayed move once (`replay.ts`): every
+ *   move ignores stale state ids, so the id cannot tell a replay from a new move;
+ * - drops a seat's sockets from the seat the moment its credentials change in the store (the seat
+ *   left, was taken by someone else, or had its key reset), so they hear none of its secrets after.
  * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
  * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
@@ -31,6 +37,8 @@ import { SocketIO } from 'boardgame.io/server';
 import { Server as IOServer, type Socket } from 'socket.io';
 import { clientAddress, type ClientAddress } from './address';
 import { isAuthentic, seatOf } from './auth';
+import { boundBacklog, dropConnection } from './backlog';
+import type { SocketLimits } from './config';
 import { textParser } from './encoder';
 import { seatFilter, type Filter } from './filter';
 import type { MoveAction } from '../protocol/frames';
@@ -40,7 +48,9 @@ import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
 import type { RateLimiter } from './limits';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
+import { RecentMoves } from './replay';
 import type { MatchStore } from './storage';
+import { TokenBucket } from './throttle';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
@@ -66,6 +76,13 @@ export interface TransportOptions {
   /** Whether the client is the first `X-Forwarded-For` address (behind a reverse proxy). */
   trustProxy: boolean;
   log: ServerLog;
+  limits: SocketLimits;
+}
+
+/** What one connection may still send. */
+interface Budget {
+  sync: TokenBucket;
+  move: TokenBucket;
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
@@ -91,6 +108,8 @@ export class GuardedSocketIO extends SocketIO {
   private readonly clients = new Map<string, Client>();
   private readonly rooms = new Map<string, Set<string>>();
   private readonly locks: MatchLocks;
+  private readonly limits: SocketLimits;
+  private readonly recent = new RecentMoves();
 
   constructor(opts: TransportOptions) {
     super();
@@ -100,6 +119,8 @@ export class GuardedSocketIO extends SocketIO {
     this.log = opts.log;
     this.chatLimit = opts.chatLimit;
     this.trustProxy = opts.trustProxy;
+    this.limits = opts.limits;
+    this.store.onMetadataChange((matchID, metadata) => this.revokeStale(matchID, metadata));
   }
 
   /**
@@ -144,6 +165,11 @@ export class GuardedSocketIO extends SocketIO {
 
   private connect(socket: Socket, game: ProcessedGame, filter: Filter): void {
     const address = clientAddress(socket.request, this.trustProxy);
+    boundBacklog(socket, this.limits.backlog, ({ bytes, frames }) => {
+      this.log.note(`[transport] dropped connection ${socket.id}: ${frames} frames (${bytes} bytes) queued unsent`);
+      dropConnection(socket);
+    });
+    const budget: Budget = { sync: new TokenBucket(this.limits.sync), move: new TokenBucket(this.limits.move) };
     const on = (event: string, handler: (args: unknown[]) => Promise<void>) => {
       socket.on(event, (...raw: unknown[]) => {
         const { args, ack } = splitAck(raw);
@@ -166,8 +192,8 @@ export class GuardedSocketIO extends SocketIO {
       });
     };
 
-    on('update', (args) => this.onUpdate(socket, game, filter, args));
-    on('sync', (args) => this.onSync(socket, game, filter, args));
+    on('update', (args) => this.onUpdate(socket, game, filter, budget, args));
+    on('sync', (args) => this.onSync(socket, game, filter, budget, args));
     on('chat', (args) => this.onChat(game, address, args));
     socket.onAny((event: unknown, ...raw: unknown[]) => {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
@@ -179,10 +205,12 @@ export class GuardedSocketIO extends SocketIO {
     socket.on('disconnect', () => this.onDisconnect(socket));
   }
 
-  private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+  private async onUpdate(socket: Socket, game: ProcessedGame, filter: Filter, budget: Budget, args: unknown[]): Promise<void> {
     const parsed = parseUpdate(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
-    const { action, stateID, matchID, playerID } = parsed.value;
+    const frame = parsed.value;
+    const { action, stateID, matchID, playerID } = frame;
+    if (!budget.move.take()) return refuse('rate-limited', 'Too many moves from this connection; wait a moment.');
     if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       const stored = this.store.peek(matchID);
@@ -193,6 +221,14 @@ export class GuardedSocketIO extends SocketIO {
       const credentials = action.payload.credentials;
       if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
+      // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
+      // send the next one from a state the match never reached: it gets the current one.
+      if (stateID > state._stateID) {
+        await resync();
+        return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+      }
+      // Taken already: answered as taken, so a double click or a resent frame changes nothing.
+      if (this.recent.isReplay(frame)) return;
       if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
       if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
         await resync();
@@ -215,6 +251,7 @@ export class GuardedSocketIO extends SocketIO {
         await resync();
         return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
       }
+      this.recent.remember(frame);
     });
   }
 
@@ -262,12 +299,15 @@ export class GuardedSocketIO extends SocketIO {
     };
   }
 
-  private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, args: unknown[]): Promise<void> {
+  private async onSync(socket: Socket, game: ProcessedGame, filter: Filter, budget: Budget, args: unknown[]): Promise<void> {
     const parsed = parseSync(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
+    if (!budget.sync.take()) return refuse('rate-limited', 'Too many syncs from this connection; wait a moment.');
     if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
+      // A connection dropped while its syncs waited for the lock gets no work done for it.
+      if (socket.disconnected) return;
       const metadata = this.store.peek(matchID)?.metadata;
       if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
@@ -311,6 +351,21 @@ export class GuardedSocketIO extends SocketIO {
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
     }).catch((err: unknown) => this.log.fault('transport disconnect', `to mark ${matchID}/${playerID} disconnected`, err));
+  }
+
+  /**
+   * Drops from their seats the sockets registered under credentials the seat no longer has, and
+   * tells them why. The store calls it on every metadata change, so whatever changes credentials
+   * (the lobby's leave and join, a key reset) needs no call of its own.
+   */
+  private revokeStale(matchID: string, metadata: Readonly<BgioServer.MatchData>): void {
+    for (const id of [...(this.rooms.get(matchID) ?? [])]) {
+      const client = this.clients.get(id);
+      if (!client || client.playerID === null || isAuthentic(metadata, client.playerID, client.credentials)) continue;
+      this.unregister(id);
+      const why = problem('unauthorized', `Seat ${client.playerID}'s credentials have changed: this connection no longer plays it.`);
+      client.socket.emit(REFUSED_EVENT, refusal('sync', why));
+    }
   }
 
   private seatConnected(matchID: string, playerID: string): boolean {

@@ -7,6 +7,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, REFUSED_EVENT, type Refusal, type Reply } from '../../src/protocol/refusals';
+import { SOCKET_LIMITS } from '../../src/server/config';
 import { GAME, ask, createMatch, faultsOf, rawSocket, startTestServer, type Seat, type TestServer } from './helpers';
 
 let server: TestServer;
@@ -14,7 +15,9 @@ let matchID: string;
 let seats: Record<string, Seat>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // No rate limits: each garbage frame must reach the checks it aims at, not the limit.
+  const unlimited = { perMinute: 1_000_000, burst: 1_000_000 };
+  server = await startTestServer({ socketLimits: { ...SOCKET_LIMITS, sync: unlimited, move: unlimited } });
   ({ matchID, seats } = await createMatch(server.url));
 });
 afterAll(async () => {

@@ -4,7 +4,9 @@
  * condition instead of sleeping.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { State } from 'boardgame.io';
@@ -14,7 +16,7 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import { io, type Socket } from 'socket.io-client';
 import { Backchannel } from '../../src/game';
 import type { GameState } from '../../src/game/state';
-import type { ServerConfig, ServerLimits } from '../../src/server/config';
+import { SOCKET_LIMITS, type ServerConfig, type ServerLimits } from '../../src/server/config';
 import type { Clock } from '../../src/server/limits';
 import { scriptedBot } from '../../src/bots';
 import type { BotConfig } from '../../src/bots/config';
@@ -76,6 +78,7 @@ export async function startTestServer({ limits, ...config }: TestConfig = {}, no
       origins: [],
       maxPayloadBytes: 64 * 1024,
       botDelayMs: 0,
+      socketLimits: SOCKET_LIMITS,
       ...config,
       limits: { ...TEST_LIMITS, ...limits },
     },
@@ -142,6 +145,63 @@ export async function rawSocket(url: string): Promise<Socket> {
     socket.once('connect_error', reject);
   });
   return socket;
+}
+
+/** A client WebSocket text frame; masked with a zero key, which leaves the payload as it is. */
+function wsFrame(text: string): Buffer {
+  const payload = Buffer.from(text, 'utf8');
+  const n = payload.length;
+  if (n >= 65536) throw new Error('frame too long for this client');
+  const head = n < 126 ? Buffer.from([0x81, 0x80 | n]) : Buffer.from([0x81, 0x80 | 126, n >> 8, n & 0xff]);
+  return Buffer.concat([head, Buffer.alloc(4), payload]);
+}
+
+export interface UnreadingSocket {
+  /** Sends a socket.io event without an acknowledgement. */
+  emit(event: string, ...args: unknown[]): void;
+  close(): void;
+}
+
+/**
+ * A socket.io client that sends and never reads: socket.io's protocol over a WebSocket spoken by
+ * hand on a TCP socket, which stops reading once its namespace is connected, so whatever the
+ * server sends it piles up on the server's side.
+ */
+export async function unreadingSocket(url: string): Promise<UnreadingSocket> {
+  const { hostname, port } = new URL(url);
+  const tcp = net.connect({ host: hostname, port: Number(port) });
+  const nsp = `/${GAME}`;
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    let upgraded = false;
+    const onData = (d: Buffer) => {
+      seen += d.toString('latin1');
+      if (!upgraded && seen.includes('\r\n\r\n')) {
+        if (!seen.startsWith('HTTP/1.1 101')) return reject(new Error(`no upgrade: ${seen.slice(0, 200)}`));
+        upgraded = true;
+        tcp.write(wsFrame(`40${nsp},`));
+      }
+      // The namespace's connect packet: `40/backchannel,{"sid":…}`.
+      if (upgraded && seen.includes(`40${nsp},{`)) {
+        tcp.off('data', onData);
+        tcp.pause();
+        resolve();
+      }
+    };
+    tcp.on('data', onData);
+    tcp.once('error', reject);
+    tcp.once('connect', () =>
+      tcp.write(
+        `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      ),
+    );
+  });
+  tcp.on('error', () => undefined);
+  return {
+    emit: (event, ...args) => void tcp.write(wsFrame(`42${nsp},${JSON.stringify([event, ...args])}`)),
+    close: () => void tcp.destroy(),
+  };
 }
 
 /** Emits with an acknowledgement; the server answers every frame it takes in. */

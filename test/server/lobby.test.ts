@@ -187,9 +187,11 @@ describe('authentication over sockets', () => {
     expect(await ask(socket, 'update', move(legal, legalArgs, me, credentials), id, matchID, me)).toEqual({ ok: true });
     const after = await storedState(server, matchID);
     expect(after._stateID).toBe(id + 1);
-    // Seats act at once, so a move sent against an older state is judged on the current one: the
-    // same move again is no longer legal, and nothing changes.
-    const again = await ask(socket, 'update', move(legal, legalArgs, me, credentials), id, matchID, me);
+    // The same frame again is a replay: answered as taken, and nothing changes.
+    expect(await ask(socket, 'update', move(legal, legalArgs, me, credentials), id, matchID, me)).toEqual({ ok: true });
+    expect(await storedState(server, matchID)).toBe(after);
+    // The same move on the current state is judged on it: no longer legal, and nothing changes.
+    const again = await ask(socket, 'update', move(legal, legalArgs, me, credentials), id + 1, matchID, me);
     expect(again).toMatchObject({ ok: false });
     expect(['invalid-move', 'not-active']).toContain((again as { code: string }).code);
     expect(await storedState(server, matchID)).toBe(after);
