@@ -33,7 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseWith } from '../protocol/problem';
 import type { Backlog } from './backlog';
-import type { Rate } from './throttle';
+import type { Rate } from './limits';
 
 export type StorageKind = 'file' | 'memory';
 

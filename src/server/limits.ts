@@ -1,8 +1,9 @@
 /**
- * Rate limits keyed by a client: at most `max` events in any `windowMs` (a sliding window, so
- * there is no burst of twice the limit across a window's edge). Each key keeps the times of its
- * last `max` events, so memory is bounded by the keys seen in the last window; keys idle for a
- * whole window are dropped. The clock is injected, so tests move time instead of waiting.
+ * Rate limits. `RateLimiter`, keyed by a client: at most `max` events in any `windowMs` (a sliding
+ * window, so there is no burst of twice the limit across a window's edge). Each key keeps the
+ * times of its last `max` events, so memory is bounded by the keys seen in the last window; keys
+ * idle for a whole window are dropped. The clock is injected, so tests move time instead of
+ * waiting. `TokenBucket`, one per connection: a burst at once, then a steady rate.
  */
 
 export type Clock = () => number;
@@ -70,5 +71,38 @@ export class RateLimiter {
     if (now - this.prunedAt < this.limit.windowMs) return;
     this.prunedAt = now;
     for (const [key, times] of this.hits) if (times[times.length - 1] <= now - this.limit.windowMs) this.hits.delete(key);
+  }
+}
+
+/**
+ * A token bucket: a connection may send `burst` frames of a kind at once, then `perMinute` a
+ * minute on average. The socket transport keeps one per connection for syncs and one for moves,
+ * because each costs a full state to send back (a refused move re-syncs its sender).
+ */
+export interface Rate {
+  perMinute: number;
+  burst: number;
+}
+
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly rate: Rate,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = rate.burst;
+    this.at = now();
+  }
+
+  /** Takes one token if there is one. */
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.rate.burst, this.tokens + ((t - this.at) * this.rate.perMinute) / 60_000);
+    this.at = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 }

@@ -20,7 +20,7 @@
  * - filters the `initialState` a sync carries through `playerView` (boardgame.io sends it whole:
  *   every seat's agendas and hand, the decks and the random seed), and names other seats' secret
  *   moves `secret` in the action log (boardgame.io blanks only their arguments);
- * - limits each connection's syncs and moves (`throttle.ts`) and what may queue unsent for it
+ * - limits each connection's syncs and moves (`limits.ts`) and what may queue unsent for it
  *   (`backlog.ts`): each sync, and each refused move, sends a whole state back;
  * - refuses a state id ahead of the match's, and takes a replayed move once (`replay.ts`): every
  *   move ignores stale state ids, so the id cannot tell a replay from a new move;
@@ -29,28 +29,28 @@
  * It uses socket.io 4 (with `maxHttpBufferSize`), attached to the HTTP server boardgame.io's `run`
  * makes, and sends a seat what `filter.ts` lets it see, encoded by `encoder.ts`.
  */
-import type http from 'node:http';
 import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
 import { SocketIO } from 'boardgame.io/server';
+import type http from 'node:http';
 import { Server as IOServer, type Socket } from 'socket.io';
+import type { MoveAction } from '../protocol/frames';
+import { problem, type Problem } from '../protocol/problem';
+import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
 import { clientAddress, type ClientAddress } from './address';
 import { isAuthentic, seatOf } from './auth';
 import { boundBacklog, dropConnection } from './backlog';
 import type { SocketLimits } from './config';
 import { textParser } from './encoder';
 import { seatFilter, type Filter } from './filter';
-import type { MoveAction } from '../protocol/frames';
-import { problem, type Problem } from '../protocol/problem';
-import { REFUSED_EVENT, refusal, type RefusalCode, type Reply } from '../protocol/refusals';
 import { parseChat, parseSync, parseUpdate, splitAck } from './guard';
 import type { RateLimiter } from './limits';
+import { TokenBucket } from './limits';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
 import { RecentMoves } from './replay';
 import type { MatchStore } from './storage';
-import { TokenBucket } from './throttle';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
