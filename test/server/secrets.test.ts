@@ -8,7 +8,7 @@
  */
 import type { LogEntry, State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logLines } from '../../src/game/log';
+import { READERS, logLines, readerOf } from '../../src/game/log';
 import { canSee } from '../../src/game/audience';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
@@ -45,7 +45,8 @@ function leaks(state: State<GameState>, me: SeatId | null): string[] {
   if (G.deck.length) found.push('incident deck');
   for (const seat of SEATS) if (G.initiativeDecks[seat].length) found.push(`initiative deck of ${seat}`);
   for (const p of [...G.proposals, ...G.agreements]) if (!canSee(p, me)) found.push(`backchannel item ${p.id}`);
-  for (const line of logLines(G)) if (line.to && (me === null || !line.to.includes(me))) found.push(`log line to ${line.to.join(',')}`);
+  for (const reader of READERS) if (reader !== readerOf(me) && G.log[reader].length) found.push(`the log of ${reader}`);
+  for (const line of logLines(G, readerOf(me))) if (line.to && (me === null || !line.to.includes(me))) found.push(`log line to ${line.to.join(',')}`);
   const plugins = JSON.stringify(state.plugins ?? {});
   if (/prngstate|"seed"/.test(plugins)) found.push('random seed');
   if (state._undo?.length || state._redo?.length) found.push('undo history');
