@@ -8,7 +8,8 @@ import { expect } from 'vitest';
 import { Backchannel, makeGame } from '../src/game';
 import { RAW_RULES, loadRules, type RawRules } from '../src/game/rules';
 import type { RuleSet } from '../src/game/ruleset';
-import type { GameState } from '../src/game/state';
+import { READERS, logLines } from '../src/game/log';
+import type { GameState, LogEntry } from '../src/game/state';
 import type { SeatId } from '../src/game/types';
 
 export type GameStateFull = State<GameState> & { transients?: { error?: { type: string } } };
@@ -166,3 +167,6 @@ export function seeded(seed: number): (n: number) => number {
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
 }
+
+/** Every line of the log, whoever may read it: each reader's lines in turn, each line once. */
+export const everyLine = (G: Pick<GameState, 'log'>): LogEntry[] => [...new Set(READERS.flatMap((r) => logLines(G, r)))];

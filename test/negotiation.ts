@@ -12,6 +12,7 @@ import commitmentsJson from '../rules/commitments.json';
 import flavoursJson from '../rules/flavours.json';
 import scenariosJson from '../rules/scenarios.json';
 import type { GameState, Step } from '../src/game/state';
+import type { StepId } from '../src/game/ids';
 import { SEATS, type Flavour, type IncidentId, type MeasureId, type SeatId } from '../src/game/types';
 import { active, answerIncident, midTracks, newMatch, ok, setG, type Match } from './harness';
 
@@ -103,4 +104,4 @@ export function agree(m: Match, draft: Draft, by: SeatId = '0') {
 }
 
 /** The step `id` of any agreement, as it stands now. */
-export const stepOf = (m: Match, id: number): Step => m.state.G.agreements.flatMap((a) => a.steps).find((s) => s.id === id)!;
+export const stepOf = (m: Match, id: StepId): Step => m.state.G.agreements.flatMap((a) => a.steps).find((s) => s.id === id)!;

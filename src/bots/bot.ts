@@ -25,9 +25,7 @@ export function scriptedBot(config: BotConfig, rules: RuleSet = DEFAULT_RULES): 
   return class ScriptedBot extends Bot {
     async play(state: State<GameState>, playerID: string) {
       if (!isSeat(playerID)) throw new Error(`No seat "${playerID}" for a bot to play.`);
-      // A delegation decides from the board, not the log: filtering the log on every decision
-      // would cost more than the decision.
-      const view = playerView({ G: { ...state.G, log: [] }, playerID });
+      const view = playerView({ G: state.G, playerID });
       const choice = decide(rules, view, state.ctx, playerID, config, () => this.random());
       // A bot only plays when active; with nothing else it can always say Done.
       const { move, args } = choice ?? { move: 'done', args: [] };

@@ -6,17 +6,20 @@ import { audience } from './audience';
 import { describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
+import { issueId, stepId } from './ids';
 import { log } from './log';
 import { entry, type RuleSet } from './ruleset';
 import type { Agreement, GameState, Proposal, Step } from './state';
 import type { GameView } from './view';
 
 export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreement {
+  // An agreement formed on a leaked proposal is public, and counts with the open ones.
+  const id = issueId(G.issued, 'agreements', audience(p));
   const steps: Step[] = [...p.commitments]
     .sort((a, b) => a.due - b.due)
-    .map((c) => ({ ...c, id: G.nextId++, status: 'pending' }));
+    .map((c, i) => ({ ...c, id: stepId(id, i + 1), status: 'pending' }));
   const agreement: Agreement = {
-    id: G.nextId++,
+    id,
     proposal: p.id,
     channel: p.channel,
     parties: [...p.parties],

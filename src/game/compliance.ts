@@ -3,6 +3,7 @@
  * Only the seat itself sees it; the verifier's light is all the others learn.
  */
 import { findStep } from './agreements';
+import type { StepId } from './ids';
 import { log } from './log';
 import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
@@ -25,7 +26,7 @@ export function stepsToDecide(G: GameView, seat: SeatId) {
   return G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat && s.status === 'pending' && s.due === G.round);
 }
 
-export function setCompliance(rules: RuleSet, G: GameState, seat: SeatId, stepId: number, choice: Compliance): void {
+export function setCompliance(rules: RuleSet, G: GameState, seat: SeatId, stepId: StepId, choice: Compliance): void {
   G.secrets[seat].choices[stepId] = choice;
   const { step } = findStep(G, stepId)!;
   log(rules, G, 'negotiation', `You will ${WORDS[choice]} on ${entry(rules, 'commitments', step.what).name} (step ${stepId}).`, seat, [seat]);

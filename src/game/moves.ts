@@ -8,6 +8,7 @@ import { INVALID_MOVE } from 'boardgame.io/core';
 import { checkAction, takeAction } from './actions';
 import { checkCompliance, setCompliance } from './compliance';
 import type { Engine } from './drafts';
+import type { ItemId, StepId } from './ids';
 import { pendingResponder, respondToIncident } from './incidents';
 import { checkCard, playCard as play } from './initiatives';
 import { log } from './log';
@@ -84,32 +85,32 @@ export const propose = negotiationMove(
 /** Replace a proposal addressed to you with one of your own. */
 export const counter = negotiationMove(
   (rules, base, seat, id: unknown, draft: unknown) => checkCounter(rules, base, seat, id, draft),
-  (rules, G, seat, id, draft) => counterProposal(rules, G, seat, id as number, draft as ProposalDraft),
+  (rules, G, seat, id, draft) => counterProposal(rules, G, seat, id as ItemId, draft as ProposalDraft),
   2,
 );
 
 export const accept = negotiationMove(
   (rules, base, seat, id: unknown) => checkAccept(rules, base, seat, id),
-  (rules, G, seat, id) => acceptProposal(rules, G, seat, id as number),
+  (rules, G, seat, id) => acceptProposal(rules, G, seat, id as ItemId),
   1,
 );
 
 export const reject = negotiationMove(
   (_rules, base, seat, id: unknown) => checkAnswer(base, seat, id),
-  (rules, G, seat, id) => rejectProposal(rules, G, seat, id as number),
+  (rules, G, seat, id) => rejectProposal(rules, G, seat, id as ItemId),
   1,
 );
 
 export const withdraw = negotiationMove(
   (_rules, base, seat, id: unknown) => checkWithdraw(base, seat, id),
-  (rules, G, seat, id) => withdrawProposal(rules, G, seat, id as number),
+  (rules, G, seat, id) => withdrawProposal(rules, G, seat, id as ItemId),
   1,
 );
 
 /** Decide in secret what to do about one of your steps falling due this round. */
 export const comply = negotiationMove(
   (_rules, base, seat, stepId: unknown, choice: unknown) => checkCompliance(base, seat, stepId, choice),
-  (rules, G, seat, stepId, choice) => setCompliance(rules, G, seat, stepId as number, choice as Compliance),
+  (rules, G, seat, stepId, choice) => setCompliance(rules, G, seat, stepId as StepId, choice as Compliance),
   2,
 );
 

@@ -10,6 +10,7 @@ import { audience, canSee } from './audience';
 import { currentPhase } from './calendar';
 import { checkCommitment, describeCommitment } from './commitments';
 import { log } from './log';
+import { issueId, type ItemId } from './ids';
 import { hasMeasure } from './measures';
 import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
@@ -128,15 +129,16 @@ function describe(rules: RuleSet, p: Proposal): string {
 }
 
 /** Tables a checked draft; returns the new proposal. */
-export function table(rules: RuleSet, G: GameState, by: SeatId, draft: ProposalDraft, replaces?: number): Proposal {
+export function table(rules: RuleSet, G: GameState, by: SeatId, draft: ProposalDraft, replaces?: ItemId): Proposal {
   const commitments = draft.commitments.map((c) => ({ seat: c.seat, what: c.what, due: c.due, verifier: c.verifier, onGreen: c.onGreen, onRed: c.onRed }));
+  const parties = partiesOf(by, draft);
   const p: Proposal = {
-    id: G.nextId++,
+    id: issueId(G.issued, 'proposals', audience({ channel: draft.channel, parties, leaked: false })),
     by,
     round: G.round,
     channel: draft.channel,
     commitments,
-    parties: partiesOf(by, draft),
+    parties,
     accepted: [by],
     status: 'open',
     leaked: false,
@@ -149,7 +151,7 @@ export function table(rules: RuleSet, G: GameState, by: SeatId, draft: ProposalD
   return p;
 }
 
-export function accept(rules: RuleSet, G: GameState, seat: SeatId, id: number): void {
+export function accept(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): void {
   const p = G.proposals.find((x) => x.id === id)!;
   p.accepted.push(seat);
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} accepts proposal ${p.id}.`, seat, audience(p));
@@ -159,19 +161,19 @@ export function accept(rules: RuleSet, G: GameState, seat: SeatId, id: number): 
   }
 }
 
-export function reject(rules: RuleSet, G: GameState, seat: SeatId, id: number): void {
+export function reject(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): void {
   const p = G.proposals.find((x) => x.id === id)!;
   p.status = 'rejected';
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} rejects proposal ${p.id}.`, seat, audience(p));
 }
 
-export function withdraw(rules: RuleSet, G: GameState, seat: SeatId, id: number): void {
+export function withdraw(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): void {
   const p = G.proposals.find((x) => x.id === id)!;
   p.status = 'withdrawn';
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} withdraws proposal ${p.id}.`, seat, audience(p));
 }
 
-export function counter(rules: RuleSet, G: GameState, seat: SeatId, id: number, draft: ProposalDraft): void {
+export function counter(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId, draft: ProposalDraft): void {
   G.proposals.find((x) => x.id === id)!.status = 'countered';
   table(rules, G, seat, draft, id);
 }

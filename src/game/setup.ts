@@ -58,7 +58,7 @@ export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 
     deck: random.Shuffle(rules.incidents.map((i) => i.id as IncidentId)),
     discard: [],
     milestones: [],
-    log: [],
+    log: { '0': [], '1': [], '2': [], spectator: [] },
     history: [],
     proposals: [],
     agreements: [],
@@ -66,7 +66,7 @@ export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 
     monitoring: { '0': 0, '1': 0, '2': 0 },
     secrets: { '0': secret(agendas['0']), '1': secret(agendas['1']), '2': secret(agendas['2']) },
     initiativeDecks: shuffleInitiatives(rules, random),
-    nextId: 1,
+    issued: { proposals: {}, agreements: {} },
   };
   const perk = entry(rules, 'flavours', flavour);
   for (const id of [...s.measures, ...perk.startMeasures]) addMeasure(rules, G, id, null);

@@ -2,6 +2,7 @@
  * The game state `G`. Everything is public except `secrets`, the draw piles and backchannel
  * traffic, which `view.ts` filters per seat.
  */
+import type { Issued, ItemId, StepId } from './ids';
 import type {
   ActionId,
   AgendaId,
@@ -88,6 +89,11 @@ export interface LogEntry {
   to?: SeatId[];
 }
 
+/** Who reads the log: a seat, or a spectator, who reads only the lines for everyone. */
+export type Reader = SeatId | 'spectator';
+/** Each reader's lines, in pages, oldest first (`log.ts`). */
+export type Log = Record<Reader, LogEntry[][]>;
+
 /** One line of a package: who does what, by when, checked by whom, and what fires on the result. */
 export interface Commitment {
   seat: SeatId;
@@ -108,7 +114,7 @@ export interface ProposalDraft {
 export type ProposalStatus = 'open' | 'agreed' | 'rejected' | 'withdrawn' | 'countered' | 'lapsed';
 
 export interface Proposal extends ProposalDraft {
-  id: number;
+  id: ItemId;
   by: SeatId;
   round: number;
   /** Every seat that must accept: the proposer, each committed seat, the Mediator on a shuttle. */
@@ -116,7 +122,7 @@ export interface Proposal extends ProposalDraft {
   accepted: SeatId[];
   status: ProposalStatus;
   /** The proposal this one counters. */
-  replaces?: number;
+  replaces?: ItemId;
   /** A backchannel proposal exposed by a leak is public from then on. */
   leaked: boolean;
 }
@@ -125,15 +131,15 @@ export interface Proposal extends ProposalDraft {
 export type StepStatus = 'pending' | Light | 'suspended';
 
 export interface Step extends Commitment {
-  id: number;
+  id: StepId;
   status: StepStatus;
   /** The verifier's plain-language finding, once published. */
   report?: string;
 }
 
 export interface Agreement {
-  id: number;
-  proposal: number;
+  id: ItemId;
+  proposal: ItemId;
   channel: Channel;
   parties: SeatId[];
   round: number;
@@ -145,8 +151,8 @@ export interface Agreement {
 /** A cheat or partial compliance the verifier missed: its seat's private gain, until look-back finds it. */
 export interface HiddenCheat {
   kind: 'cheat' | 'partial';
-  agreement: number;
-  step: number;
+  agreement: ItemId;
+  step: StepId;
   round: number;
   gain: number;
 }
@@ -156,7 +162,7 @@ export interface SeatSecret {
   agendas: AgendaId[];
   hand: CardId[];
   /** Compliance chosen for this seat's steps, by step id; a step with no choice is complied with. */
-  choices: Record<number, Compliance>;
+  choices: Partial<Record<StepId, Compliance>>;
   cheats: HiddenCheat[];
 }
 
@@ -193,8 +199,7 @@ export interface GameState {
   deck: IncidentId[];
   discard: IncidentId[];
   milestones: MilestoneId[];
-  /** In pages, oldest first (`log.ts`). */
-  log: LogEntry[][];
+  log: Log;
   /** Trust and Tension at the end of each round, for the debrief chart. */
   history: RoundRecord[];
   /** Proposals on the table: this round's, and last round's still open (they lapse after it). */
@@ -207,6 +212,6 @@ export interface GameState {
   secrets: Record<SeatId, SeatSecret>;
   /** Each seat's initiative draw pile, top card last; hidden from every seat. */
   initiativeDecks: Record<SeatId, CardId[]>;
-  /** The next id for a proposal, agreement or step. */
-  nextId: number;
+  /** How many proposals and agreements each audience has numbered (`ids.ts`). */
+  issued: Issued;
 }

@@ -4,6 +4,8 @@
  * leak. No seat sees the order of any draw pile.
  */
 import { canSee } from './audience';
+import { issuedFor } from './ids';
+import { logFor } from './log';
 import { isSeat } from './seats';
 import type { GameState, SeatSecret } from './state';
 import { SEATS, type SeatId } from './types';
@@ -18,9 +20,9 @@ export type SecretView = SeatSecret | HiddenSecret;
 
 /**
  * The board as a seat may see it. Read-only checks take this type, so one that reads another
- * seat's secrets (without asking `isHidden`), a draw pile or the id counter does not compile.
+ * seat's secrets (without asking `isHidden`), a draw pile or the id counts does not compile.
  */
-export type GameView = Omit<GameState, 'secrets' | 'deck' | 'initiativeDecks' | 'nextId'> & {
+export type GameView = Omit<GameState, 'secrets' | 'deck' | 'initiativeDecks' | 'issued'> & {
   secrets: Record<SeatId, SecretView>;
 };
 
@@ -34,10 +36,10 @@ export function ownSecret(G: GameView, seat: SeatId): SeatSecret {
 }
 
 /**
- * What is sent: the view, with the draw piles and the id counter emptied but present, for the
- * client's own prediction of moves. Checks take `GameView`, which leaves them out.
+ * What is sent: the view, with the draw piles emptied but present and only the id counts of the
+ * viewer's audiences, for the client's own prediction of moves. Checks take `GameView`, which leaves them out.
  */
-export type SentView = GameView & Pick<GameState, 'deck' | 'initiativeDecks' | 'nextId'>;
+export type SentView = GameView & Pick<GameState, 'deck' | 'initiativeDecks' | 'issued'>;
 
 export function playerView({ G, playerID }: { G: GameState; playerID?: string | null }): SentView {
   const me = isSeat(playerID) ? playerID : null;
@@ -52,8 +54,8 @@ export function playerView({ G, playerID }: { G: GameState; playerID?: string | 
     agreements: G.agreements.filter((a) => canSee(a, me)),
     // Counters that would betray unseen backchannel traffic.
     proposedThisRound: Object.fromEntries(SEATS.map((s) => [s, s === me ? G.proposedThisRound[s] : 0])) as Record<SeatId, number>,
-    nextId: 0,
-    log: G.log.map((page) => page.filter((e) => !e.to || (me !== null && e.to.includes(me)))).filter((page) => page.length > 0),
+    issued: issuedFor(G.issued, me),
+    log: logFor(G.log, me),
   };
   return view;
 }

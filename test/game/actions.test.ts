@@ -282,9 +282,9 @@ describe('each action applies its effect (data-driven)', () => {
     accept(m, d.seat, id, amount);
     const after = m.state.G;
     expect(withoutLog(after)).toEqual(withoutLog(expected));
-    expect(logLines(after)).toHaveLength(logLines(before).length + 1);
-    expect(logLines(after).at(-1)!.text).toContain(d.name);
-    expect(logLines(after).at(-1)!.seat).toBe(d.seat);
+    expect(logLines(after, d.seat)).toHaveLength(logLines(before, d.seat).length + 1);
+    expect(logLines(after, d.seat).at(-1)!.text).toContain(d.name);
+    expect(logLines(after, d.seat).at(-1)!.seat).toBe(d.seat);
     // Still negotiating: an action never ends the seat's round.
     expect(active(m)[d.seat]).toBe('negotiate');
   });

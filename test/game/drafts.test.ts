@@ -10,7 +10,8 @@ import { GameMethod } from 'boardgame.io/core';
 import { produce } from 'immer';
 import { asHook, asMove, enginePlugin } from '../../src/game/drafts';
 import { PAGE, log, logLines } from '../../src/game/log';
-import type { GameState } from '../../src/game/state';
+import type { GameState, Reader } from '../../src/game/state';
+import type { SeatId } from '../../src/game/types';
 import { INVALID, answerIncident, newMatch, ok, play, withRules } from '../harness';
 import { DEFAULT_RULES as rules } from '../../src/game';
 
@@ -46,7 +47,7 @@ describe('moves through the engine’s drafts', () => {
     for (const seat of ['1', '2'] as const) ok(m, seat, 'done');
     expect(m.state.G.round).toBe(2);
     expect(() => {
-      m.state.G.log.at(-1)!.push({ round: 2, step: 'end', text: 'forged' });
+      m.state.G.log['0'].at(-1)!.push({ round: 2, step: 'end', text: 'forged' });
     }).toThrow(TypeError);
   });
 
@@ -77,8 +78,8 @@ describe('moves through the engine’s drafts', () => {
 });
 
 describe('the log', () => {
-  const blank = () => ({ round: 1, log: [] }) as unknown as GameState;
-  const numbers = (G: GameState) => logLines(G).map((e) => Number(e.text.slice(5)));
+  const blank = () => ({ round: 1, log: { '0': [], '1': [], '2': [], spectator: [] } }) as unknown as GameState;
+  const numbers = (G: GameState, reader: Reader = 'spectator') => logLines(G, reader).map((e) => Number(e.text.slice(5)));
 
   it('keeps every line, in order, until it holds the board’s maximum', () => {
     const G = blank();
@@ -103,12 +104,28 @@ describe('the log', () => {
   it('writes a line into the last page only: the pages before it are the same objects', () => {
     const m = newMatch();
     answerIncident(m);
-    const pages = m.state.G.log;
+    const pages = m.state.G.log['2'];
     ok(m, '0', 'done');
-    const after = m.state.G.log;
-    expect(logLines(m.state.G).at(-1)!.text).toMatch(/is done for the round/);
+    const after = m.state.G.log['2'];
+    expect(logLines(m.state.G, '2').at(-1)!.text).toMatch(/is done for the round/);
     for (let i = 0; i < pages.length - 1; i++) expect(after[i]).toBe(pages[i]);
     expect(after.every((page, i) => i === after.length - 1 || page.length === PAGE)).toBe(true);
+  });
+
+  it('gives each reader the lines it may read, in order, trimmed to the maximum on its own count', () => {
+    const G = blank();
+    const n = rules.board.maxLog * 2;
+    // Every third line is between the United States and Iran; every fifth, Iran's alone.
+    const to = (i: number): SeatId[] | undefined => (i % 5 === 0 ? ['1'] : i % 3 === 0 ? ['0', '1'] : undefined);
+    for (let i = 0; i < n; i++) log(rules, G, 'negotiation', `line ${i}`, undefined, to(i));
+    const may = (reader: Reader, i: number) => reader === 'spectator' ? !to(i) : !to(i) || to(i)!.includes(reader);
+    for (const reader of ['0', '1', '2', 'spectator'] as const) {
+      const all = Array.from({ length: n }, (_, i) => i).filter((i) => may(reader, i));
+      const kept = numbers(G, reader);
+      expect(kept.length).toBeGreaterThan(rules.board.maxLog - PAGE);
+      expect(kept).toEqual(all.slice(all.length - kept.length));
+      expect(G.log[reader].slice(0, -1).every((page) => page.length === PAGE), `${reader}'s pages but the last are full`).toBe(true);
+    }
   });
 
   it('trims the same way inside a move, through a draft', () => {
@@ -117,9 +134,9 @@ describe('the log', () => {
     const full = Array.from({ length: rules.board.maxLog / PAGE }, (_, p) =>
       Array.from({ length: PAGE }, (_, i) => ({ round: 1, step: 'negotiation' as const, text: `old ${p * PAGE + i}` })),
     );
-    m.state = { ...m.state, G: { ...m.state.G, log: full } };
+    m.state = { ...m.state, G: { ...m.state.G, log: { ...m.state.G.log, '0': full } } };
     ok(m, '0', 'done');
-    const lines = logLines(m.state.G);
+    const lines = logLines(m.state.G, '0');
     expect(lines.length).toBeLessThanOrEqual(rules.board.maxLog);
     expect(lines.at(-1)!.text).toMatch(/is done for the round/);
     expect(lines.some((e) => e.text === 'old 0')).toBe(false);

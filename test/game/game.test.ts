@@ -10,7 +10,6 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
-import { logLines } from '../../src/game/log';
 import { Backchannel } from '../../src/game';
 import type { Condition, Effects } from '../../src/game/schema';
 import type { GameState } from '../../src/game/state';
@@ -18,6 +17,7 @@ import { PATHS, SEATS, TRACKS, type IncidentId, type Metric, type Path, type Pha
 import {
   active,
   answerIncident,
+  everyLine,
   finishRound,
   midTracks,
   moveAction,
@@ -333,7 +333,7 @@ describe('a full game, move by move', () => {
       const G = m.state.G;
       expect(G.history).toHaveLength(round);
       expect(G.history.at(-1)).toMatchObject({ round, month: MONTHS[round - 1] });
-      const reviews = logLines(G).filter((e) => e.round === round && e.step === 'review');
+      const reviews = everyLine(G).filter((e) => e.round === round && e.step === 'review');
       if (round % 3 === 0) expect(reviews[0]?.text).toContain(`${phaseName(phase)} review`);
       else expect(reviews).toEqual([]);
       if (round < 9) {
@@ -348,7 +348,7 @@ describe('a full game, move by move', () => {
     // access 2, $2bn in escrow, sanctions 8 → 6; enrichment 2 → 0, centrifuges 4 → 2, forum, guarantors).
     expect(G.milestones).toEqual(rules.phases.flatMap((p) => p.milestones.map((x) => x.id)));
     expect(G.history.map((h) => h.month)).toEqual(MONTHS);
-    const reviewed = logLines(G).filter((e) => e.step === 'review' && e.text.includes(' review: '));
+    const reviewed = everyLine(G).filter((e) => e.step === 'review' && e.text.includes(' review: '));
     expect(reviewed.map((e) => e.round)).toEqual([3, 6, 9]);
 
     // The final board decides: rules/endings.json's first path that holds, scored from the agendas dealt.

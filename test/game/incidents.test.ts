@@ -14,7 +14,7 @@ import { logLines } from '../../src/game/log';
 import type { Effects, IncidentDef } from '../../src/game/schema';
 import type { GameState, MeasureInPlace } from '../../src/game/state';
 import { FLAVOURS, SEATS, TRACKS, type Flavour, type IncidentId, type MeasureId, type SeatId, type Track } from '../../src/game/types';
-import { INVALID, UNAVAILABLE, active, answerIncident, finishRound, midTracks, newMatch, play, refused, setG, type Match } from '../harness';
+import { INVALID, UNAVAILABLE, active, answerIncident, everyLine, finishRound, midTracks, newMatch, play, refused, setG, type Match } from '../harness';
 import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ describe('the incident cards', () => {
     // Every expected board below assumes the only change before the draw is the stockpile's growth.
     const { m, before } = draw('congress-shift');
     const G = m.state.G;
-    expect(logLines(G).filter((e) => e.round === 1 && e.step === 'domestic')).toEqual([]);
+    expect(everyLine(G).filter((e) => e.round === 1 && e.step === 'domestic')).toEqual([]);
     expect(SEATS.map((s) => G.seats[s].crisis)).toEqual([false, false, false]);
     expect(before.tracks.stockpile).toBe(5 + rules.nuclear.growth.stockpilePerRound);
     expect(G.nuclear.stockpile).toBe(before.tracks.stockpile);
@@ -186,7 +186,7 @@ describe('every incident applies its printed effect', () => {
     expect(board(G)).toEqual(after(before, d.effects, 2));
     expect(G.discard.at(-1)).toBe(id);
     expect(G.deck).not.toContain(id);
-    expect(logLines(G).some((e) => e.round === 2 && e.step === 'incident' && e.text.startsWith(`${d.name}.`))).toBe(true);
+    expect(everyLine(G).some((e) => e.round === 2 && e.step === 'incident' && e.text.startsWith(`${d.name}.`))).toBe(true);
     if (d.response) {
       expect(G.incident?.response).toEqual({ seat: d.response.seat, choice: null });
       expect(active(m)).toEqual({ [d.response.seat]: 'respond' });
@@ -223,7 +223,7 @@ describe('a measure in place softens or boosts the incident', () => {
     expect(G.incident?.id).toBe(id);
     expect(G.incident?.modified).toBe(true);
     expect(board(G)).toEqual(after(before, mod.effects, 2));
-    expect(logLines(G).some((e) => e.round === 2 && e.step === 'incident' && e.text.endsWith(mod.text))).toBe(true);
+    expect(everyLine(G).some((e) => e.round === 2 && e.step === 'incident' && e.text.endsWith(mod.text))).toBe(true);
     // A softened negative incident is handled by the measures: nobody is asked to respond.
     expect(G.incident?.response).toBeNull();
     expect(active(m)).toEqual(NEGOTIATING);
@@ -344,8 +344,8 @@ describe('incidents that ask a seat to respond', () => {
     expect(board(G)).toEqual(after(before, d.response![choice].effects, 2));
     expect(G.incident).toEqual({ id, modified: false, response: { seat, choice } });
     expect(active(m)).toEqual(NEGOTIATING);
-    expect(logLines(G).at(-1)).toMatchObject({ round: 2, step: 'incident', seat });
-    expect(logLines(G).at(-1)!.text).toContain(d.response![choice].text);
+    expect(logLines(G, seat).at(-1)).toMatchObject({ round: 2, step: 'incident', seat });
+    expect(logLines(G, seat).at(-1)!.text).toContain(d.response![choice].text);
     // Answered once only; and now the responder may negotiate.
     expectRefused(m, seat, 'respond', [choice]);
     expectRefused(m, seat, 'respond', [choice === 'restraint' ? 'retaliation' : 'restraint']);

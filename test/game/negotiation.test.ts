@@ -17,7 +17,7 @@ import verifiersJson from '../../rules/verifiers.json';
 import { checkDraft } from '../../src/game/proposals';
 import type { SeatId } from '../../src/game/types';
 import type { RefusalCode } from '../../src/game/verdict';
-import { INVALID, UNAVAILABLE, active, answerIncident, finishRound, newMatch, ok, refused, setG, type Match } from '../harness';
+import { INVALID, UNAVAILABLE, active, answerIncident, everyLine, finishRound, newMatch, ok, refused, setG, type Match } from '../harness';
 import { LAST_ROUND, addMeasure, agree, cdef, lastProposal, line, m$, negotiating, pause, reset, shuttle } from '../negotiation';
 import { DEFAULT_RULES as rules } from '../../src/game';
 
@@ -61,8 +61,8 @@ describe('an agreement from proposal to a green light', () => {
     expect(p.commitments).toEqual(draft.commitments);
     expect(p.replaces).toBeUndefined();
     expect(G.proposedThisRound['0']).toBe(1);
-    expect(logLines(G).at(-1)!.text).toContain(`proposal ${p.id}`);
-    expect(logLines(G).at(-1)!.to).toBeUndefined();
+    expect(logLines(G, '0').at(-1)!.text).toContain(`proposal ${p.id}`);
+    expect(logLines(G, '0').at(-1)!.to).toBeUndefined();
 
     ok(m, '1', 'accept', p.id);
     G = m.state.G;
@@ -80,8 +80,9 @@ describe('an agreement from proposal to a green light', () => {
     expect(a.steps).toHaveLength(1);
     const { id: stepId, ...rest } = a.steps[0];
     expect(rest).toEqual({ ...pause(1), status: 'pending' });
-    expect(new Set([p.id, a.id, stepId]).size).toBe(3);
-    expect(logLines(G).some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
+    // Proposals and agreements count apart; a step is numbered within its agreement.
+    expect([p.id, a.id, stepId]).toEqual(['1', '1', '1.1']);
+    expect(everyLine(G).some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
     // Iran paid the pause's political price on signing.
     expect(G.seats['1'].capital).toBe(signing.seats['1'].capital - cdef('enrichment-pause').capital);
 
@@ -110,7 +111,7 @@ describe('an agreement from proposal to a green light', () => {
     expect(step.report).toContain(iaea.name);
     expect(step.report).toContain('GREEN');
     expect(step.report).toContain('round 1');
-    const entry = logLines(G).find((e) => e.text === step.report);
+    const entry = everyLine(G).find((e) => e.text === step.report);
     expect(entry).toMatchObject({ round: 1, step: 'implementation' });
     expect(entry!.to).toBeUndefined();
     // The secret choice is spent; nothing was hidden.
@@ -307,8 +308,8 @@ describe('accept, reject, withdraw, counter', () => {
     expect(direct.parties).toEqual(['0', '1']);
     refused(m, '2', 'accept', [direct.id]);
     refused(m, '0', 'accept', [direct.id]);
-    refused(m, '1', 'accept', [direct.id + 1000]);
-    refused(m, '1', 'accept', [String(direct.id)]);
+    refused(m, '1', 'accept', ['1000']);
+    refused(m, '1', 'accept', [Number(direct.id)]);
     refused(m, '1', 'accept', [direct.id, 'yes']);
 
     ok(m, '0', 'propose', shuttle(pause(3)));
@@ -337,7 +338,7 @@ describe('accept, reject, withdraw, counter', () => {
     ok(m, '1', 'accept', p.id);
     ok(m, '0', 'withdraw', p.id);
     expect(lastProposal(m).status).toBe('withdrawn');
-    expect(logLines(m.state.G).at(-1)!.text).toContain(`withdraws proposal ${p.id}`);
+    expect(logLines(m.state.G, '0').at(-1)!.text).toContain(`withdraws proposal ${p.id}`);
     refused(m, '2', 'accept', [p.id]);
     refused(m, '0', 'withdraw', [p.id]);
     expect(m.state.G.agreements).toEqual([]);
@@ -355,7 +356,7 @@ describe('accept, reject, withdraw, counter', () => {
     ok(m, '1', 'accept', p.id);
     ok(m, '2', 'reject', p.id);
     expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('rejected');
-    expect(logLines(m.state.G).at(-1)!.text).toContain(`rejects proposal ${p.id}`);
+    expect(logLines(m.state.G, '2').at(-1)!.text).toContain(`rejects proposal ${p.id}`);
     refused(m, '2', 'accept', [p.id]);
     refused(m, '1', 'reject', [p.id]);
     expect(m.state.G.agreements).toEqual([]);
@@ -375,7 +376,7 @@ describe('accept, reject, withdraw, counter', () => {
     expect(c.commitments).toEqual(draft.commitments);
     expect(c.id).not.toBe(p.id);
     expect(G.proposedThisRound['1']).toBe(1);
-    expect(logLines(G).at(-1)!.text).toContain(`counters proposal ${p.id}`);
+    expect(logLines(G, '1').at(-1)!.text).toContain(`counters proposal ${p.id}`);
     // The original is closed; the counter can be agreed.
     refused(m, '2', 'accept', [p.id]);
     ok(m, '0', 'accept', c.id);
@@ -432,7 +433,7 @@ describe('accept, reject, withdraw, counter', () => {
     finishRound(m);
     answerIncident(m);
     expect(m.state.G.proposals.map((x) => x.id)).toEqual([p.id]);
-    expect(logLines(m.state.G).some((e) => e.text.includes('lapses'))).toBe(false);
+    expect(everyLine(m.state.G).some((e) => e.text.includes('lapses'))).toBe(false);
     reset(m);
     finishRound(m);
     answerIncident(m);
@@ -440,7 +441,7 @@ describe('accept, reject, withdraw, counter', () => {
     expect(G.round).toBe(3);
     expect(G.proposals).toEqual([]);
     expect(G.agreements).toEqual([]);
-    expect(logLines(G).some((e) => e.round === 2 && e.text === `Proposal ${p.id} lapses unanswered.`)).toBe(true);
+    expect(everyLine(G).some((e) => e.round === 2 && e.text === `Proposal ${p.id} lapses unanswered.`)).toBe(true);
     refused(m, '2', 'accept', [p.id]);
   });
 
@@ -568,7 +569,7 @@ describe('sequencing: steps in due order, a red suspends the rest', () => {
     const [first, second] = G.agreements[0].steps;
     expect(first.status).toBe('red');
     expect(second.status).toBe('suspended');
-    expect(logLines(G).some((e) => e.round === 2 && e.text === `Agreement ${G.agreements[0].id}: 1 remaining step is suspended.`)).toBe(true);
+    expect(everyLine(G).some((e) => e.round === 2 && e.text === `Agreement ${G.agreements[0].id}: 1 remaining step is suspended.`)).toBe(true);
     // A suspended step is never carried out: it cannot be chosen and does not resolve in round 3.
     answerIncident(m);
     refused(m, '1', 'comply', [second.id, 'comply']);

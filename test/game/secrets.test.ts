@@ -8,7 +8,7 @@
  */
 import { RandomBot } from 'boardgame.io/ai';
 import { describe, expect, it } from 'vitest';
-import { logLines } from '../../src/game/log';
+import { PAGE, READERS, log, logLines, readerOf } from '../../src/game/log';
 import agendasJson from '../../rules/agendas.json';
 import flavoursJson from '../../rules/flavours.json';
 import incidentsJson from '../../rules/incidents.json';
@@ -22,6 +22,7 @@ import { playerView, type SentView } from '../../src/game/view';
 import {
   INVALID,
   answerIncident,
+  everyLine,
   finishRound,
   newMatch,
   ok,
@@ -49,6 +50,8 @@ const card = (id: string) => initiativesJson.find((c) => c.id === id)!;
 const VIEWERS: (SeatId | null)[] = [...SEATS, null];
 
 const view = (G: GameState, playerID: SeatId | null): SentView => playerView({ G, playerID });
+/** The log lines `viewer` is sent. */
+const seen = (G: GameState, viewer: SeatId | null) => logLines(view(G, viewer), readerOf(viewer));
 
 /** Plays whole rounds up to `round`, keeping Trust and Tension mid-track so the game goes on. */
 function playToRound(m: Match, round: number, beforeLastDone: (G: GameState) => void = () => {}): void {
@@ -150,7 +153,7 @@ describe('initiative hands', () => {
       expect(G.secrets[s].hand).toEqual(want[s].hand);
       expect(G.initiativeDecks[s]).toEqual(want[s].pile);
     }
-    const drawn = logLines(G).filter((e) => e.text.startsWith('You draw') && e.round === 3);
+    const drawn = everyLine(G).filter((e) => e.text.startsWith('You draw') && e.round === 3);
     expect(drawn.map((e) => e.to)).toEqual([['0'], ['1'], ['2']]);
 
     // Before Phase III opens: the U.S. at the limit draws nothing.
@@ -182,7 +185,7 @@ describe('initiative hands', () => {
     expect(G.tension).toBe(before.tension + card('us-carrier-redeploy').effects.tension!);
     expect(G.secrets['0'].hand).toEqual(['us-allied-consultation']);
     expect(G.seats['0'].actionPoints).toBe(before.seats['0'].actionPoints);
-    const entry = logLines(G).at(-1)!;
+    const entry = logLines(G, '0').at(-1)!;
     expect(entry.text).toContain(card('us-carrier-redeploy').name);
     expect(entry.to).toBeUndefined();
     ok(m, '0', 'playCard', 'us-allied-consultation');
@@ -280,12 +283,12 @@ describe('the backchannel', () => {
     expect(view(m.state.G, null).proposals).toEqual([]);
     expect(view(m.state.G, '0').proposals.map((x) => x.id)).toEqual([p.id]);
     expect(view(m.state.G, '1').proposals.map((x) => x.id)).toEqual([p.id]);
-    const tabled = logLines(m.state.G).at(-1)!;
+    const tabled = logLines(m.state.G, '0').at(-1)!;
     expect(tabled.text).toContain(`proposal ${p.id}`);
     expect(tabled.to).toEqual(['0', '1']);
-    expect(logLines(view(m.state.G, '2'))).not.toContainEqual(tabled);
-    expect(logLines(view(m.state.G, null))).not.toContainEqual(tabled);
-    expect(logLines(view(m.state.G, '1'))).toContainEqual(tabled);
+    expect(seen(m.state.G, '2')).not.toContainEqual(tabled);
+    expect(seen(m.state.G, null)).not.toContainEqual(tabled);
+    expect(seen(m.state.G, '1')).toContainEqual(tabled);
     // The Mediator cannot act on what it cannot see.
     refused(m, '2', 'accept', [p.id]);
     refused(m, '2', 'reject', [p.id]);
@@ -300,7 +303,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.agreements).toEqual([]);
-      expect(logLines(v).some((e) => e.text.includes(`Agreement ${a.id}`) || e.text.includes(`proposal ${p.id}`))).toBe(false);
+      expect(logLines(v, readerOf(outsider)).some((e) => e.text.includes(`Agreement ${a.id}`) || e.text.includes(`proposal ${p.id}`))).toBe(false);
     }
     for (const party of ['0', '1'] as const) expect(view(m.state.G, party).agreements.map((x) => x.id)).toEqual([a.id]);
     return { m, p, a };
@@ -318,9 +321,9 @@ describe('the backchannel', () => {
     const G = m.state.G;
     const step = G.agreements.find((x) => x.id === a.id)!.steps[0];
     expect(step.status).not.toBe('pending');
-    const report = logLines(G).find((e) => e.text === step.report)!;
+    const report = everyLine(G).find((e) => e.text === step.report)!;
     expect(report.to).toEqual(['0', '1']);
-    expect(logLines(view(G, '2'))).not.toContainEqual(report);
+    expect(seen(G, '2')).not.toContainEqual(report);
     expect(view(G, '2').agreements).toEqual([]);
   });
 
@@ -334,7 +337,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.proposals).toEqual([]);
-      expect(logLines(v).some((e) => e.text.includes(`proposal ${p.id}`) || e.text.includes(`proposal ${c.id}`))).toBe(false);
+      expect(logLines(v, readerOf(outsider)).some((e) => e.text.includes(`proposal ${p.id}`) || e.text.includes(`proposal ${c.id}`))).toBe(false);
     }
   });
 
@@ -348,7 +351,7 @@ describe('the backchannel', () => {
     for (const outsider of ['2', null] as const) {
       const v = view(m.state.G, outsider);
       expect(v.proposals.filter((x) => x.replaces === p.id), 'a public proposal names the backchannel one it replaces').toEqual([]);
-      const mentions = logLines(v).filter((e) => new RegExp(`\\bproposal ${p.id}\\b`).test(e.text)).map((e) => e.text);
+      const mentions = logLines(v, readerOf(outsider)).filter((e) => new RegExp(`\\bproposal ${p.id}\\b`).test(e.text)).map((e) => e.text);
       expect(mentions, 'a public log line names the backchannel proposal').toEqual([]);
     }
   });
@@ -370,7 +373,7 @@ describe('the backchannel', () => {
     const own = incident.effects.capital as unknown as Record<string, number>;
     const leak = negotiationJson.leak.effects.capital as unknown as Record<string, number>;
     for (const s of ['0', '1'] as const) expect(G.seats[s].capital).toBe(before.seats[s].capital + own[s] + leak[s]);
-    const line = logLines(G).find((e) => e.text.startsWith(negotiationJson.leak.text));
+    const line = everyLine(G).find((e) => e.text.startsWith(negotiationJson.leak.text));
     expect(line).toBeDefined();
     expect(line!.to).toBeUndefined();
 
@@ -379,9 +382,9 @@ describe('the backchannel', () => {
     reset(m);
     finishRound(m);
     const step = m.state.G.agreements.find((x) => x.id === a.id)!.steps[0];
-    const report = logLines(m.state.G).find((e) => e.text === step.report)!;
+    const report = everyLine(m.state.G).find((e) => e.text === step.report)!;
     expect(report.to).toBeUndefined();
-    expect(logLines(view(m.state.G, '2'))).toContainEqual(report);
+    expect(seen(m.state.G, '2')).toContainEqual(report);
   });
 
   it('with nothing on the backchannel, the leak costs only the incident itself', () => {
@@ -394,7 +397,7 @@ describe('the backchannel', () => {
     finishRound(m);
     const own = incidentsJson.find((i) => i.id === 'leaked-outreach')!.effects.capital as unknown as Record<string, number>;
     for (const s of ['0', '1'] as const) expect(m.state.G.seats[s].capital).toBe(before.seats[s].capital + own[s]);
-    expect(logLines(m.state.G).some((e) => e.text.startsWith(negotiationJson.leak.text))).toBe(false);
+    expect(everyLine(m.state.G).some((e) => e.text.startsWith(negotiationJson.leak.text))).toBe(false);
   });
 });
 
@@ -412,15 +415,18 @@ interface Coverage {
   privateLines: number;
 }
 
-/** Ids the log may mention: "proposal 5", "Agreement 7", "(step 9)". */
-const ID_MENTION = /\b(?:proposal|agreement|step) (\d+)\b/gi;
+/** Ids the log may mention: "proposal 5", "Agreement UI-2", "(step 3.1)". */
+const ID_MENTION = /\b(proposal|agreement|step) ((?:[A-Z]+-)?\d+(?:\.\d+)?)\b/gi;
+/** Proposals and agreements are numbered apart, so an id is known by its kind: "agreement:UI-2". */
+const named = (kind: 'proposal' | 'agreement' | 'step', id: string) => `${kind}:${id}`;
 
 /**
  * What a log line says that the checks need, worked out once per line: boardgame.io keeps an
  * unchanged line the same object from state to state, so a long log is not re-read at every move.
  */
 interface LineFacts {
-  mentions: number[];
+  /** As `named` writes them. */
+  mentions: string[];
   secondPerson: boolean;
   /** Agenda, card and incident ids anywhere in the line (never expected: lines use names). */
   ids: string[];
@@ -432,7 +438,7 @@ function factsOf(e: { text: string }): LineFacts {
   if (!f) {
     const json = JSON.stringify(e);
     f = {
-      mentions: [...e.text.matchAll(ID_MENTION)].map((x) => Number(x[1])),
+      mentions: [...e.text.matchAll(ID_MENTION)].map((x) => named(x[1].toLowerCase() as 'proposal', x[2])),
       secondPerson: /^(You|Your) /.test(e.text),
       ids: CARD_LIKE_IDS.filter((id) => json.includes(id)),
     };
@@ -450,15 +456,16 @@ function breaches(state: GameStateFull, cov: Coverage, see: typeof view = view):
   if (SEATS.some((s) => Object.keys(G.secrets[s].choices).length > 0)) cov.choices += 1;
   if (SEATS.some((s) => G.secrets[s].cheats.length > 0)) cov.cheats += 1;
   if (secretItems.some((x) => x.parties.length < 3)) cov.hiddenItems += 1;
-  if (logLines(G).some((e) => e.to)) cov.privateLines += 1;
+  if (everyLine(G).some((e) => e.to)) cov.privateLines += 1;
 
   const check = (viewer: SeatId | null): string | null => {
     cov.views += 1;
     const v = see(G, viewer);
     // Everything the viewer is sent, serialized; the log's lines are read once each (cached).
     const json = JSON.stringify({ ...v, log: [] });
-    const logIds = new Set(logLines(v).flatMap((e) => factsOf(e).ids));
-    const logMentions = new Set(logLines(v).flatMap((e) => factsOf(e).mentions));
+    const lines = logLines(v, readerOf(viewer));
+    const logIds = new Set(lines.flatMap((e) => factsOf(e).ids));
+    const logMentions = new Set(lines.flatMap((e) => factsOf(e).mentions));
     const who = viewer === null ? 'the spectator' : `seat ${viewer}`;
     const has = (token: string) => json.includes(token) || (token.startsWith('"') && logIds.has(token.slice(1, -1)));
 
@@ -470,7 +477,7 @@ function breaches(state: GameStateFull, cov: Coverage, see: typeof view = view):
       for (const id of secret.agendas) if (has(`"${id}"`)) return `${who} sees seat ${a}'s agenda ${id}`;
       for (const id of secret.hand) if (has(`"${id}"`)) return `${who} sees seat ${a}'s card ${id}`;
       for (const [step, choice] of Object.entries(secret.choices))
-        if (has(`"${step}":"${choice}"`) || logMentions.has(Number(step))) return `${who} sees seat ${a}'s choice ${choice} on step ${step}`;
+        if (has(`"${step}":"${choice}"`) || logMentions.has(named('step', step))) return `${who} sees seat ${a}'s choice ${choice} on step ${step}`;
       for (const cheat of secret.cheats) if (has(JSON.stringify(cheat))) return `${who} sees seat ${a}'s hidden cheat ${JSON.stringify(cheat)}`;
       if (v.proposedThisRound[a] > G.proposals.filter((p) => p.by === a && (p.channel !== 'backchannel' || p.leaked || (viewer !== null && p.parties.includes(viewer)))).length)
         return `${who} can count seat ${a}'s unseen proposals`;
@@ -483,24 +490,24 @@ function breaches(state: GameStateFull, cov: Coverage, see: typeof view = view):
 
     // Backchannel items `viewer` is not party to, and everything that names them.
     const hidden = secretItems.filter((x) => viewer === null || !x.parties.includes(viewer));
-    const hiddenIds = new Set<number>();
+    const hiddenIds = new Set<string>();
     for (const x of hidden) {
-      hiddenIds.add(x.id);
       if ('steps' in x) {
-        hiddenIds.add(x.proposal);
-        for (const s of x.steps) hiddenIds.add(s.id);
-      }
+        hiddenIds.add(named('agreement', x.id));
+        hiddenIds.add(named('proposal', x.proposal));
+        for (const s of x.steps) hiddenIds.add(named('step', s.id));
+      } else hiddenIds.add(named('proposal', x.id));
     }
     for (const p of v.proposals)
-      if (hiddenIds.has(p.id) || (p.replaces !== undefined && hiddenIds.has(p.replaces))) return `${who} sees backchannel proposal ${p.id}`;
+      if (hiddenIds.has(named('proposal', p.id)) || (p.replaces !== undefined && hiddenIds.has(named('proposal', p.replaces))))
+        return `${who} sees backchannel proposal ${p.id}`;
     for (const a of v.agreements)
-      if (hiddenIds.has(a.id) || hiddenIds.has(a.proposal) || a.steps.some((s) => hiddenIds.has(s.id))) return `${who} sees backchannel agreement ${a.id}`;
+      if (hiddenIds.has(named('agreement', a.id)) || hiddenIds.has(named('proposal', a.proposal)) || a.steps.some((s) => hiddenIds.has(named('step', s.id))))
+        return `${who} sees backchannel agreement ${a.id}`;
 
     // The log: nothing addressed to others; nothing naming what it cannot see.
-    let expectedLines = 0;
-    for (const e of logLines(G)) if (!e.to || (viewer !== null && e.to.includes(viewer))) expectedLines += 1;
-    if (logLines(v).length !== expectedLines) return `${who} gets ${logLines(v).length} log lines, expected ${expectedLines}`;
-    for (const e of logLines(v)) {
+    for (const r of READERS) if (r !== readerOf(viewer) && v.log[r].length) return `${who} is sent the log of ${r}`;
+    for (const e of lines) {
       if (e.to && (viewer === null || !e.to.includes(viewer))) return `${who} reads a line for ${e.to.join(',')}: ${e.text}`;
       const facts = factsOf(e);
       // Lines in the second person are a seat's own secrets.
@@ -541,7 +548,8 @@ describe('no secret ever reaches another seat or a spectator', () => {
 
     // A private line without its audience, as a buggy engine might write it.
     const bad = structuredClone(m.state);
-    bad.G.log.push([{ round: 1, step: 'negotiation', text: 'You will cheat on Pause selected enrichment (step 99).' }]);
+    const forged = { round: 1, step: 'negotiation' as const, text: 'You will cheat on Pause selected enrichment (step 9.1).' };
+    for (const r of READERS) bad.G.log[r].push([forged]);
     expect(breaches(bad, cov).join('\n')).toMatch(/private line/);
     // A view that forgets to filter the backchannel, the log, or the secrets.
     const leaky = (edit: (v: SentView, G: GameState) => void) => (G: GameState, id: SeatId | null) => {
@@ -551,7 +559,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
     };
     expect(breaches(m.state, cov, leaky((v, G) => (v.agreements = G.agreements))).join('\n')).toMatch(/backchannel agreement/);
     expect(breaches(m.state, cov, leaky((v, G) => (v.proposals = G.proposals))).join('\n')).toMatch(/backchannel proposal/);
-    expect(breaches(m.state, cov, leaky((v, G) => (v.log = G.log))).join('\n')).toMatch(/log lines|reads a line|choice/);
+    expect(breaches(m.state, cov, leaky((v, G) => (v.log = G.log))).join('\n')).toMatch(/log of|reads a line|choice/);
     expect(breaches(m.state, cov, leaky((v, G) => (v.secrets = G.secrets))).join('\n')).toMatch(/secrets/);
     expect(breaches(m.state, cov, leaky((v, G) => (v.initiativeDecks = G.initiativeDecks))).join('\n')).toMatch(/pile/);
     expect(breaches(m.state, cov, leaky((v, G) => (v.deck = G.deck))).join('\n')).toMatch(/deck/);
@@ -582,5 +590,91 @@ describe('no secret ever reaches another seat or a spectator', () => {
     expect(cov.cheats).toBeGreaterThan(0);
     expect(cov.privateLines).toBeGreaterThan(0);
     console.info(`privacy: ${cov.states} states, ${cov.views} views; with hidden backchannel items ${cov.hiddenItems}, choices ${cov.choices}, hidden cheats ${cov.cheats}, leaked agreements ${cov.leaked}`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Side channels: what an outsider is sent is the same with or without backchannel traffic
+// ---------------------------------------------------------------------------------------------
+
+describe('nothing an outsider is sent tells how much backchannel traffic there was', () => {
+  const OUTSIDERS = ['2', null] as const;
+  const pauseBy = (due: number) => ({ seat: '1', what: 'enrichment-pause', due, verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' });
+  const moratoriumBy = (due: number) => ({ seat: '0', what: 'strike-moratorium', due, verifier: 'observers', onGreen: 'access-step', onRed: 'access-suspended' });
+  const over = (channel: string, ...commitments: object[]) => ({ channel, commitments });
+
+  /** Phase II with a secure backchannel; the same public talks, with or without `secretly` first. */
+  function talks(secretly?: (m: Match) => void): Match {
+    const m = negotiating({ seed: SEED });
+    setG(m, (G) => {
+      G.round = 4;
+      addMeasure(G, 'secure-backchannel');
+    });
+    ok(m, '0', 'propose', over('shuttle', pauseBy(5)));
+    secretly?.(m);
+    ok(m, '2', 'propose', over('shuttle', pauseBy(6), moratoriumBy(6)));
+    return m;
+  }
+
+  /** Three backchannel proposals between the United States and Iran, none agreed. */
+  function threeProposals(m: Match): void {
+    ok(m, '0', 'propose', over('backchannel', pauseBy(5)));
+    ok(m, '1', 'reject', m.state.G.proposals.at(-1)!.id);
+    ok(m, '1', 'propose', over('backchannel', moratoriumBy(5)));
+    ok(m, '1', 'withdraw', m.state.G.proposals.at(-1)!.id);
+    ok(m, '0', 'propose', over('backchannel', pauseBy(6)));
+    ok(m, '0', 'withdraw', m.state.G.proposals.at(-1)!.id);
+  }
+
+  it('proposal ids and id counts: an outsider’s view is the same as with no backchannel at all', () => {
+    const quiet = talks();
+    const busy = talks(threeProposals);
+    expect(busy.state.G.proposals.filter((p) => p.channel === 'backchannel')).toHaveLength(3);
+    for (const o of OUTSIDERS) {
+      // The ids alone: the Mediator saw "1" then "5" when it should see "1" then "2".
+      expect(view(busy.state.G, o).proposals.map((p) => p.id)).toEqual(view(quiet.state.G, o).proposals.map((p) => p.id));
+      expect(view(busy.state.G, o)).toEqual(view(quiet.state.G, o));
+    }
+  });
+
+  it('agreement and step ids: an agreement on the backchannel leaves no gap in the public ones', () => {
+    const secretDeal = (m: Match) => {
+      ok(m, '0', 'propose', over('backchannel', pauseBy(5), pauseBy(6)));
+      ok(m, '1', 'accept', m.state.G.proposals.at(-1)!.id);
+    };
+    const publicDeal = (m: Match) => {
+      const p = m.state.G.proposals.at(-1)!;
+      for (const s of p.parties) if (!p.accepted.includes(s)) ok(m, s, 'accept', p.id);
+      return m;
+    };
+    const quiet = publicDeal(talks());
+    const busy = publicDeal(talks(secretDeal));
+    expect(busy.state.G.agreements).toHaveLength(2);
+    const ids = (m: Match, o: SeatId | null) => view(m.state.G, o).agreements.map((a) => [a.id, a.proposal, ...a.steps.map((s) => s.id)]);
+    for (const o of OUTSIDERS) {
+      expect(ids(busy, o)).toEqual(ids(quiet, o));
+      // Signing costs capital in public, by design; everything else is the same.
+      expect({ ...view(busy.state.G, o), seats: null }).toEqual({ ...view(quiet.state.G, o), seats: null });
+    }
+  });
+
+  it('log pages and their trimming: an outsider’s lines are paged and dropped on its own count', () => {
+    // Enough lines to fill the log twice, so pages fill and the oldest go.
+    const write = (secret: boolean) => {
+      const G = structuredClone(negotiating({ seed: SEED }).state.G);
+      for (let i = 0; i < rules.board.maxLog * 2; i++) {
+        if (secret && i % 3 === 0) log(rules, G, 'negotiation', `secret ${i}`, '0', ['0', '1']);
+        log(rules, G, 'negotiation', `public ${i}`);
+      }
+      return G;
+    };
+    const quiet = write(false);
+    const busy = write(true);
+    for (const o of OUTSIDERS) {
+      expect(view(busy, o).log).toEqual(view(quiet, o).log);
+      expect(view(busy, o).log[readerOf(o)].slice(0, -1).every((page) => page.length === PAGE)).toBe(true);
+    }
+    // The parties do read the backchannel's lines.
+    expect(seen(busy, '1').some((e) => e.text.startsWith('secret'))).toBe(true);
   });
 });

@@ -15,16 +15,17 @@
  * the nuclear file change only through verification.
  */
 import { describe, expect, it } from 'vitest';
-import { logLines } from '../../src/game/log';
+import { READERS, logLines } from '../../src/game/log';
 import endingsJson from '../../rules/endings.json';
 import negotiationJson from '../../rules/negotiation.json';
 import triggersJson from '../../rules/triggers.json';
 import verifiersJson from '../../rules/verifiers.json';
 import { Backchannel } from '../../src/game';
+import type { ItemId } from '../../src/game/ids';
 import type { GameState, Step } from '../../src/game/state';
 import type { Flavour, VerifierId } from '../../src/game/types';
 import { ambiguityChance, detectionChance } from '../../src/game/verification';
-import { INVALID, UNAVAILABLE, answerIncident, finishRound, ok, refused, setG, type Match } from '../harness';
+import { INVALID, UNAVAILABLE, answerIncident, everyLine, finishRound, ok, refused, setG, type Match } from '../harness';
 import { LAST_ROUND, addMeasure, agree, calm, cdef, line, m$, negotiating, pause, reset, shuttle, stepOf, type Line } from '../negotiation';
 import { DEFAULT_RULES as rules } from '../../src/game';
 
@@ -45,7 +46,7 @@ interface Resolution {
   m: Match;
   before: GameState;
   step: Step;
-  agreementId: number;
+  agreementId: ItemId;
 }
 
 /**
@@ -181,7 +182,7 @@ describe('a cheat caught: red', () => {
 
     expect(r.step.report).toContain('RED');
     expect(r.step.report).toContain(verifier('iaea').name);
-    expect(logLines(G).some((e) => e.text === r.step.report && e.round === 1)).toBe(true);
+    expect(everyLine(G).some((e) => e.text === r.step.report && e.round === 1)).toBe(true);
     const a = G.agreements.find((x) => x.id === r.agreementId)!;
     expect(a.steps.map((s) => s.status)).toEqual(['red', 'suspended']);
   });
@@ -205,7 +206,7 @@ describe('a cheat the verifier missed', () => {
     // Capital was paid on signing; at verification only the relief arrives.
     expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital + relief.capital!['1']);
     expect(G.secrets['1'].cheats).toEqual([{ kind: 'cheat', agreement: r.agreementId, step: r.step.id, round: 1, gain: cdef('enrichment-pause').cheatGain }]);
-    const note = logLines(G).find((e) => e.text.includes('went unseen'));
+    const note = everyLine(G).find((e) => e.text.includes('went unseen'));
     expect(note).toBeDefined();
     expect(note!.to).toEqual(['1']);
     expect(G.secrets['0'].cheats).toEqual([]);
@@ -281,7 +282,7 @@ describe('a cheat the verifier missed', () => {
         expect(step.report).toContain('RED');
         expect(step.report).toMatch(/look-back/);
         expect(step.report).toContain(`round ${round}`);
-        expect(logLines(G).some((e) => e.text === step.report && e.round === round)).toBe(true);
+        expect(everyLine(G).some((e) => e.text === step.report && e.round === round)).toBe(true);
         return;
       }
     }
@@ -552,7 +553,7 @@ describe('the comply move', () => {
     refused(m, '1', 'comply', [us.id, 'cheat']);
     refused(m, '1', 'comply', [later.id, 'cheat']);
     refused(m, '1', 'comply', [9999, 'cheat']);
-    refused(m, '1', 'comply', [String(now.id), 'cheat']);
+    refused(m, '1', 'comply', [Number(now.id), 'cheat']);
     refused(m, '1', 'comply', [now.id, 'maybe']);
     refused(m, '1', 'comply', [now.id]);
     refused(m, '1', 'comply', [now.id, 'cheat', 'quietly']);
@@ -567,11 +568,11 @@ describe('the comply move', () => {
     ok(m, '1', 'comply', now.id, 'cheat');
     const G = m.state.G;
     expect(G.secrets['1'].choices).toEqual({ [now.id]: 'cheat' });
-    expect(logLines(G)).toHaveLength(logLines(before).length + 1);
-    const entry = logLines(G).at(-1)!;
+    expect(logLines(G, '1')).toHaveLength(logLines(before, '1').length + 1);
+    const entry = logLines(G, '1').at(-1)!;
     expect(entry.to).toEqual(['1']);
-    // Nothing else in G changed.
-    const scrub = (x: GameState) => ({ ...x, log: logLines(x).slice(0, logLines(before).length), secrets: { ...x.secrets, '1': { ...x.secrets['1'], choices: {} } } });
+    // Nothing else in G changed: no other reader got a line.
+    const scrub = (x: GameState) => ({ ...x, log: READERS.map((r) => logLines(x, r).slice(0, logLines(before, r).length)), secrets: { ...x.secrets, '1': { ...x.secrets['1'], choices: {} } } });
     expect(scrub(structuredClone(G))).toEqual(scrub(before));
     // A later choice replaces it.
     ok(m, '1', 'comply', now.id, 'comply');

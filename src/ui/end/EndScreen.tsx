@@ -2,6 +2,7 @@
 import { agendaMet } from '../../game/agendas';
 import { totalRounds } from '../../game/calendar';
 import { pathsMissed, type GameOver } from '../../game/endings';
+import { readerOf } from '../../game/log';
 import { describeCondition, metricValue } from '../../game/metrics';
 import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
@@ -38,7 +39,8 @@ function turningPoints(history: { round: number; trust: number; tension: number 
 
 export function EndScreen({ over }: { over: GameOver }) {
   const G = useG((G) => G);
-  const lines = useG((G) => G.log);
+  const reader = useGame((s) => readerOf(s.seat));
+  const lines = useG((G) => G.log[reader]);
   const leave = useGame((s) => s.leave);
   const path = rules.endings.paths.find((p) => p.path === over.path)!;
   const scenario = entry(rules, 'scenarios', G.scenario);

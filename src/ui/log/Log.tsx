@@ -1,7 +1,9 @@
-/** The log in plain language, as this seat may read it, newest first. */
+/** The log in plain language, as this seat (or a spectator) may read it, newest first. */
+import { readerOf } from '../../game/log';
 import { SEAT_NAMES } from '../../game/seats';
 import type { LogEntry } from '../../game/state';
 import { useG } from '../hooks';
+import { useGame } from '../store';
 
 const STEP_WORDS: Record<LogEntry['step'], string> = {
   setup: 'Setup',
@@ -38,7 +40,8 @@ export function LogList({ entries }: { entries: LogEntry[] }) {
 }
 
 export function Log() {
-  const log = useG((G) => G.log);
+  const reader = useGame((s) => readerOf(s.seat));
+  const log = useG((G) => G.log[reader]);
   return (
     <section className="panel log" aria-labelledby="log-title">
       <h2 id="log-title">Log</h2>

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { BotConfig } from '../../bots/config';
 import type { MoveName } from '../../game/enumerate';
+import type { ItemId } from '../../game/ids';
 import type { SetupData } from '../../game/setup';
 import type { ProposalDraft } from '../../game/state';
 import type { SeatId } from '../../game/types';
@@ -105,7 +106,7 @@ export interface DispatchSlice {
 
 /** A proposal being countered, prefilled into the builder. */
 export interface CounterSlice {
-  counter: { id: number; draft: ProposalDraft } | null;
+  counter: { id: ItemId; draft: ProposalDraft } | null;
   setCounter(counter: CounterSlice['counter']): void;
 }
 
