@@ -63,7 +63,10 @@ describe('your seat', () => {
     renderGame();
     const done = screen.getByRole('button', { name: 'Done for this round' });
     done.focus();
-    await userEvent.setup().keyboard('{Enter}');
+    const user = userEvent.setup();
+    await user.keyboard('{Enter}');
+    // Three action points are left: Done asks first.
+    await user.click(screen.getByRole('button', { name: 'Done anyway' }));
     expect(session.view('0')!.G.seats['0'].done).toBe(true);
     expect((done as HTMLButtonElement).disabled).toBe(true);
     expect(document.activeElement?.id).toBe('done-note');

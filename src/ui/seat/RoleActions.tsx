@@ -7,6 +7,7 @@ import type { ActionDef } from '../../game/schema';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { phaseName } from '../../game/ruleset';
 import { rules } from '../rules';
+import { ACTIONS_TARGET } from './unfinished';
 
 function ActionRow({ def }: { def: ActionDef }) {
   const G = useG((G) => G);
@@ -66,8 +67,10 @@ export function RoleActions() {
   const G = useG((G) => G);
   const seat = useSeat();
   return (
-    <section className="sub role-actions" aria-labelledby="actions-title">
-      <h3 id="actions-title">Role actions</h3>
+    <section className="sub role-actions" aria-labelledby={ACTIONS_TARGET}>
+      <h3 id={ACTIONS_TARGET} tabIndex={-1}>
+        Role actions
+      </h3>
       <ul className="action-list">
         {actionsFor(rules, G, seat).map((def) => (
           <ActionRow key={def.id} def={def} />

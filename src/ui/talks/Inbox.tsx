@@ -14,6 +14,7 @@ import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
 import { rules } from '../rules';
+import { proposalTarget } from '../seat/unfinished';
 
 /** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
 function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
@@ -85,7 +86,7 @@ function ProposalCard({ p }: { p: Proposal }) {
   const seat = useGame((s) => s.seat);
   return (
     <li className={`proposal proposal-${p.status}`}>
-      <h3>
+      <h3 id={proposalTarget(p.id)} tabIndex={-1}>
         Proposal {p.id} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
         {p.replaces !== undefined ? <span className="muted"> · counters {p.replaces}</span> : null}
       </h3>
