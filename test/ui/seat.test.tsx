@@ -17,7 +17,7 @@ describe('your seat', () => {
     const why = document.getElementById(escrow.getAttribute('aria-describedby')!)!;
     expect(why.textContent).toMatch(/^Available in Phase II .* not in Phase I/);
     const row = escrow.closest('li')!;
-    expect(within(row).getByText(/1 AP · 1 capital/)).toBeTruthy();
+    expect(within(row).getByText(/^Costs 1 action point · 1 capital/)).toBeTruthy();
   });
 
   it('takes an action: the action points go down and the log says what happened', async () => {
