@@ -7,6 +7,7 @@ import { hrefOf } from './online/links';
 import { RulebookDrawer } from './rulebook/RulebookDrawer';
 import { StartPage } from './start/StartPage';
 import { useGame } from './store';
+import { useUnloadWarning } from './useUnloadWarning';
 
 const GameScreen = lazy(() => import('./game/GameScreen'));
 // Online play (the lobby, the socket client, chat) loads only when an address names a match.
@@ -19,6 +20,7 @@ export function App() {
   const route = useGame((s) => s.route);
   const [rules, setRules] = useState(false);
   const closeRules = useCallback(() => setRules(false), []);
+  useUnloadWarning();
   useEffect(() => {
     const follow = () => useGame.getState().syncRoute();
     window.addEventListener('popstate', follow);

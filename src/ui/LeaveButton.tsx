@@ -1,6 +1,7 @@
 /**
- * Leaving a game in this browser ends it for good, so it asks once; a finished game, or watching,
- * leaves at once. Online, the seat stays yours: its link brings you back.
+ * Leaving asks once, saying how to come back: a game in this browser stays saved and is resumed
+ * from the start page; online, the seat stays yours and its link brings you back. A finished game,
+ * or watching, leaves at once.
  */
 import { useState } from 'react';
 import { useGame } from './store';
@@ -19,7 +20,9 @@ export function LeaveButton() {
     );
   return (
     <span className="leave-confirm" role="group" aria-label="Leave this game?">
-      <span>{online ? 'Leave? Your seat waits for you: open your link again to come back.' : 'Leave? The game is lost.'}</span>
+      <span>{online
+          ? 'Leave? Your seat waits for you: open your link again to come back.'
+          : 'Leave? The game stays saved in this browser: resume it from the start page.'}</span>
       <button type="button" onClick={leave} autoFocus>
         Yes, leave
       </button>

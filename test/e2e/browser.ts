@@ -95,12 +95,16 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** Screenshots of the current screen at a phone's and a projector's width: the whole page, or the viewport (for overlays). */
-export async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+/**
+ * Screenshots of the current screen at a phone's and a projector's width: the whole page, or the
+ * viewport (for overlays, or with `scrollTo` a selector to bring into view at each width).
+ */
+export async function shoot(page: Page, name: string, fullPage = true, scrollTo?: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const height = page.viewportSize()?.height ?? 900;
   for (const width of [360, 1920]) {
     await page.setViewportSize({ width, height: width === 360 ? 780 : 1080 });
+    if (scrollTo) await page.locator(scrollTo).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${ARTIFACTS}/${name}-${width}.png`, fullPage });
   }
   await page.setViewportSize({ width: 1280, height });

@@ -9,6 +9,7 @@ import { SEAT_NAMES, SEAT_TITLES } from '../../src/game/seats';
 import type { GameState } from '../../src/game/state';
 import { SEATS, type SeatId } from '../../src/game/types';
 import { servedApp, shoot, watchProblems } from './browser';
+import { sayDone } from './play';
 import { DEFAULT_RULES as rules } from '../../src/game';
 import { entry } from '../../src/game/ruleset';
 
@@ -58,7 +59,7 @@ describe('hot-seat', () => {
 
       const restraint = page.getByRole('button', { name: 'Show restraint' });
       if ((await restraint.count()) > 0) await restraint.click();
-      await page.getByRole('button', { name: 'Done for this round' }).click();
+      await sayDone(page);
     }
     expect(revealed.size).toBe(3);
     expect(problems).toEqual([]);

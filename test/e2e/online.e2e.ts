@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, launch, shoot, watchProblems } from './browser';
+import { sayDone } from './play';
 
 interface GameServer {
   url: string;
@@ -94,7 +95,7 @@ async function finishRound(page: Page): Promise<void> {
   if ((await restraint.count()) > 0) await restraint.click();
   const done = page.getByRole('button', { name: 'Done for this round' });
   await expect.poll(() => done.isEnabled(), { timeout: 20_000 }).toBe(true);
-  await done.click();
+  await sayDone(page);
 }
 
 describe('online', () => {

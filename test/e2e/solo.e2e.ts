@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedApp, shoot, watchProblems } from './browser';
+import { sayDone } from './play';
 
 const app = servedApp();
 
@@ -86,7 +87,7 @@ describe('solo', () => {
           shots.delete(shot[0]);
         }
         // Bots move meanwhile; a missed click is retried on the next pass, within the deadline.
-        await done.click({ timeout: 5000 }).catch(() => undefined);
+        await sayDone(page).catch(() => undefined);
       } else {
         await page.waitForTimeout(150);
       }

@@ -50,6 +50,8 @@ describe('hot-seat', () => {
       const restraint = screen.queryByRole('button', { name: 'Show restraint' });
       if (restraint) await user.click(restraint);
       await user.click(screen.getByRole('button', { name: 'Done for this round' }));
+      // Every seat still has its action points: Done asks first.
+      await user.click(screen.getByRole('button', { name: 'Done anyway' }));
     }
     expect(seen.size).toBe(3);
   });

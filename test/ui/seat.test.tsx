@@ -17,7 +17,7 @@ describe('your seat', () => {
     const why = document.getElementById(escrow.getAttribute('aria-describedby')!)!;
     expect(why.textContent).toMatch(/^Available in Phase II .* not in Phase I/);
     const row = escrow.closest('li')!;
-    expect(within(row).getByText(/1 AP · 1 capital/)).toBeTruthy();
+    expect(within(row).getByText(/^Costs 1 action point · 1 capital/)).toBeTruthy();
   });
 
   it('takes an action: the action points go down and the log says what happened', async () => {
@@ -63,7 +63,10 @@ describe('your seat', () => {
     renderGame();
     const done = screen.getByRole('button', { name: 'Done for this round' });
     done.focus();
-    await userEvent.setup().keyboard('{Enter}');
+    const user = userEvent.setup();
+    await user.keyboard('{Enter}');
+    // Three action points are left: Done asks first.
+    await user.click(screen.getByRole('button', { name: 'Done anyway' }));
     expect(session.view('0')!.G.seats['0'].done).toBe(true);
     expect((done as HTMLButtonElement).disabled).toBe(true);
     expect(document.activeElement?.id).toBe('done-note');

@@ -49,7 +49,7 @@ export function Standing() {
               </p>
               <p className="seat-status">
                 {ctx.gameover ? '' : stage ? `◔ ${STAGE_WORDS[stage] ?? stage}` : s.done ? '✓ done' : '… waiting'}
-                {isHidden(secret) ? <span className="muted"> · {secret.hand} cards in hand</span> : null}
+                {isHidden(secret) ? <span className="muted"> · {secret.hand} card{secret.hand === 1 ? '' : 's'} in hand</span> : null}
               </p>
             </li>
           );

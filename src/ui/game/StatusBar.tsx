@@ -3,16 +3,13 @@ import type { ReactNode } from 'react';
 import { SEAT_NAMES } from '../../game/seats';
 import { SEATS } from '../../game/types';
 import { useCtx } from '../hooks';
+import { jumpTo } from '../jump';
 import { useGame } from '../store';
 
 const MODE_WORDS = { solo: 'Solo', hotseat: 'Hot-seat', online: 'Online' } as const;
 
-/** On a phone the chat is far down the page: this takes you (and the keyboard focus) there. */
-function toChat() {
-  const target = document.getElementById('chat-input') ?? document.getElementById('chat');
-  target?.scrollIntoView({ block: 'center' });
-  target?.focus({ preventScroll: true });
-}
+/** On a phone the chat is far down the page: to its input, or to the chat if there is none (watching). */
+const toChat = () => jumpTo('chat-input') || jumpTo('chat');
 
 export function StatusBar({ children }: { children?: ReactNode }) {
   // Null when watching an online match.

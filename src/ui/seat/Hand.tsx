@@ -30,7 +30,8 @@ export function Hand() {
               <li key={id} className="card">
                 <h4>{def.name}</h4>
                 <p>{def.text}</p>
-                <p className="effects">{describeEffects(rules, def.effects)}</p>
+                <p className="action-cost">Free: no action points, no capital</p>
+                <p className="effects">Effect: {describeEffects(rules, def.effects)}</p>
                 <button
                   type="button"
                   aria-label={`Play ${def.name}`}

@@ -1,5 +1,9 @@
-/** Your role actions with their cost and effect; a disabled action says why, in the engine's words. */
-import { useState } from 'react';
+/**
+ * Your role actions with their cost and effect; a disabled action says why, in the engine's words.
+ * A hostile action (tagged so in the rules) is marked, and asks once before it is taken: it looks
+ * like any other button, and it can set the region on the road to war.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { actionsFor, capitalCost, checkAction } from '../../game/actions';
 import { describeEffects } from '../../game/effects';
 import { phaseName } from '../../game/ruleset';
@@ -7,6 +11,7 @@ import type { ActionDef } from '../../game/schema';
 import { stageOf } from '../../game/stages';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
+import { ACTIONS_TARGET } from './unfinished';
 
 function ActionRow({ def }: { def: ActionDef }) {
   const G = useG((G) => G);
@@ -18,17 +23,37 @@ function ActionRow({ def }: { def: ActionDef }) {
   const verdict = checkAction(rules, G, seat, stageOf(ctx, seat), def.id, arg);
   const capital = capitalCost(rules, G, def, arg ?? 1);
   const why = `why-${def.id}`;
+  const hostile = def.tags.includes('hostile');
+  const [asking, setAsking] = useState(false);
+  const take = useRef<HTMLButtonElement>(null);
+  // When the question closes, the focus goes back to Take, or to why it is now off.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (asking || !refocus.current) return;
+    refocus.current = false;
+    (take.current?.disabled ? document.getElementById(why) : take.current)?.focus();
+  });
   const limits = [def.once ? `once per ${def.once}` : '', def.phases.length < 3 ? def.phases.map((x) => phaseName(rules, x)).map((p) => p.split(' · ')[0]).join(', ') + ' only' : '']
     .filter(Boolean)
     .join(' · ');
+  const effects = describeEffects(rules, def.effects, arg ?? 1);
+  const act = () => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name);
+  const close = () => {
+    refocus.current = true;
+    setAsking(false);
+  };
   return (
-    <li className={verdict.ok ? 'action' : 'action is-disabled'}>
+    <li className={['action', verdict.ok ? '' : 'is-disabled', hostile ? 'is-hostile' : ''].filter(Boolean).join(' ')}>
       <div className="action-main">
-        <h4>{def.name}</h4>
+        <h4>
+          {def.name}
+          {hostile ? <span className="badge badge-hostile">⚠ hostile</span> : null}
+        </h4>
         <p className="action-cost">
-          {def.cost.ap} AP · {capital} capital{limits ? ` · ${limits}` : ''}
+          Costs {def.cost.ap} action point{def.cost.ap === 1 ? '' : 's'} · {capital ? `${capital} capital` : 'no capital'}
+          {limits ? ` · ${limits}` : ''}
         </p>
-        <p className="effects">{describeEffects(rules, def.effects, arg ?? 1)}</p>
+        <p className="effects">Effect: {effects}</p>
         {def.amount ? (
           <label className="amount">
             How many {def.amount.units}
@@ -44,17 +69,44 @@ function ActionRow({ def }: { def: ActionDef }) {
       </div>
       <div className="action-do">
         <button
+          ref={take}
           type="button"
           aria-label={`Take ${def.name}`}
           disabled={!verdict.ok}
           aria-describedby={verdict.ok ? undefined : why}
-          onClick={() => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name)}
+          onClick={() => (hostile ? setAsking(true) : act())}
         >
           Take
         </button>
       </div>
+      {asking ? (
+        <div className="hostile-confirm" role="group" aria-label={`Take ${def.name}? It is a hostile act.`}>
+          <p>
+            A hostile act: {effects}. The other seats will see it, and it can push the region towards war. Take it anyway?
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                act();
+                close();
+              }}
+            >
+              Take it anyway
+            </button>
+            <button
+              type="button"
+              autoFocus
+              onClick={close}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
       {verdict.ok ? null : (
-        <p id={why} className="why">
+        <p id={why} className="why" tabIndex={-1}>
           {verdict.reason}
         </p>
       )}
@@ -66,8 +118,10 @@ export function RoleActions() {
   const G = useG((G) => G);
   const seat = useSeat();
   return (
-    <section className="sub role-actions" aria-labelledby="actions-title">
-      <h3 id="actions-title">Role actions</h3>
+    <section className="sub role-actions" aria-labelledby={ACTIONS_TARGET}>
+      <h3 id={ACTIONS_TARGET} tabIndex={-1}>
+        Role actions
+      </h3>
       <ul className="action-list">
         {actionsFor(rules, G, seat).map((def) => (
           <ActionRow key={def.id} def={def} />

@@ -1,7 +1,9 @@
 /**
  * A match running in this browser: boardgame.io's framework-agnostic clients on one `Local()`
- * master. Solo has one client for the human and bots in the master; hot-seat has one client per
- * seat, of which the UI mirrors only the seat that has revealed its screen.
+ * master, one client per seat. The UI mirrors only the seats people play (solo: one; hot-seat: the
+ * seat that has revealed its screen); in solo the bots play in the master. Every seat has a client
+ * because boardgame.io's log shows each seat its own secret moves only: together they record every
+ * move, which is what a saved game replays (see `saved.ts`).
  */
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
@@ -10,9 +12,10 @@ import { Backchannel } from '../../game';
 import type { MoveName } from '../../game/enumerate';
 import { validateSetupData, type SetupData } from '../../game/setup';
 import type { GameState } from '../../game/state';
-import type { SeatId } from '../../game/types';
+import { SEATS, type SeatId } from '../../game/types';
 import type { SeatView } from '../engine';
 import { rules } from '../rules';
+import type { SavedMove } from './saved';
 
 export interface SessionOptions {
   seed: string;
@@ -20,6 +23,10 @@ export interface SessionOptions {
   /** Seats played by people on this device. */
   humans: SeatId[];
   bots?: Partial<Record<SeatId, BotConfig>>;
+  /** A saved game's moves, replayed before play goes on; a move the engine refuses stops the start. */
+  replay?: readonly SavedMove[];
+  /** Hears every move the master takes (people's and bots'), once it is on every client: the moves so far, in order. */
+  onMoves?(moves: readonly SavedMove[], view: SeatView): void;
 }
 
 export interface Session {
@@ -54,7 +61,7 @@ function onlyWhenCurrent(Bot: BotClass, latest: () => number | undefined): BotCl
   };
 }
 
-export function createSession({ seed, setupData, humans, bots }: SessionOptions): Session {
+export function createSession({ seed, setupData, humans, bots, replay = [], onMoves }: SessionOptions): Session {
   const problem = validateSetupData(rules, setupData);
   if (problem) throw new Error(problem);
   // Local's master ignores setupData, so the scenario is bound into setup; a fresh game object
@@ -63,27 +70,64 @@ export function createSession({ seed, setupData, humans, bots }: SessionOptions)
   let latest: number | undefined;
   const botClasses = Object.fromEntries(Object.entries(bots ?? {}).map(([seat, config]) => [seat, onlyWhenCurrent(scriptedBot(config), () => latest)]));
   const multiplayer = Local(Object.keys(botClasses).length ? { bots: botClasses } : {});
-  const clients = new Map(
-    humans.map((seat) => [seat, Client<GameState>({ game, numPlayers: 3, playerID: seat, multiplayer, debug: false })]),
-  );
+  const clients = new Map(SEATS.map((seat) => [seat, Client<GameState>({ game, numPlayers: 3, playerID: seat, multiplayer, debug: false })]));
   // Every client hears every update; the first one keeps the latest state's version for the bots.
   clients.get(humans[0])!.subscribe((s) => {
     latest = s?._stateID;
   });
-  for (const client of clients.values()) client.start();
-  const clientOf = (seat: SeatId | null) => {
-    const client = seat === null ? undefined : clients.get(seat);
-    if (!client) throw new Error(`Seat ${seat} is not played on this device.`);
-    return client;
+  const viewOf = (seat: SeatId): SeatView | null => {
+    const s = clients.get(seat)!.getState();
+    return s ? { G: s.G, ctx: s.ctx, stateID: s._stateID } : null;
   };
+  // The moves by the state they were played on: each seat's client reads its own from the log.
+  const played = new Map<number, SavedMove>();
+  let reporting = false;
+  let stopped = false;
+  const report = () => {
+    reporting = false;
+    // A stopped match (left, or a replay that failed) must not write over its save.
+    const view = stopped ? null : viewOf(humans[0]);
+    if (view) onMoves?.([...played.keys()].sort((a, b) => a - b).map((id) => played.get(id)!), view);
+  };
+  for (const [seat, client] of clients) {
+    let seen = 0;
+    client.subscribe((s) => {
+      const log = s?.log ?? [];
+      for (const e of log.slice(seen))
+        if (e.action.type === 'MAKE_MOVE' && !e.automatic && e.action.payload.playerID === seat)
+          played.set(e._stateID, [seat, e.action.payload.type, e.action.payload.args ?? []]);
+      seen = log.length;
+      // Once every client has this update (the master tells them one by one), and once per update.
+      if (onMoves && !reporting) {
+        reporting = true;
+        queueMicrotask(report);
+      }
+    });
+  }
+  const stop = () => {
+    stopped = true;
+    clients.forEach((c) => c.stop());
+  };
+  for (const client of clients.values()) client.start();
+  // The local master answers at once, so each replayed move has landed, or been refused, on return.
+  replay.forEach(([seat, name, args], i) => {
+    const client = clients.get(seat)!;
+    const before = client.getState()?._stateID;
+    client.moves[name]?.(...args);
+    if (client.getState()?._stateID !== before) return;
+    stop();
+    throw new Error(`move ${i + 1} of ${replay.length} (${name}) is refused by this version of the game`);
+  });
+  const clientOf = (seat: SeatId | null) => {
+    if (seat === null || !humans.includes(seat)) throw new Error(`Seat ${seat} is not played on this device.`);
+    return clients.get(seat)!;
+  };
+  const humanSeat = (seat: SeatId | null): SeatId => clientOf(seat).playerID as SeatId;
   return {
     humans,
-    view(seat) {
-      const s = clientOf(seat).getState();
-      return s ? { G: s.G, ctx: s.ctx, stateID: s._stateID } : null;
-    },
+    view: (seat) => viewOf(humanSeat(seat)),
     subscribe: (seat, listener) => clientOf(seat).subscribe(() => listener()),
     move: (seat, name, args) => clientOf(seat).moves[name](...args),
-    stop: () => clients.forEach((c) => c.stop()),
+    stop,
   };
 }

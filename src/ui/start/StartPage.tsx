@@ -1,6 +1,7 @@
 /** How to play: solo against bots, hot-seat at one screen, or online through the game server. */
 import { HotseatForm } from './HotseatForm';
 import { OnlineForm } from './OnlineForm';
+import { SavedGames } from './SavedGames';
 import { SoloForm } from './SoloForm';
 
 export function StartPage() {
@@ -13,6 +14,7 @@ export function StartPage() {
           process. If the region escalates, everyone loses; inside a settlement, each seat scores its own secret agenda.
         </p>
       </section>
+      <SavedGames />
       <div className="mode-cards">
         <section className="mode-card" aria-labelledby="solo-title">
           <h2 id="solo-title">Solo</h2>

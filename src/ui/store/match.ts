@@ -1,19 +1,37 @@
-/** The match on screen: starting one (its runtime loaded on demand), showing it, and leaving it. */
+/**
+ * The match on screen: starting one (its runtime loaded on demand), showing it, and leaving it. A
+ * game played in this browser is saved after every move and can be resumed (`session/saved.ts`).
+ */
+import { totalRounds } from '../../game/calendar';
 import { SEATS, type SeatId } from '../../game/types';
-import type { Bots, MatchOptions, MatchSlice, Mode, Slice } from './types';
+import { forgetGame, loadGame, newSavedId, saveGame, savedGames, type SavedGame, type SavedMove } from '../session/saved';
+import type { SeatView } from '../engine';
+import type { Bots, MatchOptions, MatchSlice, Slice } from './types';
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+type LocalMode = SavedGame['mode'];
+
 export const matchSlice: Slice<MatchSlice> = (set, get) => {
-  const start = async (mode: Mode, humans: SeatId[], bots: Bots, options: MatchOptions) => {
+  /** Starts a game in this browser, or goes on with a saved one, saving it after every move under `id`. */
+  const start = async (mode: LocalMode, humans: SeatId[], bots: Bots, options: MatchOptions, id = newSavedId(), replay: SavedMove[] = []) => {
     set({ screen: 'loading' });
+    let warned = false;
+    const onMoves = (moves: readonly SavedMove[], view: SeatView) => {
+      // A finished game has nothing left to resume.
+      if (view.ctx.gameover) forgetGame(id);
+      else if (!saveGame({ id, mode, humans, bots, ...options, moves: [...moves], round: view.G.round, rounds: totalRounds(view.G.schedule) }) && !warned) {
+        warned = true;
+        get().notify('error', 'This browser would not store the game (its storage is full or turned off): a reload will lose it.');
+      }
+    };
     try {
       // The match runtime (boardgame.io, engine, bots) loads only when a game starts.
       const { createSession } = await import('../session/session');
-      get().attach(createSession({ ...options, humans, bots }), mode, bots);
+      get().attach(createSession({ ...options, humans, bots, replay, onMoves }), mode, bots);
     } catch (e) {
-      set({ screen: 'start' });
-      get().notify('error', `The game could not start: ${reason(e)}`);
+      set({ screen: 'start', saved: savedGames() });
+      get().notify('error', replay.length ? `The saved game could not be resumed: ${reason(e)}.` : `The game could not start: ${reason(e)}`);
     }
   };
 
@@ -23,8 +41,22 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
     bots: {},
     players: {},
     session: null,
+    saved: savedGames(),
     startSolo: (human, bots, options) => start('solo', [human], bots, options),
     startHotseat: (options) => start('hotseat', [...SEATS], {}, options),
+    async resume(id) {
+      const game = loadGame(id);
+      if (!game) {
+        set({ saved: savedGames() });
+        get().notify('error', 'That saved game is no longer in this browser.');
+        return;
+      }
+      await start(game.mode, game.humans, game.bots, { seed: game.seed, setupData: game.setupData }, id, game.moves);
+    },
+    forget(id) {
+      forgetGame(id);
+      set({ saved: savedGames() });
+    },
     async startOnline(me, bots) {
       set({ screen: 'loading' });
       try {
@@ -53,7 +85,7 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
     close() {
       get().unmirror?.();
       get().session?.stop();
-      set({ session: null, unmirror: null, screen: 'start', mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {}, players: {} });
+      set({ session: null, unmirror: null, screen: 'start', saved: savedGames(), mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {}, players: {} });
     },
   };
 };

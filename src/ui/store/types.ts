@@ -14,6 +14,7 @@ import type { Verdict } from '../../game/verdict';
 import type { SeatView } from '../engine';
 import type { OnlineRoute } from '../online/links';
 import type { Me, SeatPlayer } from '../online/state';
+import type { SavedGame } from '../session/saved';
 import type { Session } from '../session/session';
 
 export type Mode = 'solo' | 'hotseat' | 'online';
@@ -59,8 +60,14 @@ export interface MatchSlice {
   players: Partial<Record<SeatId, SeatPlayer>>;
   /** The running match; the store owns it and stops it on leaving. */
   session: Session | null;
+  /** The games saved in this browser, newest first, as the start page lists them. */
+  saved: SavedGame[];
   startSolo(human: SeatId, bots: Bots, options: MatchOptions): Promise<void>;
   startHotseat(options: MatchOptions): Promise<void>;
+  /** Replays a saved game and goes on with it; says why not if it cannot be replayed. */
+  resume(id: string): Promise<void>;
+  /** Deletes a saved game from this browser. */
+  forget(id: string): void;
   /** Connects to a match on the game server as `me` (a seat, or a spectator). */
   startOnline(me: Me, bots: Bots): Promise<void>;
   /** Puts a running session on screen (the start actions use it; tests call it directly). */

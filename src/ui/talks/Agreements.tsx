@@ -4,9 +4,10 @@ import type { Agreement } from '../../game/state';
 import { useG } from '../hooks';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { SigningCost } from './SigningCost';
 import { TrafficLight } from './TrafficLight';
 
-function AgreementCard({ a }: { a: Agreement }) {
+function AgreementCard({ a, round }: { a: Agreement; round: number }) {
   return (
     <li className="agreement">
       <h3>
@@ -14,10 +15,11 @@ function AgreementCard({ a }: { a: Agreement }) {
         {a.leaked ? <span className="badge badge-warn"> leaked</span> : null}
       </h3>
       <p className="muted">Between {a.parties.map((s) => SEAT_NAMES[s]).join(', ')}.</p>
+      <SigningCost commitments={a.steps} signed />
       <ol className="step-list">
         {a.steps.map((step) => (
           <li key={step.id} className={`step step-${step.status}`}>
-            <TrafficLight status={step.status} />
+            <TrafficLight status={step.status} dueNow={step.due <= round} />
             <CommitmentText c={step} />
           </li>
         ))}
@@ -28,6 +30,7 @@ function AgreementCard({ a }: { a: Agreement }) {
 
 export function Agreements() {
   const agreements = useG((G) => G.agreements);
+  const round = useG((G) => G.round);
   const newestFirst = [...agreements].reverse();
   const live = newestFirst.filter((a) => a.steps.some((s) => s.status === 'pending'));
   const settled = newestFirst.filter((a) => !live.includes(a));
@@ -40,7 +43,7 @@ export function Agreements() {
       {live.length ? (
         <ul className="agreement-list">
           {live.map((a) => (
-            <AgreementCard key={a.id} a={a} />
+            <AgreementCard key={a.id} a={a} round={round} />
           ))}
         </ul>
       ) : null}
@@ -49,7 +52,7 @@ export function Agreements() {
           <summary>Carried out or suspended ({settled.length})</summary>
           <ul className="agreement-list">
             {settled.map((a) => (
-              <AgreementCard key={a.id} a={a} />
+              <AgreementCard key={a.id} a={a} round={round} />
             ))}
           </ul>
         </details>

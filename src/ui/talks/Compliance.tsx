@@ -12,6 +12,7 @@ import { allOf, percent } from '../engine';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
+import { stepTarget } from '../seat/unfinished';
 
 const WORDS: Record<Choice, string> = { comply: 'Comply in full', partial: 'Comply partly', cheat: 'Cheat' };
 
@@ -30,7 +31,7 @@ function StepChoice({ step, chosen }: { step: Step; chosen: Choice }) {
   };
   return (
     <li className="comply-step">
-      <h3>
+      <h3 id={stepTarget(step.id)} tabIndex={-1}>
         {def.name} <span className="muted">· step {step.id}, due now</span>
       </h3>
       <p>

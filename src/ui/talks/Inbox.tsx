@@ -13,7 +13,9 @@ import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { SigningCost, signingCosts } from './SigningCost';
 import { rules } from '../rules';
+import { proposalTarget } from '../seat/unfinished';
 
 /** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
 function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
@@ -29,6 +31,7 @@ function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
   const counter = allOf(reject, mine ? no('not-yours', 'You cannot counter your own proposal.') : OK, checkProposalRoom(rules, G, seat));
   const withdraw = allOf(negotiating, checkWithdraw(G, seat, p.id));
   const label = `proposal ${p.id}`;
+  const price = signingCosts(p.commitments)[seat] ?? 0;
   const answering = named && !mine && !p.accepted.includes(seat);
   const blocked = answering ? [accept, reject, counter].find((v): v is Extract<Verdict, { ok: false }> => !v.ok) : undefined;
   return (
@@ -39,10 +42,11 @@ function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
             type="button"
             className="primary"
             aria-label={`Accept ${label}`}
+            aria-describedby={`cost-${p.id}`}
             disabled={!accept.ok}
             onClick={() => send('accept', [p.id], accept, `Accept ${label}`)}
           >
-            Accept
+            Accept{price ? ` (you pay ${price} capital)` : ''}
           </button>
           <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={() => send('reject', [p.id], reject, `Reject ${label}`)}>
             Reject
@@ -83,12 +87,16 @@ const Waiting = ({ p }: { p: Proposal }) => <>Waiting for {p.parties.filter((s) 
 /** A proposal as the table sees it; a seat also gets what it can do about it, a spectator only who is to answer. */
 function ProposalCard({ p }: { p: Proposal }) {
   const seat = useGame((s) => s.seat);
+  const round = useG((G) => G.round);
   return (
     <li className={`proposal proposal-${p.status}`}>
-      <h3>
+      <h3 id={proposalTarget(p.id)} tabIndex={-1}>
         Proposal {p.id} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
         {p.replaces !== undefined ? <span className="muted"> · counters {p.replaces}</span> : null}
       </h3>
+      {p.status === 'open' ? (
+        <p className="lapse-note">{p.round < round ? 'Tabled last round: it lapses when this round ends.' : 'Unanswered, it stays on the table one more round, then lapses.'}</p>
+      ) : null}
       <ul className="line-list">
         {p.commitments.map((c, i) => (
           <li key={i}>
@@ -96,6 +104,7 @@ function ProposalCard({ p }: { p: Proposal }) {
           </li>
         ))}
       </ul>
+      <SigningCost commitments={p.commitments} id={`cost-${p.id}`} />
       <p className="parties">
         {p.parties.map((s) => `${SEAT_NAMES[s]} ${p.accepted.includes(s) ? '✓ accepted' : '… to answer'}`).join(' · ')}
       </p>
@@ -119,7 +128,9 @@ export function Inbox() {
   return (
     <section className="panel inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title">Proposals on the table ({open.length})</h2>
-      {open.length === 0 ? <p className="muted">No open proposal this round. Unanswered proposals lapse when the round ends.</p> : null}
+      {open.length === 0 ? (
+        <p className="muted">No open proposal. An unanswered proposal stays on the table for one more round, then lapses.</p>
+      ) : null}
       <ul className="proposal-list">
         {open.map((p) => (
           <ProposalCard key={p.id} p={p} />

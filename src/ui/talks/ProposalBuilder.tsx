@@ -13,6 +13,7 @@ import { useGame } from '../store';
 import { CommitmentLine } from './CommitmentLine';
 import { CHANNEL_WORDS } from './describe';
 import { nextLine } from './drafts';
+import { SigningCost } from './SigningCost';
 import { rules } from '../rules';
 
 export function ProposalBuilder() {
@@ -81,6 +82,7 @@ export function ProposalBuilder() {
           <button type="button" onClick={addLine} disabled={draft.commitments.length >= max}>
             Add a commitment{draft.commitments.length >= max ? ` (at most ${max})` : ''}
           </button>
+          <SigningCost commitments={draft.commitments} />
           <div className={verdict.ok ? 'verdict ok' : 'verdict refused'} role="status" aria-live="polite">
             {verdict.ok ? '✓ This package can be sent.' : `✗ ${verdict.reason}`}
           </div>
