@@ -9,7 +9,9 @@ import { shiftCapital } from './effects';
 import { issueId, stepId } from './ids';
 import { log } from './log';
 import { entry, type RuleSet } from './ruleset';
+import { CAPITAL_NAMES } from './seats';
 import type { Agreement, GameState, Proposal, Step } from './state';
+import { SEATS } from './types';
 import type { GameView } from './view';
 
 export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreement {
@@ -30,12 +32,16 @@ export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreem
   G.agreements.push(agreement);
   // A commitment's political price is paid on signing, in public, whatever its seat later does:
   // what a seat pays must not betray whether it means to keep its word.
+  const before = SEATS.map((seat) => G.seats[seat].capital);
   for (const step of steps) shiftCapital(rules, G, step.seat, -entry(rules, 'commitments', step.what).capital);
+  // What was taken, not the price: capital does not go below its floor.
+  const paid = SEATS.map((seat, i) => [seat, before[i] - G.seats[seat].capital] as const).filter(([, n]) => n > 0);
+  const paidText = paid.length ? ` Paid on signing: ${paid.map(([seat, n]) => `${CAPITAL_NAMES[seat]} −${n}`).join(', ')}.` : '';
   log(
     rules,
     G,
     'negotiation',
-    `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map((c) => describeCommitment(rules, c)).join('; ')}.`,
+    `Agreement ${agreement.id} reached on proposal ${p.id}, in ${steps.length} step${steps.length === 1 ? '' : 's'}: ${steps.map((c) => describeCommitment(rules, c)).join('; ')}.${paidText}`,
     undefined,
     audience(agreement),
   );

@@ -83,8 +83,10 @@ describe('an agreement from proposal to a green light', () => {
     // Proposals and agreements count apart; a step is numbered within its agreement.
     expect([p.id, a.id, stepId]).toEqual(['1', '1', '1.1']);
     expect(everyLine(G).some((e) => e.text.startsWith(`Agreement ${a.id} reached on proposal ${p.id}`))).toBe(true);
-    // Iran paid the pause's political price on signing.
+    // Iran paid the pause's political price on signing, and the log says so.
     expect(G.seats['1'].capital).toBe(signing.seats['1'].capital - cdef('enrichment-pause').capital);
+    const signed = everyLine(G).find((e) => e.text.startsWith(`Agreement ${a.id} reached`))!;
+    expect(signed.text).toContain(`Paid on signing: Iranian political capital −${cdef('enrichment-pause').capital}.`);
 
     ok(m, '1', 'comply', stepId, 'comply');
     const before = structuredClone(m.state.G);
