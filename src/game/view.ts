@@ -7,7 +7,7 @@ import { canSee } from './audience';
 import { issuedFor } from './ids';
 import { logFor } from './log';
 import { isSeat } from './seats';
-import type { GameState, SeatSecret } from './state';
+import type { GameState, Proposal, SeatSecret } from './state';
 import { SEATS, type SeatId } from './types';
 
 /** Another seat's secrets, as the rules make them public: counts, not contents. */
@@ -41,6 +41,17 @@ export function ownSecret(G: GameView, seat: SeatId): SeatSecret {
  */
 export type SentView = GameView & Pick<GameState, 'deck' | 'initiativeDecks' | 'issued'>;
 
+/**
+ * The proposals a seat may see. A public proposal countered over the backchannel reads as turned
+ * down to those outside it: "countered", with no counter in sight, would betray the channel.
+ */
+function proposalsFor(proposals: readonly Proposal[], me: SeatId | null): Proposal[] {
+  const unseenCounters = new Set(proposals.filter((p) => p.replaces !== undefined && !canSee(p, me)).map((p) => p.replaces));
+  return proposals
+    .filter((p) => canSee(p, me))
+    .map((p) => (p.status === 'countered' && unseenCounters.has(p.id) ? { ...p, status: 'rejected' } : p));
+}
+
 export function playerView({ G, playerID }: { G: GameState; playerID?: string | null }): SentView {
   const me = isSeat(playerID) ? playerID : null;
   const secretFor = (seat: SeatId): SecretView =>
@@ -50,7 +61,7 @@ export function playerView({ G, playerID }: { G: GameState; playerID?: string | 
     deck: [],
     initiativeDecks: { '0': [], '1': [], '2': [] },
     secrets: { '0': secretFor('0'), '1': secretFor('1'), '2': secretFor('2') },
-    proposals: G.proposals.filter((p) => canSee(p, me)),
+    proposals: proposalsFor(G.proposals, me),
     agreements: G.agreements.filter((a) => canSee(a, me)),
     // Counters that would betray unseen backchannel traffic.
     proposedThisRound: Object.fromEntries(SEATS.map((s) => [s, s === me ? G.proposedThisRound[s] : 0])) as Record<SeatId, number>,

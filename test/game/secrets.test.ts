@@ -341,6 +341,25 @@ describe('the backchannel', () => {
     }
   });
 
+  it('a public proposal countered over the backchannel reads as turned down to those outside it', () => {
+    const m = negotiating({ seed: SEED });
+    setG(m, (G) => {
+      G.round = 4;
+      addMeasure(G, 'secure-backchannel');
+      addMeasure(G, 'direct-talks');
+    });
+    const pauseLine = { seat: '1', what: 'enrichment-pause', due: 5, verifier: 'iaea', onGreen: 'relief-tranche', onRed: 'snapback' };
+    ok(m, '0', 'propose', { channel: 'direct', commitments: [pauseLine] });
+    const p = m.state.G.proposals.at(-1)!;
+    ok(m, '1', 'counter', p.id, { channel: 'backchannel', commitments: [strikeMoratorium] });
+    expect(m.state.G.proposals.find((x) => x.id === p.id)!.status).toBe('countered');
+    for (const party of ['0', '1'] as const) expect(view(m.state.G, party).proposals.find((x) => x.id === p.id)!.status).toBe('countered');
+    for (const outsider of ['2', null] as const) {
+      const v = view(m.state.G, outsider);
+      expect(v.proposals.map((x) => [x.id, x.status])).toEqual([[p.id, 'rejected']]);
+    }
+  });
+
   it('a counter tabled in the open does not reveal the backchannel proposal it answers', () => {
     // Iran answers a backchannel proposal with a public (shuttle) one. Whatever Iran chooses to say in
     // public, the Mediator must not learn that the U.S. proposal exists: refusing such a counter, or
