@@ -223,6 +223,15 @@ describe('initiative hands', () => {
     ok(n, '0', 'playCard', 'us-executive-waiver');
     expect(n.state.G.sanctions.level).toBe(before + card('us-executive-waiver').effects.sanctions!);
   });
+
+  it('Hotline test needs the hotline: maritime de-confliction in place', () => {
+    // The card tests the hotline that de-confliction sets up; with none in place there is nothing to test.
+    const m = negotiating({ seed: SEED });
+    setG(m, (G) => giveHand(G, '2', ['med-hotline-test']));
+    refused(m, '2', 'playCard', ['med-hotline-test']);
+    setG(m, (G) => addMeasure(G, 'maritime-deconfliction'));
+    ok(m, '2', 'playCard', 'med-hotline-test');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
