@@ -4,7 +4,7 @@
  * effect, discounted by how far Trust lets it believe they will be kept; triggers at what they
  * would release or impose.
  */
-import { checkCommitment, defaultLine, nextDue } from '../game/commitments';
+import { checkCommitment, nextDue, usableLine, usableTriggers } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
 import type { CommitmentDef } from '../game/schema';
 import type { Commitment, ProposalDraft } from '../game/state';
@@ -44,12 +44,18 @@ function pickTrigger(rules: RuleSet, v: Valuer, options: readonly TriggerId[], p
   return options.reduce((best, t) => (score(t) > score(best) ? t : best));
 }
 
-/** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
+/**
+ * A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind) among those
+ * that can fire by then.
+ */
 export function line(rules: RuleSet, G: GameView, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
+  const due = nextDue(G);
+  const usable = usableLine(rules, G, def, due);
+  const pick = (options: TriggerId[], fallback: TriggerId, p?: Valuer) => (options.length ? pickTrigger(rules, v, options, p) : fallback);
   return {
-    ...defaultLine(def, nextDue(G)),
-    onGreen: pickTrigger(rules, v, def.triggers.green, def.seat === v.seat ? undefined : partner),
-    onRed: pickTrigger(rules, v, def.triggers.red),
+    ...usable,
+    onGreen: pick(usableTriggers(rules, G, def.triggers.green, due), usable.onGreen, def.seat === v.seat ? undefined : partner),
+    onRed: pick(usableTriggers(rules, G, def.triggers.red, due), usable.onRed),
   };
 }
 

@@ -455,26 +455,26 @@ describe('key actions, explicitly', () => {
   describe('ir-iaea-access follows the access tiers by phase (rules/nuclear.json)', () => {
     const tiers = rules.nuclear.accessTiers;
 
-    it('the data opens tier 1 in Phase I, tiers 2–3 in Phase II and tier 4 in Phase III', () => {
-      expect(tiers.map((t) => t.opensIn)).toEqual(['confidence', 'confidence', 'verification', 'verification', 'framework']);
+    it('the data opens tiers 1–3 in Phase II and tier 4 in Phase III: remote monitoring is for months 3–9', () => {
+      expect(tiers.map((t) => t.opensIn)).toEqual(['confidence', 'verification', 'verification', 'verification', 'framework']);
     });
 
-    it('in real play: one step in Phase I, the next only from Phase II', () => {
+    it('in real play: no step in Phase I, three from Phase II', () => {
       const m = negotiating({ neutral: false });
       setG(m, (G) => {
         G.nuclear.access = 0;
         G.seats['1'].capital = 5;
       });
-      accept(m, '1', 'ir-iaea-access');
-      expect(m.state.G.nuclear.access).toBe(1);
-      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${tiers[2].name} opens in ${phaseName('verification')}`));
+      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`Available in ${phaseName('verification')}`));
       playToRound(m, 4);
       expect(currentPhase(m.state.G)).toBe('verification');
       setG(m, (G) => {
-        G.nuclear.access = 1;
+        G.nuclear.access = 0;
         G.seats['1'].capital = 5;
         G.seats['1'].crisis = false;
       });
+      accept(m, '1', 'ir-iaea-access');
+      expect(m.state.G.nuclear.access).toBe(1);
       accept(m, '1', 'ir-iaea-access');
       expect(m.state.G.nuclear.access).toBe(2);
       accept(m, '1', 'ir-iaea-access');
@@ -494,7 +494,10 @@ describe('key actions, explicitly', () => {
           G.nuclear.access = access;
         });
         const next = tiers[access + 1];
-        if (!next) {
+        if (!def('ir-iaea-access').phases.includes(phase)) {
+          // No tier above basic safeguards opens in Phase I, so the action is not offered there.
+          expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', /Available in/);
+        } else if (!next) {
           expectRefusal(m, '1', ['ir-iaea-access'], 'unmet', /needs IAEA access tier ≤ 3 \(now 4\)/);
         } else if (PHASES.indexOf(next.opensIn) > PHASES.indexOf(phase)) {
           expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${next.name} opens in ${phaseName(next.opensIn)}`));

@@ -160,12 +160,21 @@ describe('propose: every reason for refusal', () => {
     ['a green trigger in the red slot', shuttle({ ...pause(2), onRed: 'relief-tranche' }), 'terms'],
     ['a red trigger the commitment does not allow', shuttle({ ...pause(2), onRed: 'access-suspended' }), 'terms'],
     ['a requirement unmet (asset release without the escrow channel)', shuttle(pause(4), line('asset-release', 4)), 'unmet'],
+    // Remote surveillance, the first tier above basic safeguards, opens in Phase II (months 3–9).
+    ['an IAEA access step falling due in Phase I', shuttle(line('iaea-access-step', 3)), 'wrong-time'],
+    ['further IAEA access on green in Phase I', shuttle(pause(3), line('sanctions-moratorium', 3, { onGreen: 'access-step' })), 'wrong-time'],
     ['a duplicate line', shuttle(pause(2), pause(2)), 'package'],
     ['a duplicate line with other triggers', shuttle(pause(2), { ...pause(2), onGreen: 'public-welcome' }), 'package'],
     ["only the proposer's own commitments", shuttle(line('strike-moratorium', 2)), 'package'],
     ['a direct proposal between the capitals in Phase I', { channel: 'direct', commitments: [pause(2)] }, 'channel'],
     ['a backchannel without a secure backchannel', { channel: 'backchannel', commitments: [pause(2)] }, 'channel'],
   ];
+
+  it('IAEA access, as a step or on green, may fall due once Phase II opens remote surveillance', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(line('iaea-access-step', 4)));
+    ok(m, '0', 'propose', shuttle(pause(4), line('sanctions-moratorium', 4, { onGreen: 'access-step' })));
+  });
 
   it.each(cases)('refuses %s', (_name, draft, code) => {
     const m = negotiating();
@@ -175,7 +184,7 @@ describe('propose: every reason for refusal', () => {
   });
 
   it(`refuses more than ${LIMITS.commitmentsPerProposal} commitments (and accepts exactly ${LIMITS.commitmentsPerProposal})`, () => {
-    const pool = [pause(1), pause(2), pause(3), line('naval-notifications', 2), line('proxy-restraint', 2), line('iaea-access-step', 3)];
+    const pool = [pause(1), pause(2), pause(3), line('naval-notifications', 2), line('proxy-restraint', 2), line('iaea-access-step', 4)];
     expect(pool.length).toBeGreaterThan(LIMITS.commitmentsPerProposal);
     const m = negotiating();
     refused(m, '0', 'propose', [shuttle(...pool.slice(0, LIMITS.commitmentsPerProposal + 1))]);

@@ -155,7 +155,7 @@ describe('a cheat caught: red', () => {
       20,
       (seed) =>
         resolveOnce(seed, {
-          lines: [pause(1), line('iaea-access-step', 2)],
+          lines: [pause(1), line('naval-notifications', 2)],
           choice: 'cheat',
           edit: (G) => {
             G.monitoring['1'] = 1; // detection at its cap
@@ -260,6 +260,9 @@ describe('a cheat the verifier missed', () => {
           G.nuclear.access = lookback.accessTier;
           G.trust = 5;
           G.trustAtRoundStart = 5;
+          // Should the Phase I review fall in this round, it leaves Trust as it was: one milestone
+          // met (IAEA transparency, +1) against the shortfall (−1).
+          addMeasure(G, 'enrichment-pause');
         });
         const before = structuredClone(m.state.G);
         const round = before.round;
