@@ -119,6 +119,23 @@ describe('an agreement from proposal to a green light', () => {
   });
 });
 
+describe('the reciprocal detainee release runs both ways', () => {
+  // Each capital's verified step can be answered by the other releasing one of the nationals it holds.
+  it.each([
+    { by: '0', step: pause(1), onGreen: 'reciprocal-release', releaser: 'US' },
+    { by: '1', step: line('sanctions-moratorium', 1), onGreen: 'reciprocal-release-by-iran', releaser: 'Iran' },
+  ] as const)('on green, $releaser releases one in return', ({ by, step, onGreen, releaser }) => {
+    // The EU settles an ambiguous finding green, so full compliance is always green.
+    const m = negotiating({ flavour: 'eu' });
+    agree(m, shuttle({ ...step, onGreen }), by);
+    const before = structuredClone(m.state.G.detainees);
+    finishRound(m);
+    const after = m.state.G.detainees;
+    expect(after[`heldBy${releaser}`]).toBe(before[`heldBy${releaser}`] - 1);
+    expect(after[`releasedBy${releaser}`]).toBe(before[`releasedBy${releaser}`] + 1);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Every reason a proposal is refused
 // ---------------------------------------------------------------------------------------------
