@@ -4,7 +4,7 @@
  * effect, discounted by how far Trust lets it believe they will be kept; triggers at what they
  * would release or impose.
  */
-import { checkCommitment, nextDue, usableLine, usableTriggers } from '../game/commitments';
+import { checkCommitment, commitmentCapital, nextDue, usableLine, usableTriggers } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
 import type { CommitmentDef } from '../game/schema';
 import type { Commitment, ProposalDraft } from '../game/state';
@@ -21,7 +21,7 @@ const reliability = (trust: number) => 0.45 + trust * 0.05;
 export function lineValue(rules: RuleSet, G: GameView, v: Valuer, c: Commitment): number {
   const def = entry(rules, 'commitments', c.what);
   const green = v.effects(def.effects) + v.effects(entry(rules, 'triggers', c.onGreen).effects) + v.effects(rules.negotiation.results.green);
-  if (c.seat === v.seat) return green - def.capital * v.capital;
+  if (c.seat === v.seat) return green - commitmentCapital(rules, G, def) * v.capital;
   const p = reliability(G.trust);
   const red = v.effects(entry(rules, 'triggers', c.onRed).effects) + v.effects(rules.negotiation.results.red);
   return p * green + (1 - p) * 0.5 * red;

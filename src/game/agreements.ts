@@ -2,7 +2,7 @@
  * Agreements: an accepted package, sequenced tranche by tranche. Steps fall due in order; each
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
-import { describeCommitment } from './commitments';
+import { commitmentCapital, describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { log } from './log';
@@ -27,7 +27,7 @@ export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreem
   G.agreements.push(agreement);
   // A commitment's political price is paid on signing, in public, whatever its seat later does:
   // what a seat pays must not betray whether it means to keep its word.
-  for (const step of steps) shiftCapital(rules, G, step.seat, -entry(rules, 'commitments', step.what).capital);
+  for (const step of steps) shiftCapital(rules, G, step.seat, -commitmentCapital(rules, G, entry(rules, 'commitments', step.what)));
   log(rules, 
     G,
     'negotiation',

@@ -3,6 +3,7 @@
  * line of a package is sound: the right seat, a due round inside the game and in a phase that
  * allows it, a verifier the sources assign, and triggers fit for it.
  */
+import { capitalDiscount } from './actions';
 import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
 import { checkAccessOpens } from './nuclear';
@@ -58,6 +59,11 @@ export function checkTrigger(rules: RuleSet, G: GameView, id: TriggerId, phase: 
 export function usableTriggers(rules: RuleSet, G: GameView, options: readonly TriggerId[], due: number): TriggerId[] {
   const phase = placeOfRound(G.schedule, due).phase;
   return options.filter((t) => checkTrigger(rules, G, t, phase).ok);
+}
+
+/** The capital a seat pays on signing a step of `def`: the menu's price less the Mediator's discount. */
+export function commitmentCapital(rules: RuleSet, G: Pick<GameView, 'flavour'>, def: CommitmentDef): number {
+  return Math.max(0, def.capital - capitalDiscount(rules, G, def.tags ?? []));
 }
 
 /** The round a new line falls due unless its author says otherwise: the next, within the game. */

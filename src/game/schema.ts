@@ -282,6 +282,8 @@ export const commitmentSchema = z.strictObject({
   verifiers: z.array(verifierId).min(1),
   phases: z.array(phase).min(1),
   requires: conditions.optional(),
+  /** What kind of step it is, as actions are tagged: a Mediator's discount applies by tag. */
+  tags: z.array(z.enum(ACTION_TAGS)).optional(),
   /** Political capital the committed seat pays when the agreement is signed. */
   capital: count,
   effects: effectsSchema,

@@ -17,6 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import { logLines } from '../../src/game/log';
 import endingsJson from '../../rules/endings.json';
+import flavoursJson from '../../rules/flavours.json';
 import negotiationJson from '../../rules/negotiation.json';
 import triggersJson from '../../rules/triggers.json';
 import verifiersJson from '../../rules/verifiers.json';
@@ -414,6 +415,19 @@ describe('the price of a commitment', () => {
     for (const r of results) expect(r.signed).toBe(cdef('enrichment-pause').capital);
     // Choosing leaves capital where signing left it: nothing public betrays the choice.
     expect(new Set(results.map((r) => r.after)).size).toBe(1);
+  });
+
+  it.each([
+    { flavour: 'oman', what: 'us-detainee-tranche', by: '1', seat: '0' },
+    { flavour: 'oman', what: 'iran-detainee-tranche', by: '0', seat: '1' },
+    { flavour: 'eu', what: 'us-detainee-tranche', by: '1', seat: '0' },
+  ] as const)('$what with $flavour mediating costs its flavour’s detainee discount less', ({ flavour, what, by, seat }) => {
+    // Oman's perk (rules/flavours.json) makes every detainee release cheaper, signed or acted alone.
+    const m = negotiating({ flavour, seed: 'price' });
+    const before = m.state.G.seats[seat].capital;
+    agree(m, shuttle(line(what, 2)), by);
+    const discount = flavoursJson.find((f) => f.id === flavour)!.capitalDiscount.find((d) => d.tag === 'detainee')?.capital ?? 0;
+    expect(before - m.state.G.seats[seat].capital).toBe(Math.max(0, cdef(what).capital - discount));
   });
 });
 
