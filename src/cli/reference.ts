@@ -59,7 +59,7 @@ function incidents(rules: RuleSet): string {
       ? `${i.softenedBy ? 'Softened' : 'Boosted'} by ${[...mod.measures.map((x) => measureName(rules, x)), ...flavours.map((f) => `a mediator from ${f}`)].join(' or ')}: ${effects(rules, mod.effects)}`
       : '—';
     const response = i.response
-      ? `${SEAT_NAMES[i.response.seat]} chooses. Restraint: ${effects(rules, i.response.restraint.effects)}. Retaliation: ${effects(rules, i.response.retaliation.effects)}.`
+      ? `${SEAT_NAMES[i.response.seat]} chooses. Restraint: ${effects(rules, i.response.restraint.effects)}. Retaliation${(i.response.retaliation.blockedBy ?? []).map((m) => ` (not while ${measureName(rules, m)})`).join('')}: ${effects(rules, i.response.retaliation.effects)}.`
       : '—';
     return [`**${i.name}**<br>${i.text}`, i.kind, effects(rules, i.effects), modifier, response];
   });

@@ -8,6 +8,7 @@ import type { Ctx } from 'boardgame.io';
 import { legalActions } from './actions';
 import { checkCommitment, nextDue, usableLine } from './commitments';
 import { stepsToDecide } from './compliance';
+import { checkResponse } from './incidents';
 import { checkCard } from './initiatives';
 import { stageOf } from './stages';
 import { canSee } from './audience';
@@ -76,7 +77,8 @@ function negotiationMoves(rules: RuleSet, G: GameState, ctx: Ctx, seat: SeatId):
 export function enumerate(rules: RuleSet, G: GameState, ctx: Ctx, playerID: string): EnumeratedMove[] {
   if (!isSeat(playerID) || ctx.gameover) return [];
   const stage = stageOf(ctx, playerID);
-  if (stage === STAGES.respond) return RESPONSES.map((choice) => ({ move: 'respond', args: [choice] }));
+  if (stage === STAGES.respond)
+    return RESPONSES.filter((choice) => checkResponse(rules, G, playerID, choice).ok).map((choice) => ({ move: 'respond', args: [choice] }));
   if (stage !== STAGES.negotiate || G.seats[playerID].done) return [];
   return negotiationMoves(rules, G, ctx, playerID);
 }

@@ -189,6 +189,7 @@ function crossCheck(r: Rules): void {
     for (const key of ['restraint', 'retaliation'] as const)
       if (inc.response)
         measuresExist('rules/incidents.json', entry, `response.${key}`, effectMeasures(inc.response[key].effects));
+    measuresExist('rules/incidents.json', entry, 'response.retaliation.blockedBy', inc.response?.retaliation.blockedBy ?? []);
   });
   measuresExist('rules/nuclear.json', '', 'growth.haltedBy', r.nuclear.growth.haltedBy);
   for (const seat of SEATS)

@@ -167,7 +167,8 @@ export const incidentSchema = z.strictObject({
       seat,
       prompt: text,
       restraint: z.strictObject({ text, effects: effectsSchema }),
-      retaliation: z.strictObject({ text, effects: effectsSchema }),
+      /** `blockedBy`: measures under which the seat may not hit back (a strike moratorium). */
+      retaliation: z.strictObject({ text, effects: effectsSchema, blockedBy: z.array(measureId).optional() }),
     })
     .optional(),
 });
