@@ -183,7 +183,7 @@ function verifiers(rules: RuleSet): string {
 }
 
 function triggers(rules: RuleSet): string {
-  return table(['Trigger', 'Fires on', 'Effect'], rules.triggers.map((t) => [`**${t.name}**<br>${t.text}`, t.on, effects(rules, t.effects)]));
+  return table(['Trigger', 'Fires on', 'Needs', 'Effect'], rules.triggers.map((t) => [`**${t.name}**<br>${t.text}`, t.on, conditions(rules, t.requires), effects(rules, t.effects)]));
 }
 
 function negotiation(rules: RuleSet): string {

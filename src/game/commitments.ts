@@ -51,6 +51,8 @@ export function checkCommitment(rules: RuleSet, G: GameView, c: unknown): Verdic
 /** Whether trigger `id` can do what it says for a step falling due in `phase`. */
 export function checkTrigger(rules: RuleSet, G: GameView, id: TriggerId, phase: PhaseId): Verdict {
   const def = entry(rules, 'triggers', id);
+  const unmet = (def.requires ?? []).find((r) => !holds(rules, G, r));
+  if (unmet) return no('unmet', `${def.name} ${describeShortfall(rules, G, unmet)}.`);
   const access = checkAccessOpens(rules, G, def.effects, phase);
   return access.ok ? OK : no(access.code, `${def.name}: ${access.reason}`);
 }

@@ -269,6 +269,8 @@ export const triggerSchema = z.strictObject({
   on: z.enum(['green', 'red']),
   name: text,
   text,
+  /** What must be in place for it to fire (money goes to escrow only through an escrow account). */
+  requires: conditions.optional(),
   effects: effectsSchema,
 });
 export type TriggerDef = z.infer<typeof triggerSchema>;

@@ -119,6 +119,34 @@ describe('an agreement from proposal to a green light', () => {
   });
 });
 
+describe('the asset release to escrow needs the escrow account', () => {
+  const toEscrow = { ...pause(1), onGreen: 'asset-tranche' };
+
+  it('with audited escrow in place, a green moves $1bn from frozen assets into escrow', () => {
+    const m = negotiating({ flavour: 'eu' });
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    agree(m, shuttle(toEscrow));
+    const before = structuredClone(m.state.G.sanctions);
+    finishRound(m);
+    expect(m.state.G.sanctions).toEqual({ ...before, frozenAssets: before.frozenAssets - 1, escrow: before.escrow + 1 });
+  });
+
+  it('if the account is gone by the time it falls due, the green fires nothing into escrow', () => {
+    const m = negotiating({ flavour: 'eu' });
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    agree(m, shuttle(toEscrow));
+    setG(m, (G) => {
+      G.measures = G.measures.filter((x) => x.id !== 'escrow-channel');
+    });
+    const before = structuredClone(m.state.G.sanctions);
+    finishRound(m);
+    const step = m.state.G.agreements[0].steps[0];
+    expect(step.status).toBe('green');
+    expect(m.state.G.sanctions).toEqual(before);
+    expect(step.report).toMatch(/cannot fire/);
+  });
+});
+
 describe('the reciprocal detainee release runs both ways', () => {
   // Each capital's verified step can be answered by the other releasing one of the nationals it holds.
   it.each([
@@ -177,6 +205,7 @@ describe('propose: every reason for refusal', () => {
     ['a green trigger in the red slot', shuttle({ ...pause(2), onRed: 'relief-tranche' }), 'terms'],
     ['a red trigger the commitment does not allow', shuttle({ ...pause(2), onRed: 'access-suspended' }), 'terms'],
     ['a requirement unmet (asset release without the escrow channel)', shuttle(pause(4), line('asset-release', 4)), 'unmet'],
+    ['an asset release to escrow on green with no escrow account', shuttle({ ...pause(2), onGreen: 'asset-tranche' }), 'unmet'],
     // Remote surveillance, the first tier above basic safeguards, opens in Phase II (months 3–9).
     ['an IAEA access step falling due in Phase I', shuttle(line('iaea-access-step', 3)), 'wrong-time'],
     ['further IAEA access on green in Phase I', shuttle(pause(3), line('sanctions-moratorium', 3, { onGreen: 'access-step' })), 'wrong-time'],
