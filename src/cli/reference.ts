@@ -69,7 +69,7 @@ function incidents(rules: RuleSet): string {
 function measures(rules: RuleSet): string {
   return table(
     ['Measure', 'Lasts', 'What it is'],
-    rules.measures.map((m) => [m.name, m.duration ? `this round and ${m.duration} more` : 'rest of the game', m.text]),
+    rules.measures.map((m) => [m.name, m.durationMonths ? `the rest of the round, then ${m.durationMonths} months` : 'rest of the game', m.text]),
   );
 }
 

@@ -121,8 +121,11 @@ export const measureSchema = z.strictObject({
   id: measureId,
   name: text,
   text,
-  /** Rounds it stays in place once taken; absent means it stays for the rest of the game. */
-  duration: int.min(1).optional(),
+  /**
+   * Months it stays in place once taken, on the calendar whatever a round's length (see
+   * `lastRoundWithin`); absent means it stays for the rest of the game.
+   */
+  durationMonths: int.min(1).optional(),
 });
 export type MeasureDef = z.infer<typeof measureSchema>;
 

@@ -12,7 +12,7 @@ import { logLines } from '../../src/game/log';
 import actionsJson from '../../rules/actions.json';
 import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import { actionsFor, checkAction, legalActions } from '../../src/game/actions';
-import { currentPhase } from '../../src/game/calendar';
+import { currentPhase, lastRoundWithin } from '../../src/game/calendar';
 import type { ActionDef } from '../../src/game/schema';
 import type { RefusalCode } from '../../src/game/verdict';
 import type { GameState } from '../../src/game/state';
@@ -216,8 +216,8 @@ function expectedAfter(before: GameState, seat: SeatId, d: ActionDef, scale: num
   }
   for (const s of SEATS) G.seats[s].capital += (d.effects.capital?.[s] ?? 0) * scale;
   for (const id of d.effects.addMeasures ?? []) {
-    const duration = rules.measures.find((x) => x.id === id)!.duration;
-    G.measures.push({ id, by: seat, until: duration === undefined ? null : G.round + duration });
+    const months = rules.measures.find((x) => x.id === id)!.durationMonths;
+    G.measures.push({ id, by: seat, until: months === undefined ? null : lastRoundWithin(G.schedule, G.round, months) });
   }
   for (const id of d.effects.removeMeasures ?? []) G.measures = G.measures.filter((x) => x.id !== id);
   return G;
@@ -291,12 +291,13 @@ describe('each action applies its effect (data-driven)', () => {
 });
 
 describe('key actions, explicitly', () => {
-  it('us-sanctions-moratorium puts the moratorium in place for the next three incidents', () => {
+  it('us-sanctions-moratorium puts the moratorium in place for three months: in Phase I, rounds 2 and 3', () => {
     const m = negotiating({ neutral: false });
     const G0 = structuredClone(m.state.G);
     accept(m, '0', 'us-sanctions-moratorium');
     const G = m.state.G;
-    expect(G.measures).toContainEqual({ id: 'sanctions-moratorium', by: '0', until: G0.round + 3 });
+    // Taken in round 1 (months 0–1), it runs to month 4: rounds 2 and 3 end within it, round 4 (months 3–5) does not.
+    expect(G.measures).toContainEqual({ id: 'sanctions-moratorium', by: '0', until: 3 });
     expect(G.trust).toBe(Math.min(10, G0.trust + (def('us-sanctions-moratorium').effects.trust ?? 0)));
     expect(G.seats['0'].capital).toBe(G0.seats['0'].capital - 1);
     expect(G.seats['1'].capital).toBe(Math.min(10, G0.seats['1'].capital + 1));
@@ -304,15 +305,15 @@ describe('key actions, explicitly', () => {
     expect(G.seats['0'].taken).toEqual(['us-sanctions-moratorium']);
     expect(G.tension).toBe(G0.tension);
 
-    // While it is in place, new sanctions are off the table; it lapses after round 1 + 3.
-    for (let round = 2; round <= 4; round++) {
+    // While it is in place, new sanctions are off the table; it lapses as round 4 opens.
+    for (let round = 2; round <= 3; round++) {
       playToRound(m, round);
       expect(m.state.G.round).toBe(round);
       expect(m.state.G.measures.some((x) => x.id === 'sanctions-moratorium')).toBe(true);
       expect(verdict(m, '0', 'us-new-sanctions')).toMatch(/Not while Moratorium on new sanctions is in place/);
     }
-    playToRound(m, 5);
-    expect(m.state.G.round).toBe(5);
+    playToRound(m, 4);
+    expect(m.state.G.round).toBe(4);
     expect(m.state.G.measures.some((x) => x.id === 'sanctions-moratorium')).toBe(false);
     expect(verdict(m, '0', 'us-new-sanctions')).not.toMatch(/in place/);
   });

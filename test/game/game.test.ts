@@ -10,6 +10,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
+import { lastRoundWithin } from '../../src/game/calendar';
 import { logLines } from '../../src/game/log';
 import { Backchannel } from '../../src/game';
 import type { Condition, Effects } from '../../src/game/schema';
@@ -296,6 +297,28 @@ describe('a full game, move by move', () => {
       }
     expect(months).toEqual(MONTHS);
     expect(phases).toEqual(PHASE_OF_ROUND);
+  });
+
+  it('a moratorium runs on the calendar: after the round it is taken in, 60–90 days whatever the round length', () => {
+    const schedule = rules.scenarios[0].schedule;
+    const months = rules.measures.find((x) => x.id === 'strike-moratorium')!.durationMonths!;
+    expect(months).toBe(3);
+    for (let round = 1; round < MONTHS.length; round++) {
+      const until = lastRoundWithin(schedule, round, months);
+      const covered = MONTHS[until - 1] - MONTHS[round - 1];
+      expect(covered, `taken in round ${round}`).toBeGreaterThanOrEqual(2);
+      expect(covered, `taken in round ${round}`).toBeLessThanOrEqual(3);
+    }
+    // In play: taken in round 4 (Phase II, months 3–5), it lasts through round 5 (months 5–7), not
+    // three more 2-month rounds.
+    const m = newMatch({ seed: SCRIPT_SEED });
+    answerIncident(m);
+    setG(m, (G) => {
+      G.round = 4;
+      G.seats['0'].capital = 5;
+    });
+    expect(play(m, '0', 'act', 'us-strike-moratorium').invalid).toBe(false);
+    expect(m.state.G.measures.find((x) => x.id === 'strike-moratorium')?.until).toBe(5);
   });
 
   it(`scripted play from setup to the end of round 9 (seed ${SCRIPT_SEED})`, () => {
@@ -695,7 +718,7 @@ describe('determinism', () => {
   }
 
   it('the same seed and the same moves give the same game, move by move, to the end', () => {
-    const rounds = [10, 11, 12, 13, 14, 15, 16, 17].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
+    const rounds = [11, 12, 13, 14, 15, 16, 17, 18].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
     // Random play often escalates early; at least one of the games is played through all nine rounds
     // (seeds chosen for that; tried again whenever rules/ are rebalanced).
     expect(rounds).toContain(9);

@@ -11,6 +11,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
+import { lastRoundWithin } from '../../src/game/calendar';
 import { logLines } from '../../src/game/log';
 import type { Effects, IncidentDef } from '../../src/game/schema';
 import type { GameState, MeasureInPlace } from '../../src/game/state';
@@ -77,8 +78,8 @@ function after(b: Board, e: Effects, round: number): Board {
   for (const s of SEATS) next.capital[s] = clamp(next.capital[s] + (e.capital?.[s] ?? 0), rules.board.bounds.capital);
   for (const id of e.addMeasures ?? []) {
     if (next.measures.some((x) => x.id === id)) continue;
-    const duration = rules.measures.find((x) => x.id === id)!.duration;
-    next.measures.push({ id, by: null, until: duration === undefined ? null : round + duration });
+    const months = rules.measures.find((x) => x.id === id)!.durationMonths;
+    next.measures.push({ id, by: null, until: months === undefined ? null : lastRoundWithin(rules.scenarios[0].schedule, round, months) });
   }
   for (const id of e.removeMeasures ?? []) next.measures = next.measures.filter((x) => x.id !== id);
   return next;

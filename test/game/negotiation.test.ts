@@ -9,6 +9,7 @@
  * on the other tracks. Expected values come from rules/*.json, worked out here by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { lastRoundWithin } from '../../src/game/calendar';
 import { logLines } from '../../src/game/log';
 import measuresJson from '../../rules/measures.json';
 import negotiationJson from '../../rules/negotiation.json';
@@ -100,8 +101,8 @@ describe('an agreement from proposal to a green light', () => {
     expect(G.seats['1'].capital).toBe(before.seats['1'].capital + relief.capital['1']);
     expect(G.trust).toBe(before.trust + negotiationJson.results.green.trust);
     expect(G.trust).toBe(4);
-    const duration = measuresJson.find((x) => x.id === 'enrichment-pause')!.duration!;
-    expect(G.measures).toContainEqual({ id: 'enrichment-pause', by: '1', until: 1 + duration });
+    const months = measuresJson.find((x) => x.id === 'enrichment-pause')!.durationMonths!;
+    expect(G.measures).toContainEqual({ id: 'enrichment-pause', by: '1', until: lastRoundWithin(G.schedule, 1, months) });
     // The pause held the stockpile.
     expect(G.nuclear.stockpile).toBe(before.nuclear.stockpile);
 
