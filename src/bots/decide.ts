@@ -9,6 +9,7 @@ import type { Ctx } from 'boardgame.io';
 import { capitalCost, legalActions } from '../game/actions';
 import { stepsToDecide } from '../game/compliance';
 import type { EnumeratedMove } from '../game/enumerate';
+import { checkResponse } from '../game/incidents';
 import { checkCard } from '../game/initiatives';
 import { checkAccept, checkDraft, checkProposalRoom } from '../game/proposals';
 import { entry, type RuleSet } from '../game/ruleset';
@@ -38,7 +39,9 @@ const temperament = (rules: RuleSet, m: Mind) => rules.bots.temperaments[m.confi
 function respond(rules: RuleSet, m: Mind): EnumeratedMove {
   const def = entry(rules, 'incidents', m.G.incident!.id).response!;
   const lean = temperament(rules, m).badFaith * 0.6;
-  const retaliate = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
+  // The noise is drawn whatever the answer, so a barred retaliation leaves the bot's dice as they were.
+  const prefers = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
+  const retaliate = prefers && checkResponse(rules, m.G, m.seat, 'retaliation').ok;
   return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
 }
 

@@ -4,7 +4,7 @@
  * effect, discounted by how far Trust lets it believe they will be kept; triggers at what they
  * would release or impose.
  */
-import { checkCommitment, defaultLine, nextDue } from '../game/commitments';
+import { checkCommitment, commitmentCapital, nextDue, usableLine, usableTriggers } from '../game/commitments';
 import { checkDraft } from '../game/proposals';
 import { entry, type RuleSet } from '../game/ruleset';
 import type { CommitmentDef } from '../game/schema';
@@ -20,7 +20,7 @@ const reliability = (trust: number) => 0.45 + trust * 0.05;
 export function lineValue(rules: RuleSet, G: GameView, v: Valuer, c: Commitment): number {
   const def = entry(rules, 'commitments', c.what);
   const green = v.effects(def.effects) + v.effects(entry(rules, 'triggers', c.onGreen).effects) + v.effects(rules.negotiation.results.green);
-  if (c.seat === v.seat) return green - def.capital * v.capital;
+  if (c.seat === v.seat) return green - commitmentCapital(rules, G, def) * v.capital;
   const p = reliability(G.trust);
   const red = v.effects(entry(rules, 'triggers', c.onRed).effects) + v.effects(rules.negotiation.results.red);
   return p * green + (1 - p) * 0.5 * red;
@@ -43,12 +43,18 @@ function pickTrigger(rules: RuleSet, v: Valuer, options: readonly TriggerId[], p
   return options.reduce((best, t) => (score(t) > score(best) ? t : best));
 }
 
-/** A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind). */
+/**
+ * A line of `def`, due next round, with triggers chosen by `v` (with `partner` in mind) among those
+ * that can fire by then.
+ */
 export function line(rules: RuleSet, G: GameView, v: Valuer, def: CommitmentDef, partner?: Valuer): Commitment {
+  const due = nextDue(G);
+  const usable = usableLine(rules, G, def, due);
+  const pick = (options: TriggerId[], fallback: TriggerId, p?: Valuer) => (options.length ? pickTrigger(rules, v, options, p) : fallback);
   return {
-    ...defaultLine(def, nextDue(G)),
-    onGreen: pickTrigger(rules, v, def.triggers.green, def.seat === v.seat ? undefined : partner),
-    onRed: pickTrigger(rules, v, def.triggers.red),
+    ...usable,
+    onGreen: pick(usableTriggers(rules, G, def.triggers.green, due), usable.onGreen, def.seat === v.seat ? undefined : partner),
+    onRed: pick(usableTriggers(rules, G, def.triggers.red, due), usable.onRed),
   };
 }
 

@@ -59,7 +59,7 @@ function incidents(rules: RuleSet): string {
       ? `${i.softenedBy ? 'Softened' : 'Boosted'} by ${[...mod.measures.map((x) => measureName(rules, x)), ...flavours.map((f) => `a mediator from ${f}`)].join(' or ')}: ${effects(rules, mod.effects)}`
       : '—';
     const response = i.response
-      ? `${SEAT_NAMES[i.response.seat]} chooses. Restraint: ${effects(rules, i.response.restraint.effects)}. Retaliation: ${effects(rules, i.response.retaliation.effects)}.`
+      ? `${SEAT_NAMES[i.response.seat]} chooses. Restraint: ${effects(rules, i.response.restraint.effects)}. Retaliation${(i.response.retaliation.blockedBy ?? []).map((m) => ` (not while ${measureName(rules, m)})`).join('')}: ${effects(rules, i.response.retaliation.effects)}.`
       : '—';
     return [`**${i.name}**<br>${i.text}`, i.kind, effects(rules, i.effects), modifier, response];
   });
@@ -69,7 +69,7 @@ function incidents(rules: RuleSet): string {
 function measures(rules: RuleSet): string {
   return table(
     ['Measure', 'Lasts', 'What it is'],
-    rules.measures.map((m) => [m.name, m.duration ? `this round and ${m.duration} more` : 'rest of the game', m.text]),
+    rules.measures.map((m) => [m.name, m.durationMonths ? `the rest of the round, then ${m.durationMonths} months` : 'rest of the game', m.text]),
   );
 }
 
@@ -183,7 +183,7 @@ function verifiers(rules: RuleSet): string {
 }
 
 function triggers(rules: RuleSet): string {
-  return table(['Trigger', 'Fires on', 'Effect'], rules.triggers.map((t) => [`**${t.name}**<br>${t.text}`, t.on, effects(rules, t.effects)]));
+  return table(['Trigger', 'Fires on', 'Needs', 'Effect'], rules.triggers.map((t) => [`**${t.name}**<br>${t.text}`, t.on, conditions(rules, t.requires), effects(rules, t.effects)]));
 }
 
 function negotiation(rules: RuleSet): string {

@@ -10,7 +10,7 @@ import { hasMeasure } from './measures';
 import { describeShortfall, holds, metricValue } from './metrics';
 import { checkAccessOpens } from './nuclear';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
-import type { ActionDef } from './schema';
+import type { ActionDef, ActionTag } from './schema';
 import { CAPITAL_NAMES, SEAT_NAMES, SEAT_TITLES } from './seats';
 import { checkNegotiating } from './stages';
 import type { GameState } from './state';
@@ -24,12 +24,15 @@ export function actionsFor(rules: RuleSet, G: GameView, seat: SeatId): ActionDef
   return rules.actions.filter((a) => a.seat === seat && (!a.flavours || a.flavours.includes(G.flavour)));
 }
 
-export function capitalCost(rules: RuleSet, G: GameView, def: ActionDef, amount = 1): number {
-  const flavour = entry(rules, 'flavours', G.flavour);
-  const discount = (flavour.capitalDiscount ?? [])
-    .filter((d) => def.tags.includes(d.tag))
+/** What the Mediator's flavour takes off the capital price of anything with `tags`. */
+export function capitalDiscount(rules: RuleSet, G: Pick<GameView, 'flavour'>, tags: readonly ActionTag[]): number {
+  return entry(rules, 'flavours', G.flavour)
+    .capitalDiscount.filter((d) => tags.includes(d.tag))
     .reduce((n, d) => n + d.capital, 0);
-  return Math.max(0, def.cost.capital - discount) * amount;
+}
+
+export function capitalCost(rules: RuleSet, G: GameView, def: ActionDef, amount = 1): number {
+  return Math.max(0, def.cost.capital - capitalDiscount(rules, G, def.tags)) * amount;
 }
 
 function checkAmount(rules: RuleSet, G: GameView, def: ActionDef, amount: unknown): Verdict {

@@ -3,7 +3,7 @@
  * unlocks the next, and a red suspends whatever of the agreement is still to come.
  */
 import { audience } from './audience';
-import { describeCommitment } from './commitments';
+import { commitmentCapital, describeCommitment } from './commitments';
 import { plain } from './drafts';
 import { shiftCapital } from './effects';
 import { issueId, stepId } from './ids';
@@ -33,7 +33,7 @@ export function formAgreement(rules: RuleSet, G: GameState, p: Proposal): Agreem
   // A commitment's political price is paid on signing, in public, whatever its seat later does:
   // what a seat pays must not betray whether it means to keep its word.
   const before = SEATS.map((seat) => G.seats[seat].capital);
-  for (const step of steps) shiftCapital(rules, G, step.seat, -entry(rules, 'commitments', step.what).capital);
+  for (const step of steps) shiftCapital(rules, G, step.seat, -commitmentCapital(rules, G, entry(rules, 'commitments', step.what)));
   // What was taken, not the price: capital does not go below its floor.
   const paid = SEATS.map((seat, i) => [seat, before[i] - G.seats[seat].capital] as const).filter(([, n]) => n > 0);
   const paidText = paid.length ? ` Paid on signing: ${paid.map(([seat, n]) => `${CAPITAL_NAMES[seat]} −${n}`).join(', ')}.` : '';

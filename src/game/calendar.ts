@@ -38,6 +38,20 @@ export function placeOfRound(schedule: readonly ScheduleStep[], round: number): 
   throw new RangeError(`round ${round} is outside the schedule`);
 }
 
+/**
+ * The last round a measure of `months` taken in `round` stays in place: its window opens as that
+ * round closes, and it covers every later round that ends within it, so a three-month moratorium
+ * spans two or three 1-month rounds, one 2-month round or one 3-month round: 60–90 days. Taken at
+ * setup (round 0), its window opens with the game.
+ */
+export function lastRoundWithin(schedule: readonly ScheduleStep[], round: number, months: number): number {
+  const closes = (r: number) => (r === 0 ? 0 : placeOfRound(schedule, r).monthEnd);
+  const end = closes(round) + months;
+  let last = round;
+  while (last < totalRounds(schedule) && closes(last + 1) <= end) last += 1;
+  return last;
+}
+
 export function currentPhase(G: Pick<GameView, 'round' | 'schedule'>): PhaseId {
   return placeOfRound(G.schedule, Math.max(1, G.round)).phase;
 }

@@ -3,13 +3,16 @@
  * line of a package is sound: the right seat, a due round inside the game and in a phase that
  * allows it, a verifier the sources assign, and triggers fit for it.
  */
+import { capitalDiscount } from './actions';
 import { parseCommitment } from './arguments';
 import { placeOfRound, totalRounds } from './calendar';
 import { describeShortfall, holds } from './metrics';
+import { checkAccessOpens } from './nuclear';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import type { CommitmentDef } from './schema';
 import { SEAT_NAMES, SEAT_TITLES } from './seats';
 import type { Commitment } from './state';
+import type { PhaseId, TriggerId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import type { GameView } from './view';
 
@@ -35,7 +38,34 @@ export function checkCommitment(rules: RuleSet, G: GameView, c: unknown): Verdic
     return no('terms', `On red, ${def.name} can trigger: ${def.triggers.red.map((t) => entry(rules, 'triggers', t).name).join(', ')}.`);
   const unmet = (def.requires ?? []).find((r) => !holds(rules, G, r));
   if (unmet) return no('unmet', `${def.name} ${describeShortfall(rules, G, unmet)}.`);
+  // A step, or what it releases, must not grant IAEA access the sources have not opened by then.
+  const access = checkAccessOpens(rules, G, def.effects, phase);
+  if (!access.ok) return no(access.code, `${def.name}: ${access.reason}`);
+  for (const t of [onGreen, onRed]) {
+    const trigger = checkTrigger(rules, G, t, phase);
+    if (!trigger.ok) return trigger;
+  }
   return OK;
+}
+
+/** Whether trigger `id` can do what it says for a step falling due in `phase`. */
+export function checkTrigger(rules: RuleSet, G: GameView, id: TriggerId, phase: PhaseId): Verdict {
+  const def = entry(rules, 'triggers', id);
+  const unmet = (def.requires ?? []).find((r) => !holds(rules, G, r));
+  if (unmet) return no('unmet', `${def.name} ${describeShortfall(rules, G, unmet)}.`);
+  const access = checkAccessOpens(rules, G, def.effects, phase);
+  return access.ok ? OK : no(access.code, `${def.name}: ${access.reason}`);
+}
+
+/** The triggers of `options` that can fire for a step falling due in round `due`, in menu order. */
+export function usableTriggers(rules: RuleSet, G: GameView, options: readonly TriggerId[], due: number): TriggerId[] {
+  const phase = placeOfRound(G.schedule, due).phase;
+  return options.filter((t) => checkTrigger(rules, G, t, phase).ok);
+}
+
+/** The capital a seat pays on signing a step of `def`: the menu's price less the Mediator's discount. */
+export function commitmentCapital(rules: RuleSet, G: Pick<GameView, 'flavour'>, def: CommitmentDef): number {
+  return Math.max(0, def.capital - capitalDiscount(rules, G, def.tags ?? []));
 }
 
 /** The round a new line falls due unless its author says otherwise: the next, within the game. */
@@ -46,6 +76,17 @@ export function nextDue(G: Pick<GameView, 'round' | 'schedule'>): number {
 /** A line of `def` falling due in round `due`, with the menu's first verifier and triggers. */
 export function defaultLine(def: CommitmentDef, due: number): Commitment {
   return { seat: def.seat, what: def.id, due, verifier: def.verifiers[0], onGreen: def.triggers.green[0], onRed: def.triggers.red[0] };
+}
+
+/**
+ * A line of `def` falling due in round `due`, with the menu's first verifier and the first triggers
+ * that can fire by then; if none can, the menu's first (and the line is refused, saying why).
+ */
+export function usableLine(rules: RuleSet, G: GameView, def: CommitmentDef, due: number): Commitment {
+  const line = defaultLine(def, due);
+  const [onGreen = line.onGreen] = usableTriggers(rules, G, def.triggers.green, due);
+  const [onRed = line.onRed] = usableTriggers(rules, G, def.triggers.red, due);
+  return { ...line, onGreen, onRed };
 }
 
 /** "Iran: Pause selected enrichment, due round 3, checked by IAEA inspectors; on green: …; on red: …". */

@@ -2,13 +2,14 @@
  * `ai.enumerate`: legal moves for an active seat, so boardgame.io's own bots can play. Every kind
  * of move is covered; proposals, which are countless, are offered as a few simple packages: one
  * thing asked of another seat, alone or against one thing of your own, due next round, with the
- * first verifier and triggers the menu allows, over the first channel open to them.
+ * first verifier and triggers the menu allows that can fire by then, over the first channel open to them.
  */
 import type { Ctx } from 'boardgame.io';
 import { legalActions } from './actions';
 import { canSee } from './audience';
-import { checkCommitment, defaultLine, nextDue } from './commitments';
+import { checkCommitment, nextDue, usableLine } from './commitments';
 import { stepsToDecide } from './compliance';
+import { checkResponse } from './incidents';
 import { checkCard } from './initiatives';
 import { checkAccept, checkCounter, checkDraft, checkProposalRoom, checkWithdraw } from './proposals';
 import type { RuleSet } from './ruleset';
@@ -26,7 +27,7 @@ const OFFERS = 4;
 function simpleLines(rules: RuleSet, G: GameState, mine: boolean, seat: SeatId): Commitment[] {
   return rules.commitments
     .filter((def) => (def.seat === seat) === mine)
-    .map((def) => defaultLine(def, nextDue(G)))
+    .map((def) => usableLine(rules, G, def, nextDue(G)))
     .filter((c) => checkCommitment(rules, G, c).ok);
 }
 
@@ -76,7 +77,8 @@ function negotiationMoves(rules: RuleSet, G: GameState, ctx: Ctx, seat: SeatId):
 export function enumerate(rules: RuleSet, G: GameState, ctx: Ctx, playerID: string): EnumeratedMove[] {
   if (!isSeat(playerID) || ctx.gameover) return [];
   const stage = stageOf(ctx, playerID);
-  if (stage === STAGES.respond) return RESPONSES.map((choice) => ({ move: 'respond', args: [choice] }));
+  if (stage === STAGES.respond)
+    return RESPONSES.filter((choice) => checkResponse(rules, G, playerID, choice).ok).map((choice) => ({ move: 'respond', args: [choice] }));
   if (stage !== STAGES.negotiate || G.seats[playerID].done) return [];
   return negotiationMoves(rules, G, ctx, playerID);
 }

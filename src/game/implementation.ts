@@ -1,10 +1,9 @@
 /**
- * Round step 3: what falls due happens. Agreement steps are verified, the programme advances and
- * time-limited measures lapse.
+ * Round step 3: what falls due happens. Agreement steps are verified and the programme advances.
  */
 import { shiftTrack } from './effects';
 import { log } from './log';
-import { hasMeasure, expireMeasures } from './measures';
+import { hasMeasure } from './measures';
 import { breakoutLabel, breakoutMonths } from './nuclear';
 import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
@@ -25,5 +24,4 @@ export function runImplementation(rules: RuleSet, G: GameState, dice: { Number()
       `Enrichment continues: stockpile now ${G.nuclear.stockpile}, breakout estimate ${breakoutLabel(breakoutMonths(rules, G.nuclear))}.`,
     );
   }
-  for (const id of expireMeasures(G)) log(rules, G, 'implementation', `${entry(rules, 'measures', id).name} lapses.`);
 }

@@ -11,7 +11,8 @@ import { entry, type RuleSet } from './ruleset';
 import type { IncidentDef } from './schema';
 import { SEAT_NAMES } from './seats';
 import type { GameState } from './state';
-import type { IncidentId, ResponseChoice, SeatId } from './types';
+import { RESPONSES, type IncidentId, type ResponseChoice, type SeatId } from './types';
+import { OK, no, type Verdict } from './verdict';
 import type { GameView } from './view';
 
 /** Takes the top card, reshuffling the discards into a new deck when it runs out. */
@@ -65,6 +66,14 @@ export function exposeBackchannel(rules: RuleSet, G: GameState): void {
 export function pendingResponder(G: GameView): SeatId | null {
   const r = G.incident?.response;
   return r && r.choice === null ? r.seat : null;
+}
+
+/** Whether `seat` may answer the round's incident with `choice`: retaliation is barred while a measure that forbids it is in place. */
+export function checkResponse(rules: RuleSet, G: GameView, seat: SeatId, choice: unknown): Verdict {
+  if (pendingResponder(G) !== seat) return no('not-yours', 'Your seat is not asked to respond now.');
+  if (!RESPONSES.includes(choice as ResponseChoice)) return no('malformed', 'Answer with restraint or retaliation.');
+  const blocker = choice === 'retaliation' ? entry(rules, 'incidents', G.incident!.id).response!.retaliation.blockedBy?.find((m) => hasMeasure(G, m)) : undefined;
+  return blocker ? no('blocked', `Not while ${entry(rules, 'measures', blocker).name} is in place.`) : OK;
 }
 
 export function respondToIncident(rules: RuleSet, G: GameState, seat: SeatId, choice: ResponseChoice): void {

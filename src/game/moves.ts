@@ -9,7 +9,7 @@ import { checkAction, takeAction } from './actions';
 import { checkCompliance, setCompliance } from './compliance';
 import type { Engine } from './drafts';
 import type { ItemId, StepId } from './ids';
-import { pendingResponder, respondToIncident } from './incidents';
+import { checkResponse, respondToIncident } from './incidents';
 import { checkCard, playCard as play } from './initiatives';
 import { log } from './log';
 import {
@@ -29,7 +29,7 @@ import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES, isSeat } from './seats';
 import { checkNegotiating, stageOf } from './stages';
 import type { GameState, ProposalDraft } from './state';
-import { RESPONSES, STAGES, type ActionId, type CardId, type Compliance, type ResponseChoice, type SeatId } from './types';
+import { STAGES, type ActionId, type CardId, type Compliance, type ResponseChoice, type SeatId } from './types';
 import type { Verdict } from './verdict';
 
 interface MoveArgs extends Engine {
@@ -66,8 +66,7 @@ export function act({ G, base, rules, ctx, playerID }: MoveArgs, actionId: unkno
 
 /** Answer the round's incident before negotiation opens. */
 export function respond({ G, base, rules, playerID, events }: MoveArgs, choice: unknown) {
-  if (!isSeat(playerID) || pendingResponder(base) !== playerID) return INVALID_MOVE;
-  if (!RESPONSES.includes(choice as ResponseChoice)) return INVALID_MOVE;
+  if (!isSeat(playerID) || !checkResponse(rules, base, playerID, choice).ok) return INVALID_MOVE;
   respondToIncident(rules, G, playerID, choice as ResponseChoice);
   events.setActivePlayers({ all: STAGES.negotiate });
 }

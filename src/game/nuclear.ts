@@ -6,20 +6,27 @@ import { currentPhase } from './calendar';
 import { phaseName, type RuleSet } from './ruleset';
 import type { Effects } from './schema';
 import type { NuclearFile } from './state';
-import { PHASES } from './types';
+import { PHASES, type PhaseId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import type { GameView } from './view';
 
-/** The highest IAEA access tier the sources open by the current phase. */
-export function openAccessTier(rules: RuleSet, G: GameView): number {
-  const phase = PHASES.indexOf(currentPhase(G));
-  return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= phase);
+/** The highest IAEA access tier the sources open by `phase`. */
+function openTierIn(rules: RuleSet, phase: PhaseId): number {
+  return rules.nuclear.accessTiers.findLastIndex((tier) => PHASES.indexOf(tier.opensIn) <= PHASES.indexOf(phase));
 }
 
-/** Whether `effects` may raise IAEA access now: not past the tier the current phase opens. */
-export function checkAccessOpens(rules: RuleSet, G: GameView, effects: Effects): Verdict {
+/** The highest IAEA access tier the sources open by the current phase. */
+export function openAccessTier(rules: RuleSet, G: GameView): number {
+  return openTierIn(rules, currentPhase(G));
+}
+
+/**
+ * Whether `effects` may raise IAEA access in `phase` (by default now): not past the tier that phase
+ * opens.
+ */
+export function checkAccessOpens(rules: RuleSet, G: GameView, effects: Effects, phase: PhaseId = currentPhase(G)): Verdict {
   const next = rules.nuclear.accessTiers[G.nuclear.access + 1];
-  if ((effects.access ?? 0) > 0 && next && G.nuclear.access >= openAccessTier(rules, G))
+  if ((effects.access ?? 0) > 0 && next && G.nuclear.access >= openTierIn(rules, phase))
     return no('wrong-time', `${next.name} opens in ${phaseName(rules, next.opensIn)}.`);
   return OK;
 }

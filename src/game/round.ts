@@ -10,6 +10,7 @@ import { recordRound } from './history';
 import { runImplementation } from './implementation';
 import { drawIncident, pendingResponder, resolveIncident } from './incidents';
 import { log } from './log';
+import { expireMeasures } from './measures';
 import { lapseProposals } from './proposals';
 import type { Random } from './random';
 import { entry, type RuleSet } from './ruleset';
@@ -27,6 +28,8 @@ interface Hook {
 export const allDone = (G: GameView) => SEATS.every((s) => G.seats[s].done);
 
 export function beginRound(rules: RuleSet, { G, events, random }: Hook): void {
+  // A measure is in force through its last round, phase review included; it lapses as the next opens.
+  for (const id of expireMeasures(G)) log(rules, G, 'incident', `${entry(rules, 'measures', id).name} lapses.`);
   G.round += 1;
   G.trustAtRoundStart = G.trust;
   for (const seat of SEATS) {

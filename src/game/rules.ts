@@ -189,6 +189,7 @@ function crossCheck(r: Rules): void {
     for (const key of ['restraint', 'retaliation'] as const)
       if (inc.response)
         measuresExist('rules/incidents.json', entry, `response.${key}`, effectMeasures(inc.response[key].effects));
+    measuresExist('rules/incidents.json', entry, 'response.retaliation.blockedBy', inc.response?.retaliation.blockedBy ?? []);
   });
   measuresExist('rules/nuclear.json', '', 'growth.haltedBy', r.nuclear.growth.haltedBy);
   for (const seat of SEATS)
@@ -268,7 +269,10 @@ function crossCheckNegotiation(r: Rules, measuresExist: MeasureCheck, incidentId
       ...v.ambiguity.measures.map((m) => m.measure),
     ]),
   );
-  r.triggers.forEach((t, i) => measuresExist('rules/triggers.json', `entry ${i} (${t.id})`, 'effects', effectMeasures(t.effects)));
+  r.triggers.forEach((t, i) => {
+    measuresExist('rules/triggers.json', `entry ${i} (${t.id})`, 'effects', effectMeasures(t.effects));
+    measuresExist('rules/triggers.json', `entry ${i} (${t.id})`, 'requires', conditionMeasures(t.requires));
+  });
   r.initiatives.forEach((c, i) => {
     measuresExist('rules/initiatives.json', `entry ${i} (${c.id})`, 'effects', effectMeasures(c.effects));
     measuresExist('rules/initiatives.json', `entry ${i} (${c.id})`, 'requires', conditionMeasures(c.requires));

@@ -121,8 +121,11 @@ export const measureSchema = z.strictObject({
   id: measureId,
   name: text,
   text,
-  /** Rounds it stays in place once taken; absent means it stays for the rest of the game. */
-  duration: int.min(1).optional(),
+  /**
+   * Months it stays in place once taken, on the calendar whatever a round's length (see
+   * `lastRoundWithin`); absent means it stays for the rest of the game.
+   */
+  durationMonths: int.min(1).optional(),
 });
 export type MeasureDef = z.infer<typeof measureSchema>;
 
@@ -167,7 +170,8 @@ export const incidentSchema = z.strictObject({
       seat,
       prompt: text,
       restraint: z.strictObject({ text, effects: effectsSchema }),
-      retaliation: z.strictObject({ text, effects: effectsSchema }),
+      /** `blockedBy`: measures under which the seat may not hit back (a strike moratorium). */
+      retaliation: z.strictObject({ text, effects: effectsSchema, blockedBy: z.array(measureId).optional() }),
     })
     .optional(),
 });
@@ -268,6 +272,8 @@ export const triggerSchema = z.strictObject({
   on: z.enum(['green', 'red']),
   name: text,
   text,
+  /** What must be in place for it to fire (money goes to escrow only through an escrow account). */
+  requires: conditions.optional(),
   effects: effectsSchema,
 });
 export type TriggerDef = z.infer<typeof triggerSchema>;
@@ -282,6 +288,8 @@ export const commitmentSchema = z.strictObject({
   verifiers: z.array(verifierId).min(1),
   phases: z.array(phase).min(1),
   requires: conditions.optional(),
+  /** What kind of step it is, as actions are tagged: a Mediator's discount applies by tag. */
+  tags: z.array(z.enum(ACTION_TAGS)).optional(),
   /** Political capital the committed seat pays when the agreement is signed. */
   capital: count,
   effects: effectsSchema,

@@ -10,6 +10,7 @@ import { audience } from './audience';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
+import { describeShortfall, holds } from './metrics';
 import type { Random } from './random';
 import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
@@ -66,8 +67,13 @@ function fire(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, li
   if (light === 'amber') G.monitoring[step.seat] += rules.negotiation.amberMonitoring;
   if (light !== 'amber') {
     const trigger = entry(rules, 'triggers', light === 'green' ? step.onGreen : step.onRed);
-    applyEffects(rules, G, trigger.effects, null);
-    parts.unshift(`${trigger.name}: ${describeEffects(rules, trigger.effects)}`);
+    // Checked when agreed; a measure it needs may have lapsed since, and then it cannot fire.
+    const unmet = (trigger.requires ?? []).find((r) => !holds(rules, G, r));
+    if (unmet) parts.unshift(`${trigger.name} cannot fire: it ${describeShortfall(rules, G, unmet)}`);
+    else {
+      applyEffects(rules, G, trigger.effects, null);
+      parts.unshift(`${trigger.name}: ${describeEffects(rules, trigger.effects)}`);
+    }
   }
   if (light === 'red') suspendRest(rules, G, agreement);
   return parts.filter((p) => p !== 'no change').join('; ') || 'no change';

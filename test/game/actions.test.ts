@@ -12,7 +12,7 @@ import { logLines } from '../../src/game/log';
 import actionsJson from '../../rules/actions.json';
 import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import { actionsFor, checkAction, legalActions } from '../../src/game/actions';
-import { currentPhase } from '../../src/game/calendar';
+import { currentPhase, lastRoundWithin } from '../../src/game/calendar';
 import type { ActionDef } from '../../src/game/schema';
 import type { RefusalCode } from '../../src/game/verdict';
 import type { GameState } from '../../src/game/state';
@@ -216,8 +216,8 @@ function expectedAfter(before: GameState, seat: SeatId, d: ActionDef, scale: num
   }
   for (const s of SEATS) G.seats[s].capital += (d.effects.capital?.[s] ?? 0) * scale;
   for (const id of d.effects.addMeasures ?? []) {
-    const duration = rules.measures.find((x) => x.id === id)!.duration;
-    G.measures.push({ id, by: seat, until: duration === undefined ? null : G.round + duration });
+    const months = rules.measures.find((x) => x.id === id)!.durationMonths;
+    G.measures.push({ id, by: seat, until: months === undefined ? null : lastRoundWithin(G.schedule, G.round, months) });
   }
   for (const id of d.effects.removeMeasures ?? []) G.measures = G.measures.filter((x) => x.id !== id);
   return G;
@@ -291,12 +291,13 @@ describe('each action applies its effect (data-driven)', () => {
 });
 
 describe('key actions, explicitly', () => {
-  it('us-sanctions-moratorium puts the moratorium in place for the next three incidents', () => {
+  it('us-sanctions-moratorium puts the moratorium in place for three months: in Phase I, rounds 2 and 3', () => {
     const m = negotiating({ neutral: false });
     const G0 = structuredClone(m.state.G);
     accept(m, '0', 'us-sanctions-moratorium');
     const G = m.state.G;
-    expect(G.measures).toContainEqual({ id: 'sanctions-moratorium', by: '0', until: G0.round + 3 });
+    // Taken in round 1 (months 0–1), it runs to month 4: rounds 2 and 3 end within it, round 4 (months 3–5) does not.
+    expect(G.measures).toContainEqual({ id: 'sanctions-moratorium', by: '0', until: 3 });
     expect(G.trust).toBe(Math.min(10, G0.trust + (def('us-sanctions-moratorium').effects.trust ?? 0)));
     expect(G.seats['0'].capital).toBe(G0.seats['0'].capital - 1);
     expect(G.seats['1'].capital).toBe(Math.min(10, G0.seats['1'].capital + 1));
@@ -304,15 +305,15 @@ describe('key actions, explicitly', () => {
     expect(G.seats['0'].taken).toEqual(['us-sanctions-moratorium']);
     expect(G.tension).toBe(G0.tension);
 
-    // While it is in place, new sanctions are off the table; it lapses after round 1 + 3.
-    for (let round = 2; round <= 4; round++) {
+    // While it is in place, new sanctions are off the table; it lapses as round 4 opens.
+    for (let round = 2; round <= 3; round++) {
       playToRound(m, round);
       expect(m.state.G.round).toBe(round);
       expect(m.state.G.measures.some((x) => x.id === 'sanctions-moratorium')).toBe(true);
       expect(verdict(m, '0', 'us-new-sanctions')).toMatch(/Not while Moratorium on new sanctions is in place/);
     }
-    playToRound(m, 5);
-    expect(m.state.G.round).toBe(5);
+    playToRound(m, 4);
+    expect(m.state.G.round).toBe(4);
     expect(m.state.G.measures.some((x) => x.id === 'sanctions-moratorium')).toBe(false);
     expect(verdict(m, '0', 'us-new-sanctions')).not.toMatch(/in place/);
   });
@@ -455,26 +456,26 @@ describe('key actions, explicitly', () => {
   describe('ir-iaea-access follows the access tiers by phase (rules/nuclear.json)', () => {
     const tiers = rules.nuclear.accessTiers;
 
-    it('the data opens tier 1 in Phase I, tiers 2–3 in Phase II and tier 4 in Phase III', () => {
-      expect(tiers.map((t) => t.opensIn)).toEqual(['confidence', 'confidence', 'verification', 'verification', 'framework']);
+    it('the data opens tiers 1–3 in Phase II and tier 4 in Phase III: remote monitoring is for months 3–9', () => {
+      expect(tiers.map((t) => t.opensIn)).toEqual(['confidence', 'verification', 'verification', 'verification', 'framework']);
     });
 
-    it('in real play: one step in Phase I, the next only from Phase II', () => {
+    it('in real play: no step in Phase I, three from Phase II', () => {
       const m = negotiating({ neutral: false });
       setG(m, (G) => {
         G.nuclear.access = 0;
         G.seats['1'].capital = 5;
       });
-      accept(m, '1', 'ir-iaea-access');
-      expect(m.state.G.nuclear.access).toBe(1);
-      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${tiers[2].name} opens in ${phaseName('verification')}`));
+      expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`Available in ${phaseName('verification')}`));
       playToRound(m, 4);
       expect(currentPhase(m.state.G)).toBe('verification');
       setG(m, (G) => {
-        G.nuclear.access = 1;
+        G.nuclear.access = 0;
         G.seats['1'].capital = 5;
         G.seats['1'].crisis = false;
       });
+      accept(m, '1', 'ir-iaea-access');
+      expect(m.state.G.nuclear.access).toBe(1);
       accept(m, '1', 'ir-iaea-access');
       expect(m.state.G.nuclear.access).toBe(2);
       accept(m, '1', 'ir-iaea-access');
@@ -494,7 +495,10 @@ describe('key actions, explicitly', () => {
           G.nuclear.access = access;
         });
         const next = tiers[access + 1];
-        if (!next) {
+        if (!def('ir-iaea-access').phases.includes(phase)) {
+          // No tier above basic safeguards opens in Phase I, so the action is not offered there.
+          expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', /Available in/);
+        } else if (!next) {
           expectRefusal(m, '1', ['ir-iaea-access'], 'unmet', /needs IAEA access tier ≤ 3 \(now 4\)/);
         } else if (PHASES.indexOf(next.opensIn) > PHASES.indexOf(phase)) {
           expectRefusal(m, '1', ['ir-iaea-access'], 'wrong-time', new RegExp(`${next.name} opens in ${phaseName(next.opensIn)}`));

@@ -5,8 +5,7 @@
  * which every move writes, keeps its newest lines within the board's limit, page by page.
  */
 import { describe, expect, it } from 'vitest';
-import { INVALID_MOVE } from 'boardgame.io/core';
-import { GameMethod } from 'boardgame.io/core';
+import { INVALID_MOVE, GameMethod } from 'boardgame.io/core';
 import { produce } from 'immer';
 import { asHook, asMove, enginePlugin } from '../../src/game/drafts';
 import { PAGE, log, logLines } from '../../src/game/log';

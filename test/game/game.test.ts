@@ -10,7 +10,8 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
-import { Backchannel } from '../../src/game';
+import { lastRoundWithin } from '../../src/game/calendar';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import type { Condition, Effects } from '../../src/game/schema';
 import type { GameState } from '../../src/game/state';
 import { PATHS, SEATS, TRACKS, type IncidentId, type Metric, type Path, type PhaseId, type SeatId, type Track } from '../../src/game/types';
@@ -28,7 +29,6 @@ import {
   type GameStateFull,
   type Match,
 } from '../harness';
-import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -264,22 +264,22 @@ type Step = [SeatId, string, number?];
  * Every incident that asks for a response is answered with restraint.
  */
 const SCRIPT: Step[][] = [
-  /* 1 */ [['0', 'us-advance-notifications'], ['0', 'us-strike-moratorium'], ['1', 'ir-naval-notifications'], ['1', 'ir-enrichment-pause'], ['2', 'med-working-groups'], ['2', 'med-shuttle']],
-  /* 2 */ [['0', 'us-humanitarian-licences'], ['0', 'us-congress-briefing'], ['1', 'ir-iaea-access'], ['1', 'ir-rally-constituencies'], ['2', 'med-verification-standards'], ['2', 'med-secure-backchannel']],
+  /* 1 */ [['0', 'us-advance-notifications'], ['0', 'us-strike-moratorium'], ['1', 'ir-naval-notifications'], ['1', 'ir-proxy-restraint'], ['2', 'med-working-groups'], ['2', 'med-shuttle']],
+  /* 2 */ [['0', 'us-humanitarian-licences'], ['0', 'us-congress-briefing'], ['1', 'ir-enrichment-pause'], ['1', 'ir-rally-constituencies'], ['2', 'med-verification-standards'], ['2', 'med-secure-backchannel']],
   /* 3 */ [['0', 'us-parole-detainees', 1], ['0', 'us-congress-briefing'], ['1', 'ir-release-detainees', 1], ['1', 'ir-rally-constituencies'], ['2', 'med-host-direct-talks']],
-  /* 4 */ [['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['1', 'ir-iaea-access'], ['1', 'ir-rally-constituencies'], ['2', 'med-escrow-channel'], ['2', 'med-publish-findings']],
-  /* 5 */ [['0', 'us-release-to-escrow', 2], ['0', 'us-congress-briefing'], ['1', 'ir-stockpile-limit'], ['1', 'ir-rally-constituencies'], ['2', 'med-joint-monitoring'], ['2', 'med-publish-findings']],
+  /* 4 */ [['1', 'ir-iaea-access'], ['1', 'ir-rally-constituencies'], ['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['2', 'med-escrow-channel'], ['2', 'med-publish-findings']],
+  /* 5 */ [['0', 'us-release-to-escrow', 2], ['0', 'us-congress-briefing'], ['1', 'ir-iaea-access'], ['1', 'ir-stockpile-limit'], ['2', 'med-joint-monitoring'], ['2', 'med-publish-findings']],
   /* 6 */ [['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['1', 'ir-enrichment-cap'], ['1', 'ir-rally-constituencies'], ['2', 'med-standing-secretariat'], ['2', 'med-publish-findings']],
-  /* 7 */ [['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['1', 'ir-iaea-access'], ['1', 'ir-rally-constituencies'], ['2', 'med-regional-guarantors'], ['2', 'med-publish-findings']],
+  /* 7 */ [['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['1', 'ir-rally-constituencies'], ['2', 'med-regional-guarantors'], ['2', 'med-publish-findings']],
   /* 8 */ [['0', 'us-release-to-escrow', 1], ['0', 'us-congress-briefing'], ['1', 'ir-centrifuge-limit'], ['1', 'ir-rally-constituencies'], ['2', 'med-oversight-forum'], ['2', 'med-publish-findings']],
-  /* 9 */ [['0', 'us-relief-tranche'], ['0', 'us-congress-briefing'], ['1', 'ir-enrichment-cap'], ['1', 'ir-rally-constituencies'], ['2', 'med-shuttle'], ['2', 'med-publish-findings']],
+  /* 9 */ [['0', 'us-congress-briefing'], ['1', 'ir-enrichment-cap'], ['1', 'ir-rally-constituencies'], ['2', 'med-shuttle'], ['2', 'med-publish-findings']],
 ];
 /**
- * Seeds 'game-0' … 'game-59' were tried with SCRIPT: 'game-4' is the first where every scripted
+ * Seeds 'game-0' … 'game-59' were tried with SCRIPT: 'game-9' is the first where every scripted
  * action is legal in its round whatever the incidents do to capital, and Tension never reaches 10,
  * so the match reaches the end of round 9 (tried again whenever rules/ are rebalanced).
  */
-const SCRIPT_SEED = 'game-4';
+const SCRIPT_SEED = 'game-9';
 
 describe('a full game, move by move', () => {
   it('the schedule gives three rounds per phase and the sources’ months', () => {
@@ -296,6 +296,28 @@ describe('a full game, move by move', () => {
       }
     expect(months).toEqual(MONTHS);
     expect(phases).toEqual(PHASE_OF_ROUND);
+  });
+
+  it('a moratorium runs on the calendar: after the round it is taken in, 60–90 days whatever the round length', () => {
+    const schedule = rules.scenarios[0].schedule;
+    const months = rules.measures.find((x) => x.id === 'strike-moratorium')!.durationMonths!;
+    expect(months).toBe(3);
+    for (let round = 1; round < MONTHS.length; round++) {
+      const until = lastRoundWithin(schedule, round, months);
+      const covered = MONTHS[until - 1] - MONTHS[round - 1];
+      expect(covered, `taken in round ${round}`).toBeGreaterThanOrEqual(2);
+      expect(covered, `taken in round ${round}`).toBeLessThanOrEqual(3);
+    }
+    // In play: taken in round 4 (Phase II, months 3–5), it lasts through round 5 (months 5–7), not
+    // three more 2-month rounds.
+    const m = newMatch({ seed: SCRIPT_SEED });
+    answerIncident(m);
+    setG(m, (G) => {
+      G.round = 4;
+      G.seats['0'].capital = 5;
+    });
+    expect(play(m, '0', 'act', 'us-strike-moratorium').invalid).toBe(false);
+    expect(m.state.G.measures.find((x) => x.id === 'strike-moratorium')?.until).toBe(5);
   });
 
   it(`scripted play from setup to the end of round 9 (seed ${SCRIPT_SEED})`, () => {
@@ -344,7 +366,7 @@ describe('a full game, move by move', () => {
 
     const G = m.state.G;
     // By hand from SCRIPT: every milestone of every phase is met at its review (strike moratorium,
-    // humanitarian channel, one detainee each way, access 1, working groups; joint monitoring,
+    // humanitarian channel, one detainee each way, an enrichment pause, working groups; joint monitoring,
     // access 2, $2bn in escrow, sanctions 8 → 6; enrichment 2 → 0, centrifuges 4 → 2, forum, guarantors).
     expect(G.milestones).toEqual(rules.phases.flatMap((p) => p.milestones.map((x) => x.id)));
     expect(G.history.map((h) => h.month)).toEqual(MONTHS);
@@ -695,8 +717,9 @@ describe('determinism', () => {
   }
 
   it('the same seed and the same moves give the same game, move by move, to the end', () => {
-    const rounds = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
-    // Random play often escalates early; at least one of the games is played through all nine rounds.
+    const rounds = [11, 12, 13, 14, 15, 16, 17, 18].map((n) => lockstep(`lockstep-${n}`, seeded(n)).G.history.length);
+    // Random play often escalates early; at least one of the games is played through all nine rounds
+    // (seeds chosen for that; tried again whenever rules/ are rebalanced).
     expect(rounds).toContain(9);
   });
 

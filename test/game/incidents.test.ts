@@ -9,13 +9,16 @@
  * politics (no pressure applies on the neutral board). Expected boards are computed here from the
  * JSON, never with the engine's own `applyEffects`.
  */
+import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
+import { lastRoundWithin } from '../../src/game/calendar';
 import { logLines } from '../../src/game/log';
 import type { Effects, IncidentDef } from '../../src/game/schema';
 import type { GameState, MeasureInPlace } from '../../src/game/state';
 import { FLAVOURS, SEATS, TRACKS, type Flavour, type IncidentId, type MeasureId, type SeatId, type Track } from '../../src/game/types';
-import { INVALID, UNAVAILABLE, active, answerIncident, everyLine, finishRound, midTracks, newMatch, play, refused, setG, type Match } from '../harness';
-import { DEFAULT_RULES as rules } from '../../src/game';
+import { everyLine, INVALID, UNAVAILABLE, active, answerIncident, finishRound, midTracks, newMatch, play, refused, seeded, setG, type Match } from '../harness';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
+import { decide } from '../../src/bots/decide';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -75,8 +78,8 @@ function after(b: Board, e: Effects, round: number): Board {
   for (const s of SEATS) next.capital[s] = clamp(next.capital[s] + (e.capital?.[s] ?? 0), rules.board.bounds.capital);
   for (const id of e.addMeasures ?? []) {
     if (next.measures.some((x) => x.id === id)) continue;
-    const duration = rules.measures.find((x) => x.id === id)!.duration;
-    next.measures.push({ id, by: null, until: duration === undefined ? null : round + duration });
+    const months = rules.measures.find((x) => x.id === id)!.durationMonths;
+    next.measures.push({ id, by: null, until: months === undefined ? null : lastRoundWithin(rules.scenarios[0].schedule, round, months) });
   }
   for (const id of e.removeMeasures ?? []) next.measures = next.measures.filter((x) => x.id !== id);
   return next;
@@ -351,6 +354,29 @@ describe('incidents that ask a seat to respond', () => {
     expectRefused(m, seat, 'respond', [choice === 'restraint' ? 'retaliation' : 'restraint']);
     expect(play(m, seat, 'act', FREE_ACTION[seat]).invalid).toBe(false);
   });
+
+  const barred = INCIDENTS.filter((i) => i.response?.retaliation.blockedBy?.includes(m$('strike-moratorium')));
+  it('a U.S. strike moratorium bars the U.S. retaliatory strikes: every incident where Washington hits back', () => {
+    expect(barred.map((i) => i.id).sort()).toEqual(INCIDENTS.filter((i) => i.response?.seat === '0').map((i) => i.id).sort());
+  });
+
+  it.each(barred.map((i) => ({ id: i.id, seat: i.response!.seat })))(
+    '$id under a strike moratorium: retaliation is refused, not offered, not chosen by a bot; restraint stands',
+    ({ id, seat }) => {
+      const { m } = draw(id, { measures: ['strike-moratorium'] });
+      expect(active(m)).toEqual({ [seat]: 'respond' });
+      expectRefused(m, seat, 'respond', ['retaliation']);
+      const offered = Backchannel.ai!.enumerate(m.state.G, m.state.ctx as Ctx, seat) as { move: string; args: unknown[] }[];
+      expect(offered).toEqual([{ move: 'respond', args: ['restraint'] }]);
+      // A hardliner, leaning hardest toward hitting back, still holds fire.
+      for (let i = 0; i < 10; i++) {
+        const rng = seeded(i);
+        const move = decide(rules, m.state.G, m.state.ctx as Ctx, seat, { personality: 'hardliner', difficulty: 'novice' }, () => rng(1000) / 1000);
+        expect(move).toEqual({ move: 'respond', args: ['restraint'] });
+      }
+      expect(play(m, seat, 'respond', 'restraint').invalid).toBe(false);
+    },
+  );
 
   it('restraint and retaliation differ for every response', () => {
     for (const { id } of responseCases) {

@@ -9,6 +9,7 @@
  * on the other tracks. Expected values come from rules/*.json, worked out here by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { lastRoundWithin } from '../../src/game/calendar';
 import { logLines } from '../../src/game/log';
 import measuresJson from '../../rules/measures.json';
 import negotiationJson from '../../rules/negotiation.json';
@@ -103,8 +104,8 @@ describe('an agreement from proposal to a green light', () => {
     expect(G.seats['1'].capital).toBe(before.seats['1'].capital + relief.capital['1']);
     expect(G.trust).toBe(before.trust + negotiationJson.results.green.trust);
     expect(G.trust).toBe(4);
-    const duration = measuresJson.find((x) => x.id === 'enrichment-pause')!.duration!;
-    expect(G.measures).toContainEqual({ id: 'enrichment-pause', by: '1', until: 1 + duration });
+    const months = measuresJson.find((x) => x.id === 'enrichment-pause')!.durationMonths!;
+    expect(G.measures).toContainEqual({ id: 'enrichment-pause', by: '1', until: lastRoundWithin(G.schedule, 1, months) });
     // The pause held the stockpile.
     expect(G.nuclear.stockpile).toBe(before.nuclear.stockpile);
 
@@ -119,6 +120,51 @@ describe('an agreement from proposal to a green light', () => {
     // The secret choice is spent; nothing was hidden.
     expect(G.secrets['1'].choices).toEqual({});
     expect(G.secrets['1'].cheats).toEqual([]);
+  });
+});
+
+describe('the asset release to escrow needs the escrow account', () => {
+  const toEscrow = { ...pause(1), onGreen: 'asset-tranche' };
+
+  it('with audited escrow in place, a green moves $1bn from frozen assets into escrow', () => {
+    const m = negotiating({ flavour: 'eu' });
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    agree(m, shuttle(toEscrow));
+    const before = structuredClone(m.state.G.sanctions);
+    finishRound(m);
+    expect(m.state.G.sanctions).toEqual({ ...before, frozenAssets: before.frozenAssets - 1, escrow: before.escrow + 1 });
+  });
+
+  it('if the account is gone by the time it falls due, the green fires nothing into escrow', () => {
+    const m = negotiating({ flavour: 'eu' });
+    setG(m, (G) => addMeasure(G, 'escrow-channel'));
+    agree(m, shuttle(toEscrow));
+    setG(m, (G) => {
+      G.measures = G.measures.filter((x) => x.id !== 'escrow-channel');
+    });
+    const before = structuredClone(m.state.G.sanctions);
+    finishRound(m);
+    const step = m.state.G.agreements[0].steps[0];
+    expect(step.status).toBe('green');
+    expect(m.state.G.sanctions).toEqual(before);
+    expect(step.report).toMatch(/cannot fire/);
+  });
+});
+
+describe('the reciprocal detainee release runs both ways', () => {
+  // Each capital's verified step can be answered by the other releasing one of the nationals it holds.
+  it.each([
+    { by: '0', step: pause(1), onGreen: 'reciprocal-release', releaser: 'US' },
+    { by: '1', step: line('sanctions-moratorium', 1), onGreen: 'reciprocal-release-by-iran', releaser: 'Iran' },
+  ] as const)('on green, $releaser releases one in return', ({ by, step, onGreen, releaser }) => {
+    // The EU settles an ambiguous finding green, so full compliance is always green.
+    const m = negotiating({ flavour: 'eu' });
+    agree(m, shuttle({ ...step, onGreen }), by);
+    const before = structuredClone(m.state.G.detainees);
+    finishRound(m);
+    const after = m.state.G.detainees;
+    expect(after[`heldBy${releaser}`]).toBe(before[`heldBy${releaser}`] - 1);
+    expect(after[`releasedBy${releaser}`]).toBe(before[`releasedBy${releaser}`] + 1);
   });
 });
 
@@ -163,12 +209,22 @@ describe('propose: every reason for refusal', () => {
     ['a green trigger in the red slot', shuttle({ ...pause(2), onRed: 'relief-tranche' }), 'terms'],
     ['a red trigger the commitment does not allow', shuttle({ ...pause(2), onRed: 'access-suspended' }), 'terms'],
     ['a requirement unmet (asset release without the escrow channel)', shuttle(pause(4), line('asset-release', 4)), 'unmet'],
+    ['an asset release to escrow on green with no escrow account', shuttle({ ...pause(2), onGreen: 'asset-tranche' }), 'unmet'],
+    // Remote surveillance, the first tier above basic safeguards, opens in Phase II (months 3–9).
+    ['an IAEA access step falling due in Phase I', shuttle(line('iaea-access-step', 3)), 'wrong-time'],
+    ['further IAEA access on green in Phase I', shuttle(pause(3), line('sanctions-moratorium', 3, { onGreen: 'access-step' })), 'wrong-time'],
     ['a duplicate line', shuttle(pause(2), pause(2)), 'package'],
     ['a duplicate line with other triggers', shuttle(pause(2), { ...pause(2), onGreen: 'public-welcome' }), 'package'],
     ["only the proposer's own commitments", shuttle(line('strike-moratorium', 2)), 'package'],
     ['a direct proposal between the capitals in Phase I', { channel: 'direct', commitments: [pause(2)] }, 'channel'],
     ['a backchannel without a secure backchannel', { channel: 'backchannel', commitments: [pause(2)] }, 'channel'],
   ];
+
+  it('IAEA access, as a step or on green, may fall due once Phase II opens remote surveillance', () => {
+    const m = negotiating();
+    ok(m, '0', 'propose', shuttle(line('iaea-access-step', 4)));
+    ok(m, '0', 'propose', shuttle(pause(4), line('sanctions-moratorium', 4, { onGreen: 'access-step' })));
+  });
 
   it.each(cases)('refuses %s', (_name, draft, code) => {
     const m = negotiating();
@@ -178,7 +234,7 @@ describe('propose: every reason for refusal', () => {
   });
 
   it(`refuses more than ${LIMITS.commitmentsPerProposal} commitments (and accepts exactly ${LIMITS.commitmentsPerProposal})`, () => {
-    const pool = [pause(1), pause(2), pause(3), line('naval-notifications', 2), line('proxy-restraint', 2), line('iaea-access-step', 3)];
+    const pool = [pause(1), pause(2), pause(3), line('naval-notifications', 2), line('proxy-restraint', 2), line('iaea-access-step', 4)];
     expect(pool.length).toBeGreaterThan(LIMITS.commitmentsPerProposal);
     const m = negotiating();
     refused(m, '0', 'propose', [shuttle(...pool.slice(0, LIMITS.commitmentsPerProposal + 1))]);

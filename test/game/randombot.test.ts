@@ -4,12 +4,11 @@
  */
 import { MCTSBot, RandomBot } from 'boardgame.io/ai';
 import { describe, expect, it } from 'vitest';
-import { Backchannel } from '../../src/game';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import { enumerate } from '../../src/game/enumerate';
 import type { GameState } from '../../src/game/state';
 import { PATHS, SEATS } from '../../src/game/types';
 import { newMatch, playOut, seeded, type GameStateFull, type SeatBot } from '../harness';
-import { DEFAULT_RULES as rules } from '../../src/game';
 
 /** Every number anywhere in G, with its path, to catch NaN and non-integers. */
 function numbers(value: unknown, path = 'G'): [string, number][] {

@@ -48,6 +48,15 @@ describe('loading rules/', () => {
     expect(e.message).toContain('no-such-measure');
   });
 
+  it.each([
+    ['a trigger', 'rules/triggers.json', 'entry 1 (asset-tranche)', 'requires', (d: unknown): void => void (list(d)[1].requires = [{ measure: 'no-such-measure' }])],
+    ['a retaliation', 'rules/incidents.json', 'entry 0 (shipping-attack)', 'response.retaliation.blockedBy', (d: unknown): void => void (obj(list(d)[0].response).retaliation.blockedBy = ['no-such-measure'])],
+  ] as const)('catches %s naming a measure that does not exist', (_what, file, entry, field, edit) => {
+    const e = errorOf(withEdit(file, edit));
+    expect([e.file, e.entry, e.field]).toEqual([file, entry, field]);
+    expect(e.message).toContain('no-such-measure');
+  });
+
   it('catches a duplicate id', () => {
     const e = errorOf(withEdit('rules/incidents.json', (d) => (list(d)[1].id = list(d)[0].id)));
     expect(e.file).toBe('rules/incidents.json');

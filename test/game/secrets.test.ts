@@ -15,7 +15,7 @@ import incidentsJson from '../../rules/incidents.json';
 import initiativesJson from '../../rules/initiatives.json';
 import negotiationJson from '../../rules/negotiation.json';
 import scenariosJson from '../../rules/scenarios.json';
-import { Backchannel } from '../../src/game';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import type { Agreement, GameState, Proposal } from '../../src/game/state';
 import { SEATS, type CardId, type SeatId } from '../../src/game/types';
 import { playerView, type SentView } from '../../src/game/view';
@@ -36,7 +36,6 @@ import {
   type SeatBot,
 } from '../harness';
 import { addMeasure, negotiating, nextIncident, reset } from '../negotiation';
-import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -225,6 +224,15 @@ describe('initiative hands', () => {
     const before = n.state.G.sanctions.level;
     ok(n, '0', 'playCard', 'us-executive-waiver');
     expect(n.state.G.sanctions.level).toBe(before + card('us-executive-waiver').effects.sanctions!);
+  });
+
+  it('Hotline test needs the hotline: maritime de-confliction in place', () => {
+    // The card tests the hotline that de-confliction sets up; with none in place there is nothing to test.
+    const m = negotiating({ seed: SEED });
+    setG(m, (G) => giveHand(G, '2', ['med-hotline-test']));
+    refused(m, '2', 'playCard', ['med-hotline-test']);
+    setG(m, (G) => addMeasure(G, 'maritime-deconfliction'));
+    ok(m, '2', 'playCard', 'med-hotline-test');
   });
 });
 

@@ -17,17 +17,17 @@
 import { describe, expect, it } from 'vitest';
 import { READERS, logLines } from '../../src/game/log';
 import endingsJson from '../../rules/endings.json';
+import flavoursJson from '../../rules/flavours.json';
 import negotiationJson from '../../rules/negotiation.json';
 import triggersJson from '../../rules/triggers.json';
 import verifiersJson from '../../rules/verifiers.json';
-import { Backchannel } from '../../src/game';
+import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
 import type { ItemId } from '../../src/game/ids';
 import type { GameState, Step } from '../../src/game/state';
 import type { Flavour, VerifierId } from '../../src/game/types';
 import { ambiguityChance, detectionChance } from '../../src/game/verification';
 import { INVALID, UNAVAILABLE, answerIncident, everyLine, finishRound, ok, refused, setG, type Match } from '../harness';
 import { LAST_ROUND, addMeasure, agree, calm, cdef, line, m$, negotiating, pause, reset, shuttle, stepOf, type Line } from '../negotiation';
-import { DEFAULT_RULES as rules } from '../../src/game';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -156,7 +156,7 @@ describe('a cheat caught: red', () => {
       20,
       (seed) =>
         resolveOnce(seed, {
-          lines: [pause(1), line('iaea-access-step', 2)],
+          lines: [pause(1), line('naval-notifications', 2)],
           choice: 'cheat',
           edit: (G) => {
             G.monitoring['1'] = 1; // detection at its cap
@@ -261,6 +261,9 @@ describe('a cheat the verifier missed', () => {
           G.nuclear.access = lookback.accessTier;
           G.trust = 5;
           G.trustAtRoundStart = 5;
+          // Should the Phase I review fall in this round, it leaves Trust as it was: one milestone
+          // met (IAEA transparency, +1) against the shortfall (−1).
+          addMeasure(G, 'enrichment-pause');
         });
         const before = structuredClone(m.state.G);
         const round = before.round;
@@ -412,6 +415,19 @@ describe('the price of a commitment', () => {
     for (const r of results) expect(r.signed).toBe(cdef('enrichment-pause').capital);
     // Choosing leaves capital where signing left it: nothing public betrays the choice.
     expect(new Set(results.map((r) => r.after)).size).toBe(1);
+  });
+
+  it.each([
+    { flavour: 'oman', what: 'us-detainee-tranche', by: '1', seat: '0' },
+    { flavour: 'oman', what: 'iran-detainee-tranche', by: '0', seat: '1' },
+    { flavour: 'eu', what: 'us-detainee-tranche', by: '1', seat: '0' },
+  ] as const)('$what with $flavour mediating costs its flavour’s detainee discount less', ({ flavour, what, by, seat }) => {
+    // Oman's perk (rules/flavours.json) makes every detainee release cheaper, signed or acted alone.
+    const m = negotiating({ flavour, seed: 'price' });
+    const before = m.state.G.seats[seat].capital;
+    agree(m, shuttle(line(what, 2)), by);
+    const discount = flavoursJson.find((f) => f.id === flavour)!.capitalDiscount.find((d) => d.tag === 'detainee')?.capital ?? 0;
+    expect(before - m.state.G.seats[seat].capital).toBe(Math.max(0, cdef(what).capital - discount));
   });
 });
 

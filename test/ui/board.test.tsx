@@ -41,6 +41,6 @@ describe('the board', () => {
     await user.click(screen.getByRole('button', { name: 'Take Moratorium on strikes' }));
     const measures = screen.getByRole('region', { name: /Measures in place/ });
     expect(within(measures).getByText('Moratorium on strikes')).toBeTruthy();
-    expect(within(measures).getByText(/until the end of round 4/)).toBeTruthy();
+    expect(within(measures).getByText(/until the end of round 3/)).toBeTruthy();
   });
 });
