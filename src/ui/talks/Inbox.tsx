@@ -31,7 +31,7 @@ function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
   const counter = allOf(reject, mine ? no('not-yours', 'You cannot counter your own proposal.') : OK, checkProposalRoom(rules, G, seat));
   const withdraw = allOf(negotiating, checkWithdraw(G, seat, p.id));
   const label = `proposal ${p.id}`;
-  const price = signingCosts(p.commitments)[seat] ?? 0;
+  const price = signingCosts(G.flavour, p.commitments)[seat] ?? 0;
   const answering = named && !mine && !p.accepted.includes(seat);
   const blocked = answering ? [accept, reject, counter].find((v): v is Extract<Verdict, { ok: false }> => !v.ok) : undefined;
   return (
