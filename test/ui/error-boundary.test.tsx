@@ -13,10 +13,18 @@ function Throwing(): never {
   throw new Error('the server sent a board without a Trust track');
 }
 
-/** Puts a view on screen that the board cannot draw, as a bad value from a server would be. */
+/**
+ * Puts a view on screen that the board cannot draw, as a bad value from a server would be. The
+ * live session is detached first: an update still on its way would otherwise replace the broken
+ * view before it is drawn (it did, on a loaded machine).
+ */
 function breakTheView() {
-  const view = useGame.getState().view!;
-  act(() => useGame.setState({ view: { ...view, G: {} as GameView } }));
+  const { view, unmirror } = useGame.getState();
+  act(() => {
+    unmirror?.();
+    // No board at all: every selector of the game screen throws, not only those that dig deep.
+    useGame.setState({ unmirror: null, view: { ...view!, G: null as unknown as GameView } });
+  });
 }
 
 beforeEach(() => {
@@ -45,7 +53,8 @@ describe('the error boundary', () => {
     await screen.findByRole('heading', { name: 'Your seat: United States' }, { timeout: 5000 });
     breakTheView();
     const main = screen.getByRole('main');
-    expect(within(main).getByRole('heading', { name: 'Something went wrong on this screen' })).toBeTruthy();
+    // React may render the boundary's fallback after a retry of its own: wait for it.
+    expect(await within(main).findByRole('heading', { name: 'Something went wrong on this screen' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Rulebook' })).toBeTruthy();
 
     await userEvent.setup().click(within(main).getByRole('button', { name: 'Back to the start page' }));
