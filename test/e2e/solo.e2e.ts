@@ -3,7 +3,7 @@
  * action, accepts an offer and keeps its promises, and says Done each round, until the end screen.
  * Screenshots at each phase.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { servedApp, shoot, watchProblems } from './browser';
 import { sayDone } from './play';
@@ -36,6 +36,8 @@ describe('solo', () => {
   });
 
   it('plays a whole game against bots by clicks alone, to the end screen', async () => {
+    // The bots move meanwhile: a button seen a moment ago may be gone (the round ended), so ask briefly.
+    const enabledNow = (button: Locator) => button.isEnabled({ timeout: 1000 }).catch(() => false);
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page);
     await page.goto(app.preview.url);
@@ -61,7 +63,7 @@ describe('solo', () => {
         if (!answered) await shoot(page, '04-incident-response');
         answered = true;
         await restraint.click({ timeout: 5000 }).catch(() => undefined);
-      } else if ((await done.count()) > 0 && (await done.isEnabled())) {
+      } else if (await enabledNow(done)) {
         if (actedIn !== round) {
           actedIn = round;
           // Now and then as a player would: take an action, accept an offer, keep a promise. The bots

@@ -60,6 +60,14 @@ const TEST_LIMITS: ServerLimits = {
   trustProxy: false,
 };
 
+/**
+ * Socket rate limits no test reaches unless it sets them (the flood test sets the real ones):
+ * scripted bots move as fast as the server answers, and a whole match from one socket would
+ * otherwise spend the move budget on a slow machine and be refused at random.
+ */
+const UNLIMITED = { perMinute: 1_000_000, burst: 1_000_000 };
+const TEST_SOCKET_LIMITS = { ...SOCKET_LIMITS, sync: UNLIMITED, move: UNLIMITED };
+
 export type TestConfig = Partial<Omit<ServerConfig, 'limits'>> & { limits?: Partial<ServerLimits> };
 
 /**
@@ -78,7 +86,7 @@ export async function startTestServer({ limits, ...config }: TestConfig = {}, no
       origins: [],
       maxPayloadBytes: 64 * 1024,
       botDelayMs: 0,
-      socketLimits: SOCKET_LIMITS,
+      socketLimits: TEST_SOCKET_LIMITS,
       ...config,
       limits: { ...TEST_LIMITS, ...limits },
     },

@@ -7,7 +7,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scriptedBot } from '../../src/bots';
 import { Backchannel } from '../../src/game';
 import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
-import { SOCKET_LIMITS } from '../../src/server/config';
 import {
   activeSeats,
   createMatch,
@@ -26,7 +25,7 @@ let server: TestServer;
 beforeAll(async () => {
   // The person below is a bot that tries again the instant a move is refused, hundreds of times a
   // second: the rate a connection's moves are limited to is for people.
-  server = await startTestServer({ socketLimits: { ...SOCKET_LIMITS, move: { perMinute: 1_000_000, burst: 1_000_000 } } });
+  server = await startTestServer();
 });
 afterAll(async () => {
   await server?.stop();
