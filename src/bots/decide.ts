@@ -53,12 +53,15 @@ function compliance(rules: RuleSet, m: Mind, step: Step): Compliance {
   const def = entry(rules, 'commitments', step.what);
   const p = detectionChance(rules, m.G, step.verifier, m.seat);
   const point = 0.8;
-  const { partialGainShare, redPenalty } = rules.negotiation;
-  const caught = -m.me.effects(rules.negotiation.results.red) - m.me.effects(entry(rules, 'triggers', step.onRed).effects) + redPenalty * point;
+  const { partialGainShare, redPenalty, partialPenalty, results } = rules.negotiation;
+  const caught = -m.me.effects(results.red) - m.me.effects(entry(rules, 'triggers', step.onRed).effects) + redPenalty * point;
+  // Amber has a price, and a second shortfall found in one agreement is a red.
+  const again = m.G.agreements.some((a) => a.steps.includes(step) && a.steps.some((s) => s.seat === m.seat && s.partly));
+  const short = again ? caught : -m.me.effects(results.amber) + partialPenalty * point;
   const lean = temperament(rules, m).badFaith + m.noise();
   const prudence = temperament(rules, m).prudence;
   const cheat = (1 - p) * def.cheatGain * point - p * caught * prudence + lean;
-  const partial = (1 - p) * Math.floor(def.cheatGain * partialGainShare) * point - p * prudence + lean;
+  const partial = (1 - p) * Math.floor(def.cheatGain * partialGainShare) * point - p * short * prudence + lean;
   if (cheat > 0.5 && cheat >= partial) return 'cheat';
   if (partial > 0.3) return 'partial';
   return 'comply';

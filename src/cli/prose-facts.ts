@@ -7,7 +7,7 @@
 import { totalRounds } from '../game/calendar';
 import { describeCondition } from '../game/metrics';
 import { measureName, phaseShortName, type RuleSet as Rules } from '../game/ruleset';
-import type { Condition } from '../game/schema';
+import type { Clause } from '../game/schema';
 import type { MeasureId } from '../game/types';
 
 const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
@@ -38,7 +38,7 @@ function roundsPerPhase(r: Rules): number {
 }
 
 /** The conditions under which the ending list `from` leads to Escalation. */
-function toEscalation(r: Rules, from: readonly { path: string; when: readonly Condition[] }[]): string[] {
+function toEscalation(r: Rules, from: readonly { path: string; when: readonly Clause[] }[]): string[] {
   const entry = from.find((p) => p.path === 'escalation');
   if (!entry) throw new Error('no path there leads to Escalation');
   return entry.when.map((c) => describeCondition(r, c));

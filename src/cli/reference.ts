@@ -6,7 +6,7 @@ import { describeEffects } from '../game/effects';
 import { describeCondition } from '../game/metrics';
 import { breakoutLabel } from '../game/nuclear';
 import { entry, measureName, phaseShortName, type RuleSet } from '../game/ruleset';
-import type { Condition, Effects } from '../game/schema';
+import type { Clause, Effects } from '../game/schema';
 import { SEAT_NAMES } from '../game/seats';
 import { SEATS, type TriggerId, type VerifierId } from '../game/types';
 
@@ -22,7 +22,7 @@ function table(head: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-const conditions = (rules: RuleSet, cs: readonly Condition[] | undefined) => (cs?.length ? cs.map((x) => describeCondition(rules, x)).join('; ') : '—');
+const conditions = (rules: RuleSet, cs: readonly Clause[] | undefined) => (cs?.length ? cs.map((x) => describeCondition(rules, x)).join('; ') : '—');
 const effects = (rules: RuleSet, e: Effects) => describeEffects(rules, e);
 
 function actions(rules: RuleSet): string {
@@ -106,18 +106,25 @@ function domestic(rules: RuleSet): string {
 }
 
 function endings(rules: RuleSet): string {
-  const { paths, collapse, tensionMax, trustCollapse, outcomeBonus } = rules.endings;
+  const { paths, collapse, tensionMax, trustCollapse, outcomeBonus, sustainedRounds, protectedPhases, suspension, blame } = rules.endings;
   const name = (path: string) => paths.find((p) => p.path === path)!.name;
+  const spared = protectedPhases.map((p) => phaseShortName(rules, p)).join(' and ');
   return [
-    `- Tension reaching ${tensionMax} ends the game at once in **Escalation**.`,
-    `- Trust falling to ${trustCollapse} collapses the talks: ${collapse
+    `- Tension at ${tensionMax} as ${sustainedRounds} rounds in a row end: **Escalation**. Not in ${spared}.`,
+    `- Trust at ${trustCollapse} as a round ends collapses the talks: ${collapse
       .map((c) => (c.when.length ? `**${name(c.path)}** if ${conditions(rules, c.when)}` : `otherwise **${name(c.path)}**`))
-      .join('; ')}.`,
-    '- Otherwise, after the last round, the first path whose conditions all hold:',
+      .join('; ')}. In ${spared} the talks are suspended instead: ${suspension.text} (${effects(rules, suspension.effects)}).`,
+    `- Blame: a seat's hostile acts, retaliation and cards add the Tension they raise and the Trust they break; each of its steps found red adds ${blame.red}, each found partly done ${blame.partial}. In Escalation or a collapse the seat with the most blame (at least ${blame.min}, alone at the top) loses ${blame.penalty} points.`,
+    '- Otherwise, after the last round, the first path whose conditions all hold on the real board (what hidden cheats left undone counts as undone):',
     '',
     table(
-      ['Path', 'Conditions', 'Shared bonus', 'What it means'],
-      paths.map((p) => [p.name, conditions(rules, p.when) === '—' ? 'none (the fallback)' : conditions(rules, p.when), String(outcomeBonus[p.path]), p.text]),
+      ['Path', 'Conditions', 'Worth to U.S. / Iran / Mediator', 'What it means'],
+      paths.map((p) => [
+        p.name,
+        conditions(rules, p.when) === '—' ? 'none (the fallback)' : conditions(rules, p.when),
+        SEATS.map((seat) => outcomeBonus[p.path][seat]).join(' / '),
+        p.text,
+      ]),
     ),
   ].join('\n');
 }

@@ -2,6 +2,7 @@
  * Role actions: who may take them, when, at what cost, and why not. One checker serves the move,
  * the bots' enumeration and the UI's disabled buttons, so they can never disagree.
  */
+import { addBlame, blameOf } from './blame';
 import { currentPhase } from './calendar';
 import { checkConcession } from './domestic';
 import { applyEffects, describeEffects } from './effects';
@@ -31,8 +32,12 @@ export function capitalDiscount(rules: RuleSet, G: Pick<GameView, 'flavour'>, ta
     .reduce((n, d) => n + d.capital, 0);
 }
 
+/** Hostile acts and hardline rhetoric: repeating them costs more each time. */
+const isHostile = (def: ActionDef) => def.tags.includes('hostile') || def.tags.includes('rhetoric');
+
 export function capitalCost(rules: RuleSet, G: GameView, def: ActionDef, amount = 1): number {
-  return Math.max(0, def.cost.capital - capitalDiscount(rules, G, def.tags)) * amount;
+  const repeat = isHostile(def) ? G.seats[def.seat].hostileActs * rules.negotiation.hostileRepeat : 0;
+  return Math.max(0, def.cost.capital - capitalDiscount(rules, G, def.tags)) * amount + repeat;
 }
 
 function checkAmount(rules: RuleSet, G: GameView, def: ActionDef, amount: unknown): Verdict {
@@ -117,6 +122,8 @@ export function takeAction(rules: RuleSet, G: GameState, seat: SeatId, def: Acti
   me.capital -= capitalCost(rules, G, def, scale);
   me.taken.push(def.id);
   if (!me.takenEver.includes(def.id)) me.takenEver.push(def.id);
+  if (isHostile(def)) me.hostileActs += 1;
+  addBlame(G, seat, blameOf(def.effects, scale));
   applyEffects(rules, G, def.effects, seat, scale);
   const units = def.amount ? ` (${scale} ${scale === 1 ? def.amount.unit : def.amount.units})` : '';
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]}: ${def.name}${units}. ${describeEffects(rules, def.effects, scale)}.`, seat);

@@ -26,8 +26,10 @@ export function cheatPoints(G: GameState, seat: SeatId): number {
   return G.secrets[seat].cheats.reduce((n, c) => n + c.gain, 0);
 }
 
-/** What verified non-compliance costs the seat's standing at the end. */
+/** What verified non-compliance, in full or in part, costs the seat's standing at the end. */
 export function breachPoints(rules: RuleSet, G: GameState, seat: SeatId): number {
-  const reds = G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat && s.status === 'red').length;
-  return reds * rules.negotiation.redPenalty;
+  const own = G.agreements.flatMap((a) => a.steps).filter((s) => s.seat === seat);
+  const reds = own.filter((s) => s.status === 'red').length;
+  const partly = own.filter((s) => s.partly && s.status === 'amber').length;
+  return reds * rules.negotiation.redPenalty + partly * rules.negotiation.partialPenalty;
 }

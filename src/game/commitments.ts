@@ -10,9 +10,9 @@ import { describeShortfall, holds } from './metrics';
 import { checkAccessOpens } from './nuclear';
 import { entry, findEntry, phaseName, type RuleSet } from './ruleset';
 import type { CommitmentDef } from './schema';
-import { SEAT_NAMES, SEAT_TITLES } from './seats';
+import { CAPITAL_NAMES, SEAT_NAMES, SEAT_TITLES } from './seats';
 import type { Commitment } from './state';
-import type { PhaseId, TriggerId } from './types';
+import type { PhaseId, SeatId, TriggerId } from './types';
 import { OK, no, type Verdict } from './verdict';
 import type { GameView } from './view';
 
@@ -66,6 +66,18 @@ export function usableTriggers(rules: RuleSet, G: GameView, options: readonly Tr
 /** The capital a seat pays on signing a step of `def`: the menu's price less the Mediator's discount. */
 export function commitmentCapital(rules: RuleSet, G: Pick<GameView, 'flavour'>, def: CommitmentDef): number {
   return Math.max(0, def.capital - capitalDiscount(rules, G, def.tags ?? []));
+}
+
+/**
+ * Whether `seat` can sign its own lines of a package now: signing a concession is barred in a
+ * domestic crisis, and the capital it costs must be there to pay.
+ */
+export function checkSigning(rules: RuleSet, G: GameView, seat: SeatId, lines: readonly Commitment[]): Verdict {
+  const price = lines.filter((c) => c.seat === seat).reduce((n, c) => n + commitmentCapital(rules, G, entry(rules, 'commitments', c.what)), 0);
+  const me = G.seats[seat];
+  if (price > 0 && me.crisis) return no('crisis', 'Domestic crisis: you can sign no concessions this round.');
+  if (price > me.capital) return no('cost', `Signing costs ${price} ${CAPITAL_NAMES[seat]}; you have ${me.capital}.`);
+  return OK;
 }
 
 /** The round a new line falls due unless its author says otherwise: the next, within the game. */

@@ -2,6 +2,7 @@
 import { addMeasure, removeMeasure } from './measures';
 import { METRIC_LABELS } from './metrics';
 import { openAccessTier } from './nuclear';
+import { makeReal } from './reality';
 import { entry, type RuleSet } from './ruleset';
 import type { Effects } from './schema';
 import { CAPITAL_NAMES } from './seats';
@@ -45,7 +46,10 @@ export function applyEffects(rules: RuleSet, G: GameState, effects: Effects, by:
     const d = effects.capital?.[seat];
     if (d) shiftCapital(rules, G, seat, d * scale);
   }
-  for (const id of effects.addMeasures ?? []) addMeasure(rules, G, id, by);
+  for (const id of effects.addMeasures ?? []) {
+    addMeasure(rules, G, id, by);
+    makeReal(G, id);
+  }
   for (const id of effects.removeMeasures ?? []) removeMeasure(G, id);
 }
 

@@ -5,6 +5,7 @@ import { shiftTrack } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { breakoutLabel, breakoutMonths } from './nuclear';
+import { growBehindFakeHalt, inForce } from './reality';
 import { entry, type RuleSet } from './ruleset';
 import type { GameState } from './state';
 import { runVerification } from './verification';
@@ -15,6 +16,8 @@ export function runImplementation(rules: RuleSet, G: GameState, dice: { Number()
   const halt = haltedBy.find((m) => hasMeasure(G, m));
   if (halt) {
     log(rules, G, 'implementation', `${entry(rules, 'measures', halt).name} holds: the stockpile does not grow.`);
+    // On paper only: the real stockpile grows behind a faked halt.
+    if (!haltedBy.some((m) => inForce(G, m))) growBehindFakeHalt(G, halt, 'stockpile', stockpilePerRound);
   } else if (stockpilePerRound > 0) {
     shiftTrack(rules, G, 'stockpile', stockpilePerRound);
     log(

@@ -3,6 +3,7 @@
  * Measures in place soften negative incidents and boost positive ones; some incidents ask a seat
  * to choose restraint or retaliation before negotiation opens.
  */
+import { addBlame, blameOf } from './blame';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
@@ -80,6 +81,7 @@ export function respondToIncident(rules: RuleSet, G: GameState, seat: SeatId, ch
   const def = entry(rules, 'incidents', G.incident!.id);
   const option = def.response![choice];
   G.incident!.response = { seat, choice };
+  addBlame(G, seat, blameOf(option.effects));
   applyEffects(rules, G, option.effects, seat);
   log(rules, G, 'incident', `${SEAT_NAMES[seat]} chooses ${choice}: ${option.text}`, seat);
 }

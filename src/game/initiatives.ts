@@ -2,6 +2,7 @@
  * Initiative cards: a small private hand dealt to each seat as every phase opens, played free of
  * action points during negotiation. Played cards are public; the hand and the draw pile are not.
  */
+import { addBlame, blameOf } from './blame';
 import { currentPhase } from './calendar';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
@@ -52,6 +53,7 @@ export function playCard(rules: RuleSet, G: GameState, seat: SeatId, id: CardId)
   const def = entry(rules, 'initiatives', id);
   const hand = G.secrets[seat].hand;
   hand.splice(hand.indexOf(id), 1);
+  addBlame(G, seat, blameOf(def.effects));
   applyEffects(rules, G, def.effects, seat);
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} plays an initiative: ${def.name}. ${def.text} ${describeEffects(rules, def.effects)}.`, seat);
 }

@@ -8,7 +8,7 @@ import { formAgreement } from './agreements';
 import { parseDraft } from './arguments';
 import { audience, canSee } from './audience';
 import { currentPhase } from './calendar';
-import { checkCommitment, describeCommitment } from './commitments';
+import { checkCommitment, checkSigning, describeCommitment } from './commitments';
 import { issueId, type ItemId } from './ids';
 import { log } from './log';
 import { hasMeasure } from './measures';
@@ -56,7 +56,8 @@ export function checkDraft(rules: RuleSet, G: GameView, by: SeatId, draft: unkno
   if (new Set(keys).size !== keys.length) return no('package', 'The same commitment appears twice for the same round.');
   if (!lines.some((c) => c.seat !== by)) return no('package', 'A proposal must ask something of another seat; a step of your own is an action.');
   const parties = partiesOf(by, { channel, commitments: lines });
-  return checkChannel(rules, G, by, channel, parties);
+  const channelVerdict = checkChannel(rules, G, by, channel, parties);
+  return channelVerdict.ok ? checkSigning(rules, G, by, lines) : channelVerdict;
 }
 
 const openBy = (G: GameView, seat: SeatId) => G.proposals.filter((p) => p.by === seat && p.status === 'open').length;
@@ -94,7 +95,13 @@ export function checkAccept(rules: RuleSet, G: GameView, seat: SeatId, id: unkno
     if (!v.ok) return no('stale', `It can no longer be agreed: ${v.reason}`);
   }
   const channel = checkChannel(rules, G, p.by, p.channel, p.parties);
-  return channel.ok ? OK : no('stale', `It can no longer be agreed: ${channel.reason}`);
+  if (!channel.ok) return no('stale', `It can no longer be agreed: ${channel.reason}`);
+  const own = checkSigning(rules, G, seat, p.commitments);
+  if (!own.ok) return own;
+  // The last acceptance signs for everyone: each committed seat must still be able to pay.
+  const last = p.parties.every((s) => s === seat || p.accepted.includes(s));
+  const short = last ? p.parties.map((s) => ({ s, v: checkSigning(rules, G, s, p.commitments) })).find((x) => !x.v.ok) : undefined;
+  return short && !short.v.ok ? no('stale', `It can no longer be agreed: ${SEAT_NAMES[short.s]} cannot sign now (${short.v.reason})`) : OK;
 }
 
 /**

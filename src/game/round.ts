@@ -6,6 +6,7 @@
 import type { Ctx } from 'boardgame.io';
 import { placeOfRound } from './calendar';
 import { actionPointsFor, runDomestic } from './domestic';
+import { warnOfBreakdown } from './endings';
 import { recordRound } from './history';
 import { runImplementation } from './implementation';
 import { drawIncident, pendingResponder, resolveIncident } from './incidents';
@@ -54,4 +55,5 @@ export function endRound(rules: RuleSet, { G, random }: Pick<Hook, 'G' | 'random
   runImplementation(rules, G, random);
   runDomestic(rules, G);
   recordRound(G);
+  warnOfBreakdown(rules, G);
 }

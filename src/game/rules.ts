@@ -39,7 +39,7 @@ import {
   scenarioSchema,
   triggerSchema,
   verifierSchema,
-  type Condition,
+  type Clause,
   type Effects,
 } from './schema';
 import { FLAVOURS, PATHS, PHASES, SEATS, type Flavour, type MeasureId } from './types';
@@ -142,8 +142,8 @@ function parseAll(raw: RawRules): Rules {
 function effectMeasures(e: Effects): MeasureId[] {
   return [...(e.addMeasures ?? []), ...(e.removeMeasures ?? [])];
 }
-function conditionMeasures(cs: readonly Condition[] | undefined): MeasureId[] {
-  return (cs ?? []).flatMap((c) => ('measure' in c ? [c.measure] : 'anyMeasure' in c ? c.anyMeasure : []));
+function conditionMeasures(cs: readonly Clause[] | undefined): MeasureId[] {
+  return (cs ?? []).flatMap((c): MeasureId[] => ('any' in c ? conditionMeasures(c.any) : 'measure' in c ? [c.measure] : 'anyMeasure' in c ? c.anyMeasure : []));
 }
 
 /** Checks what no single file's schema can: ids are unique and every reference resolves. */
@@ -232,6 +232,7 @@ function crossCheck(r: Rules): void {
 
   crossCheckNegotiation(r, measuresExist, new Set<string>(r.incidents.map((x) => x.id)));
 
+  r.endings.paths.forEach((p, i) => measuresExist('rules/endings.json', `path ${i} (${p.path})`, 'when', conditionMeasures(p.when)));
   const paths = r.endings.paths.map((p) => p.path);
   for (const p of PATHS)
     if (!paths.includes(p)) throw new RulesError('rules/endings.json', '', 'paths', `missing path "${p}"`);

@@ -61,6 +61,10 @@ export const conditionSchema = z.union([
   z.strictObject({ anyMeasure: z.array(measureId).min(1) }),
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
+
+/** A condition, or a choice of them, for the endings: "relief delivered" is eased sanctions or funds in escrow. */
+export const clauseSchema = z.union([conditionSchema, z.strictObject({ any: z.array(conditionSchema).min(2) })]);
+export type Clause = z.infer<typeof clauseSchema>;
 const conditions = z.array(conditionSchema);
 
 export const scenarioSchema = z.strictObject({
@@ -208,16 +212,26 @@ export const phaseSchema = z.strictObject({
 export type PhaseDef = z.infer<typeof phaseSchema>;
 
 export const endingsSchema = z.strictObject({
-  paths: z.array(z.strictObject({ path: z.enum(PATHS), name: text, text, when: conditions })),
+  paths: z.array(z.strictObject({ path: z.enum(PATHS), name: text, text, when: z.array(clauseSchema) })),
   collapse: z.array(z.strictObject({ path: z.enum(PATHS), when: conditions })).min(1),
   tensionMax: int,
   trustCollapse: int,
-  outcomeBonus: z.strictObject({
-    comprehensive: count,
-    incremental: count,
-    stalemate: count,
-    escalation: count,
-  }),
+  /** Escalation needs sustained danger: Tension at its maximum as this many rounds in a row end. */
+  sustainedRounds: int.min(1),
+  /** In these phases Trust at its floor suspends the talks, and the brink does not yet mean war. */
+  protectedPhases: z.array(phase),
+  suspension: z.strictObject({ text, effects: effectsSchema }),
+  /** What each path is worth to each seat: each values the paths differently. */
+  outcomeBonus: z.strictObject(Object.fromEntries(PATHS.map((p) => [p, z.strictObject({ '0': count, '1': count, '2': count })])) as Record<
+    (typeof PATHS)[number],
+    z.ZodObject<{ '0': typeof count; '1': typeof count; '2': typeof count }>
+  >),
+  /**
+   * Blame for escalation or a collapse: Tension raised and Trust broken by a seat's own hand, and
+   * each step of its found red (or amber for partial compliance). The seat that stands out, with at
+   * least `min`, loses `penalty` points.
+   */
+  blame: z.strictObject({ red: count, partial: count, min: count, penalty: count }),
 });
 export type Endings = z.infer<typeof endingsSchema>;
 
@@ -275,6 +289,8 @@ export const triggerSchema = z.strictObject({
   /** What must be in place for it to fire (money goes to escrow only through an escrow account). */
   requires: conditions.optional(),
   effects: effectsSchema,
+  /** The limited relief a green trigger gives on amber: partial compliance earns part of the reward. */
+  limited: effectsSchema.optional(),
 });
 export type TriggerDef = z.infer<typeof triggerSchema>;
 
@@ -326,6 +342,10 @@ export const negotiationSchema = z.strictObject({
   partialGainShare: probability,
   /** Points a seat loses at the end for each of its steps a verifier found red. */
   redPenalty: count,
+  /** Points a seat loses at the end for each of its steps a verifier found carried out only in part. */
+  partialPenalty: count,
+  /** Extra capital each hostile act costs for every one its seat has taken before. */
+  hostileRepeat: count,
   leak: z.strictObject({ incidents: z.array(incidentId), text, effects: effectsSchema }),
   hand: z.strictObject({ perPhase: count, max: count }),
   agendasPerSeat: int.min(1),

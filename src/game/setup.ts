@@ -40,7 +40,7 @@ export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 
   const s = scenario.start;
   const agendas = dealAgendas(rules, random);
   const secret = (dealt: AgendaId[]): SeatSecret => ({ agendas: dealt, hand: [], choices: {}, cheats: [] });
-  const seat = (capital: number): SeatState => ({ capital, actionPoints: 0, crisis: false, done: false, taken: [], takenEver: [] });
+  const seat = (capital: number): SeatState => ({ capital, actionPoints: 0, crisis: false, done: false, taken: [], takenEver: [], hostileActs: 0 });
   const G: GameState = {
     scenario: scenario.id,
     flavour,
@@ -64,6 +64,7 @@ export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 
     agreements: [],
     proposedThisRound: { '0': 0, '1': 0, '2': 0 },
     monitoring: { '0': 0, '1': 0, '2': 0 },
+    blame: { '0': 0, '1': 0, '2': 0 },
     secrets: { '0': secret(agendas['0']), '1': secret(agendas['1']), '2': secret(agendas['2']) },
     initiativeDecks: shuffleInitiatives(rules, random),
     issued: { proposals: {}, agreements: {} },

@@ -19,6 +19,7 @@ import type {
   ResponseChoice,
   ScenarioId,
   SeatId,
+  Track,
   TriggerId,
   VerifierId,
 } from './types';
@@ -68,6 +69,8 @@ export interface SeatState {
   taken: ActionId[];
   /** Actions ever taken, for once-per-game limits and the debrief. */
   takenEver: ActionId[];
+  /** Hostile acts taken so far: each repeat costs more (`actions.ts`). */
+  hostileActs: number;
 }
 
 export interface RoundIncident {
@@ -133,6 +136,8 @@ export type StepStatus = 'pending' | Light | 'suspended';
 export interface Step extends Commitment {
   id: StepId;
   status: StepStatus;
+  /** A verifier found it carried out only in part: a second such step in one agreement is a breach. */
+  partly?: true;
   /** The verifier's plain-language finding, once published. */
   report?: string;
 }
@@ -148,13 +153,23 @@ export interface Agreement {
   leaked: boolean;
 }
 
-/** A cheat or partial compliance the verifier missed: its seat's private gain, until look-back finds it. */
+/** Declared less real, per track, and the measures declared but not in force (`reality.ts`). */
+export interface Gap {
+  tracks: Partial<Record<Track, number>>;
+  measures: MeasureId[];
+}
+
+/**
+ * A cheat or partial compliance the verifier missed: its seat's private gain, and the part of the
+ * step left undone, until look-back finds it.
+ */
 export interface HiddenCheat {
   kind: 'cheat' | 'partial';
   agreement: ItemId;
   step: StepId;
   round: number;
   gain: number;
+  gap: Gap;
 }
 
 /** What only one seat knows. */
@@ -207,6 +222,8 @@ export interface GameState {
   agreements: Agreement[];
   /** Proposals tabled by each seat this round, for the per-round limit. */
   proposedThisRound: Record<SeatId, number>;
+  /** Tension raised and Trust broken by each seat's own hand (`blame.ts`). */
+  blame: Record<SeatId, number>;
   /** Extra detection chance against each seat, earned by its amber results. */
   monitoring: Record<SeatId, number>;
   secrets: Record<SeatId, SeatSecret>;

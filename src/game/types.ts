@@ -72,6 +72,7 @@ export const METRICS = [
   'trustChange',
   'releasedTotal',
   'greenSteps',
+  'sanctionsEased',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -7,11 +7,13 @@
  */
 import { dueSteps, suspendRest } from './agreements';
 import { audience } from './audience';
+import { addBlame } from './blame';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
 import { hasMeasure } from './measures';
 import { describeShortfall, holds } from './metrics';
 import type { Random } from './random';
+import { closeGap, gapOf, readTracks } from './reality';
 import { entry, type RuleSet } from './ruleset';
 import { SEAT_NAMES } from './seats';
 import type { Agreement, GameState, Step } from './state';
@@ -45,38 +47,58 @@ const LIGHT_WORDS: Record<Light, string> = {
   red: 'RED — verified non-compliance',
 };
 
-/** The light a step earns, what the verifier can honestly say, and whether it was fooled. */
-function verify(rules: RuleSet, G: GameState, step: Step, choice: Compliance, dice: Pick<Random, 'Number'>): { light: Light; finding: string; missed: boolean } {
+/**
+ * The light a step earns, what the verifier can honestly say, whether it was fooled, and whether it
+ * found the step done only in part. Amber has a price: a second shortfall found in one agreement is
+ * a breach, and turns red.
+ */
+function verify(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, choice: Compliance, dice: Pick<Random, 'Number'>): { light: Light; finding: string; missed: boolean; partly: boolean } {
   const detected = dice.Number() < detectionChance(rules, G, step.verifier, step.seat);
   const declared = 'the step was carried out as declared';
   if (choice === 'cheat')
-    return detected ? { light: 'red', finding: 'the step was not carried out as declared', missed: false } : { light: 'green', finding: declared, missed: true };
-  if (choice === 'partial')
-    return detected ? { light: 'amber', finding: 'the step was carried out only in part', missed: false } : { light: 'green', finding: declared, missed: true };
-  if (dice.Number() < ambiguityChance(rules, G, step.verifier)) {
-    if (settlesAmbiguity(rules, G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false };
-    return { light: 'amber', finding: 'the evidence is ambiguous; more monitoring is needed', missed: false };
+    return detected ? { light: 'red', finding: 'the step was not carried out as declared', missed: false, partly: false } : { light: 'green', finding: declared, missed: true, partly: false };
+  if (choice === 'partial') {
+    if (!detected) return { light: 'green', finding: declared, missed: true, partly: false };
+    const again = agreement.steps.some((s) => s !== step && s.seat === step.seat && s.partly);
+    return again
+      ? { light: 'red', finding: 'the step was again carried out only in part; a repeated shortfall is a breach', missed: false, partly: true }
+      : { light: 'amber', finding: 'the step was carried out only in part', missed: false, partly: true };
   }
-  return { light: 'green', finding: declared, missed: false };
+  if (dice.Number() < ambiguityChance(rules, G, step.verifier)) {
+    if (settlesAmbiguity(rules, G)) return { light: 'green', finding: 'an ambiguous finding was settled in favour of compliance', missed: false, partly: false };
+    return { light: 'amber', finding: 'the evidence is ambiguous; more monitoring is needed', missed: false, partly: false };
+  }
+  return { light: 'green', finding: declared, missed: false, partly: false };
 }
 
-/** Fires what the light pre-agreed: the results' Trust change and, on green or red, the step's trigger. */
+/**
+ * Fires what the light pre-agreed: the results' Trust change and, on green or red, the step's
+ * trigger; on amber, the green trigger's limited relief, if it has one.
+ */
 function fire(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, light: Light): string {
   applyEffects(rules, G, rules.negotiation.results[light], null);
   const parts = [describeEffects(rules, rules.negotiation.results[light])];
   if (light === 'amber') G.monitoring[step.seat] += rules.negotiation.amberMonitoring;
-  if (light !== 'amber') {
-    const trigger = entry(rules, 'triggers', light === 'green' ? step.onGreen : step.onRed);
+  const trigger = entry(rules, 'triggers', light === 'red' ? step.onRed : step.onGreen);
+  const effects = light === 'amber' ? trigger.limited : trigger.effects;
+  if (effects) {
     // Checked when agreed; a measure it needs may have lapsed since, and then it cannot fire.
     const unmet = (trigger.requires ?? []).find((r) => !holds(rules, G, r));
-    if (unmet) parts.unshift(`${trigger.name} cannot fire: it ${describeShortfall(rules, G, unmet)}`);
+    const name = light === 'amber' ? `${trigger.name}, limited` : trigger.name;
+    if (unmet) parts.unshift(`${name} cannot fire: it ${describeShortfall(rules, G, unmet)}`);
     else {
-      applyEffects(rules, G, trigger.effects, null);
-      parts.unshift(`${trigger.name}: ${describeEffects(rules, trigger.effects)}`);
+      applyEffects(rules, G, effects, null);
+      parts.unshift(`${name}: ${describeEffects(rules, effects)}`);
     }
   }
   if (light === 'red') suspendRest(rules, G, agreement);
   return parts.filter((p) => p !== 'no change').join('; ') || 'no change';
+}
+
+/** A breach found, in full or in part, is its seat's doing: it adds to the seat's blame. */
+function blameBreach(rules: RuleSet, G: GameState, step: Step, light: Light, partly: boolean): void {
+  if (light === 'red') addBlame(G, step.seat, rules.endings.blame.red);
+  else if (partly) addBlame(G, step.seat, rules.endings.blame.partial);
 }
 
 function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, dice: Pick<Random, 'Number'>): void {
@@ -84,20 +106,25 @@ function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: S
   const secret = G.secrets[step.seat];
   const choice = secret.choices[step.id] ?? 'comply';
   delete secret.choices[step.id];
-  const { light, finding, missed } = verify(rules, G, step, choice, dice);
+  const { light, finding, missed, partly } = verify(rules, G, agreement, step, choice, dice);
   // What the world sees done: in full if it passed as compliance, in part if amber, nothing on red.
   const done = light === 'green' ? def.effects : light === 'amber' ? def.partial : {};
+  const before = readTracks(G);
   applyEffects(rules, G, done, step.seat);
+  // What a missed step left undone, before its trigger moves the board further.
+  const gap = missed ? gapOf(G, before, def.effects, choice === 'cheat' ? {} : def.partial) : undefined;
   step.status = light;
+  if (partly) step.partly = true;
+  blameBreach(rules, G, step, light, partly);
   const fired = fire(rules, G, agreement, step, light);
   const verifier = entry(rules, 'verifiers', step.verifier);
   step.report = `${verifier.name}, round ${G.round}: ${SEAT_NAMES[step.seat]} — ${def.name}: ${LIGHT_WORDS[light]}. Finding: ${finding}. ${fired}.`;
   log(rules, G, 'implementation', step.report, undefined, audience(agreement));
-  if (missed) {
+  if (gap) {
     const kind = choice === 'cheat' ? 'cheat' : 'partial';
     const gain = kind === 'cheat' ? def.cheatGain : Math.floor(def.cheatGain * rules.negotiation.partialGainShare);
-    secret.cheats.push({ kind, agreement: agreement.id, step: step.id, round: G.round, gain });
-    log(rules, G, 'implementation', `Your ${kind === 'cheat' ? 'cheat' : 'partial compliance'} on ${def.name} went unseen: +${gain} secret points while it stays hidden.`, step.seat, [step.seat]);
+    secret.cheats.push({ kind, agreement: agreement.id, step: step.id, round: G.round, gain, gap });
+    log(rules, G, 'implementation', `Your ${kind === 'cheat' ? 'cheat' : 'partial compliance'} on ${def.name} went unseen: +${gain} secret points while it stays hidden. The board shows the step done; the real programme does not.`, step.seat, [step.seat]);
   }
 }
 
@@ -115,12 +142,15 @@ function lookBack(rules: RuleSet, G: GameState, dice: Pick<Random, 'Number'>): v
       const step = agreement.steps.find((s) => s.id === cheat.step)!;
       if (cheat.round === G.round || !verifiers.includes(step.verifier) || dice.Number() >= chance) continue;
       secret.cheats = secret.cheats.filter((c) => c !== cheat);
+      closeGap(rules, G, cheat);
       const light: Light = cheat.kind === 'cheat' ? 'red' : 'amber';
       step.status = light;
+      if (cheat.kind === 'partial') step.partly = true;
+      blameBreach(rules, G, step, light, cheat.kind === 'partial');
       applyEffects(rules, G, effects, null);
       const fired = fire(rules, G, agreement, step, light);
       const what = cheat.kind === 'cheat' ? 'did not carry out' : 'carried out only in part';
-      step.report = `${entry(rules, 'verifiers', step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} ${what} ${entry(rules, 'commitments', step.what).name} in round ${cheat.round} — ${LIGHT_WORDS[light]}, found on look-back. ${describeEffects(rules, effects)}; ${fired}.`;
+      step.report = `${entry(rules, 'verifiers', step.verifier).name}, round ${G.round}: environmental sampling shows that ${SEAT_NAMES[seat]} ${what} ${entry(rules, 'commitments', step.what).name} in round ${cheat.round} — ${LIGHT_WORDS[light]}, found on look-back; the board now shows what was really done. ${describeEffects(rules, effects)}; ${fired}.`;
       log(rules, G, 'implementation', step.report, undefined, audience(agreement));
     }
   }

@@ -119,9 +119,11 @@ describe('balance targets, in direction, on a small fixed-seed matrix', () => {
   const of = async (i: number) => (await results)[i].summary;
   const deal = (s: Awaited<ReturnType<typeof of>>) => (s.paths.comprehensive + s.paths.incremental) / s.games;
 
-  it('conciliators reach a deal more often than pragmatists, and pragmatists more than hardliners', async () => {
+  // A deal now needs verification strengthened as well as relief: pragmatists, who insist on it, can
+  // reach one as often as conciliators; both must do so far more often than hardliners.
+  it('conciliators reach a deal in at least 60 % of games, and pragmatists more often than hardliners', async () => {
     const [p, c, h] = [await of(0), await of(1), await of(2)];
-    expect(deal(c)).toBeGreaterThan(deal(p));
+    expect(deal(c)).toBeGreaterThanOrEqual(0.6);
     expect(deal(p)).toBeGreaterThan(deal(h));
   });
 

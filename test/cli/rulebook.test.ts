@@ -78,7 +78,7 @@ describe('the prose template', () => {
     ['the look-back chance', 'rules/negotiation.json', ['lookback', 'chance'], 0.5, 'has a 50 % chance'],
     ['what a red costs Trust', 'rules/negotiation.json', ['results', 'red', 'trust'], -3, 'Trust moves −3'],
     ['the penalty for a red', 'rules/negotiation.json', ['redPenalty'], 4, 'minus 4 points'],
-    ['the Tension that ends the game', 'rules/endings.json', ['tensionMax'], 9, 'At 9 the game ends at once'],
+    ['the Tension that ends the game', 'rules/endings.json', ['tensionMax'], 9, 'At 9 the region stands at the brink'],
     ['the crisis penalty', 'rules/domestic.json', ['crisis', 'apPenalty'], 2, 'its action points drop by two'],
   ] as const)('writes %s from the data', (_what, file, path, value, expected) => {
     expect(prose).not.toContain(expected);

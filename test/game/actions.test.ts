@@ -104,6 +104,7 @@ function neutralBoard(G: GameState): void {
       done: false,
       taken: [],
       takenEver: [],
+      hostileActs: 0,
     };
   }
 }
@@ -204,6 +205,10 @@ function expectedAfter(before: GameState, seat: SeatId, d: ActionDef, scale: num
   me.capital -= Math.max(0, d.cost.capital - discount(G.flavour, d)) * scale;
   me.taken.push(d.id);
   if (!me.takenEver.includes(d.id)) me.takenEver.push(d.id);
+  // Hostile acts and rhetoric are counted (each repeat costs more), and what they raise in Tension
+  // or break in Trust is blamed on their seat.
+  if (d.tags.includes('hostile') || d.tags.includes('rhetoric')) me.hostileActs += 1;
+  G.blame[seat] += (Math.max(0, d.effects.tension ?? 0) + Math.max(0, -(d.effects.trust ?? 0))) * scale;
   for (const t of TRACKS) {
     const delta = (d.effects[t] ?? 0) * scale;
     if (!delta) continue;

@@ -12,9 +12,10 @@ import type { Ctx } from 'boardgame.io';
 import { describe, expect, it } from 'vitest';
 import { lastRoundWithin } from '../../src/game/calendar';
 import { Backchannel, DEFAULT_RULES as rules } from '../../src/game';
-import type { Condition, Effects } from '../../src/game/schema';
+import type { Clause, Effects } from '../../src/game/schema';
+import type { RuleSet } from '../../src/game/ruleset';
 import type { GameState } from '../../src/game/state';
-import { PATHS, SEATS, TRACKS, type IncidentId, type Metric, type Path, type PhaseId, type SeatId, type Track } from '../../src/game/types';
+import { PATHS, SEATS, TRACKS, type Metric, type Path, type PhaseId, type SeatId, type Track } from '../../src/game/types';
 import {
   active,
   answerIncident,
@@ -26,6 +27,7 @@ import {
   play,
   seeded,
   setG,
+  withRules,
   type GameStateFull,
   type Match,
 } from '../harness';
@@ -94,14 +96,16 @@ function value(G: GameState, metric: Metric): number {
     measuresInPlace: () => G.measures.length,
     trustChange: () => G.trust - G.trustAtRoundStart,
     greenSteps: () => G.agreements.reduce((n, a) => n + a.steps.filter((x) => x.status === 'green').length, 0),
+    sanctionsEased: () => rules.scenarios.find((x) => x.id === G.scenario)!.start.sanctions - G.sanctions.level,
   };
   const read = table[metric];
   if (!read) throw new Error(`this suite cannot read the metric ${metric}`);
   return read();
 }
 
-function meets(G: GameState, conditions: readonly Condition[]): boolean {
+function meets(G: GameState, conditions: readonly Clause[]): boolean {
   return conditions.every((c) => {
+    if ('any' in c) return c.any.some((x) => meets(G, [x]));
     if ('measure' in c) return G.measures.some((x) => x.id === c.measure);
     if ('anyMeasure' in c) return G.measures.some((x) => c.anyMeasure.includes(x.id));
     const v = value(G, c.metric);
@@ -119,7 +123,7 @@ function expectedScores(G: GameState, path: Path): Record<SeatId, number> {
     if (path === 'escalation') return 0;
     const met = G.secrets[seat].agendas.filter((id) => meets(G, agenda(id).when));
     const cheats = G.secrets[seat].cheats.reduce((n, c) => n + c.gain, 0);
-    return rules.endings.outcomeBonus[path] + met.reduce((n, id) => n + agenda(id).points, 0) + cheats;
+    return rules.endings.outcomeBonus[path][seat] + met.reduce((n, id) => n + agenda(id).points, 0) + cheats;
   };
   return { '0': score('0'), '1': score('1'), '2': score('2') };
 }
@@ -233,26 +237,6 @@ function neutralBoard(G: GameState): void {
 }
 
 /** A match in round 1's negotiation on the neutral board, edited further by `edit`. */
-function negotiating(edit: (G: GameState) => void = () => {}, seed = 'game-endings'): Match {
-  const m = newMatch({ seed });
-  answerIncident(m);
-  expect(active(m)).toEqual(NEGOTIATING);
-  setG(m, (G) => {
-    neutralBoard(G);
-    edit(G);
-  });
-  return m;
-}
-
-/** Ends round 1 with `id` on top of the deck, so round 2 opens by drawing it. */
-function drawNext(m: Match, id: string): void {
-  setG(m, (G) => {
-    G.deck = [...G.deck.filter((x) => x !== id), id as IncidentId];
-    G.discard = G.discard.filter((x) => x !== id);
-  });
-  finishRound(m);
-}
-
 // ---------------------------------------------------------------------------------------------
 // 1. A full scripted game
 // ---------------------------------------------------------------------------------------------
@@ -390,8 +374,8 @@ describe('a full game, move by move', () => {
 // ---------------------------------------------------------------------------------------------
 
 /** A match in round 9's negotiation, reached by playing rounds with Trust and Tension mid-track. */
-function finalRound(seed: string): Match {
-  const m = newMatch({ seed });
+function finalRound(seed: string, variant?: RuleSet): Match {
+  const m = newMatch({ seed, rules: variant });
   while (m.state.G.round < 9) {
     setG(m, (G) => {
       G.trust = 5;
@@ -443,8 +427,8 @@ function setFinal(m: Match, b: FinalBoard, agendas: Agendas): void {
  * Plays the last round out from `board` and checks the round's closing steps moved the board as
  * the JSON says. Returns the ending and scores the final board calls for.
  */
-function finish(seed: string, board: FinalBoard, agendas: Agendas) {
-  const m = finalRound(seed);
+function finish(seed: string, board: FinalBoard, agendas: Agendas, variant?: RuleSet) {
+  const m = finalRound(seed, variant);
   setFinal(m, board, agendas);
   const expected = closeFinalRound(m.state.G);
   expect(over(m)).toBeUndefined();
@@ -461,11 +445,14 @@ function finish(seed: string, board: FinalBoard, agendas: Agendas) {
 
 /** Far inside every threshold of comprehensive revival: Trust high, calm, breakout 12 months, sanctions 2, access 4. */
 const COMPREHENSIVE: FinalBoard = { trust: 9, tension: 3, sanctions: 2, enrichment: 0, stockpile: 0, centrifuges: 0, access: 4, capital: [5, 5, 5] };
-/** Incremental but not comprehensive: Trust 6, Tension 4, breakout 6 − 1 − 2 = 3 months, sanctions 6, access 1. */
-const INCREMENTAL: FinalBoard = { trust: 6, tension: 4, sanctions: 6, enrichment: 1, stockpile: 4, centrifuges: 4, access: 1, capital: [5, 2, 8] };
+/**
+ * Incremental but not comprehensive: Trust 6, Tension 4, sanctions eased from 8 to 6, short-notice
+ * inspections (access 2); access below environmental sampling rules out comprehensive.
+ */
+const INCREMENTAL: FinalBoard = { trust: 6, tension: 4, sanctions: 6, enrichment: 1, stockpile: 4, centrifuges: 4, access: 2, capital: [5, 2, 8] };
 /** Incremental again, with nothing to move any seat's capital at the round's end: a tie stays a tie. */
-const LEVEL: FinalBoard = { trust: 5, tension: 4, sanctions: 6, enrichment: 1, stockpile: 4, centrifuges: 4, access: 1, capital: [5, 5, 5] };
-/** Trust 3 (below incremental, above collapse), breakout at its floor, nothing for the framework review. */
+const LEVEL: FinalBoard = { trust: 5, tension: 4, sanctions: 6, enrichment: 1, stockpile: 4, centrifuges: 4, access: 2, capital: [5, 5, 5] };
+/** Relief delivered but verification never strengthened (access 1, no joint teams or forum): stalemate. */
 const STALEMATE: FinalBoard = { trust: 3, tension: 5, sanctions: 5, enrichment: 2, stockpile: 6, centrifuges: 4, access: 1, capital: [5, 5, 5] };
 
 describe('the four endings', () => {
@@ -475,8 +462,8 @@ describe('the four endings', () => {
     expect(path).toBe('comprehensive');
     expect(G.trust).toBeGreaterThanOrEqual(7);
     expect(breakout(G)).toBe(12);
-    expect(scores['0']).toBeGreaterThan(rules.endings.outcomeBonus.comprehensive);
-    expect(scores['1']).toBe(rules.endings.outcomeBonus.comprehensive);
+    expect(scores['0']).toBeGreaterThan(rules.endings.outcomeBonus.comprehensive['0']);
+    expect(scores['1']).toBe(rules.endings.outcomeBonus.comprehensive['1']);
     expectEnding(m, { path: 'comprehensive', cause, scores, winner: '0' });
     expect(cause).toBe('final');
     expectAllRefused(m);
@@ -486,18 +473,21 @@ describe('the four endings', () => {
     const agendas = { ...NONE_MET, '2': ['med-credibility', 'med-architecture'] };
     const { m, path, cause, scores } = finish('ending-incremental', INCREMENTAL, agendas);
     expect(path).toBe('incremental');
-    expect(scores['2']).toBe(rules.endings.outcomeBonus.incremental + rules.agendas.find((a) => a.id === 'med-credibility')!.points);
+    expect(scores['2']).toBe(rules.endings.outcomeBonus.incremental['2'] + rules.agendas.find((a) => a.id === 'med-credibility')!.points);
     expectEnding(m, { path: 'incremental', cause: 'final', scores, winner: '2' });
     expect(cause).toBe('final');
   });
 
   it('a tie at the top: no winner', () => {
-    const { m, G, path, scores } = finish('ending-tie', LEVEL, NONE_MET);
+    // A variant in which incremental progress is worth the same to every seat.
+    const level = withRules((raw) => {
+      (raw['rules/endings.json'] as { outcomeBonus: Record<Path, Record<SeatId, number>> }).outcomeBonus.incremental = { '0': 6, '1': 6, '2': 6 };
+    });
+    const { m, G, path } = finish('ending-tie', LEVEL, NONE_MET, level);
     expect(path).toBe('incremental');
     // Level on points and on standing at home alike.
     expect(SEATS.map((s) => G.seats[s].capital)).toEqual([5, 5, 5]);
-    const bonus = rules.endings.outcomeBonus.incremental;
-    expect(scores).toEqual({ '0': bonus, '1': bonus, '2': bonus });
+    const scores = { '0': 6, '1': 6, '2': 6 };
     expectEnding(m, { path: 'incremental', cause: 'final', scores });
   });
 
@@ -546,134 +536,180 @@ describe('the four endings', () => {
 // ---------------------------------------------------------------------------------------------
 
 const ESCALATED = { path: 'escalation' as Path, scores: { '0': 0, '1': 0, '2': 0 }, cause: 'tension' };
+const { tensionMax, trustCollapse, sustainedRounds, protectedPhases, blame } = rules.endings;
 
-describe('Tension at 10 ends the game at once in escalation', () => {
-  it('a retaliation', () => {
-    const m = negotiating((G) => {
-      G.tension = 7;
-    });
-    const d = incident('shipping-attack');
-    expect(d.effects.tension).toBe(2);
-    expect(d.response!.retaliation.effects.tension).toBe(1);
-    drawNext(m, d.id);
-    expect(m.state.G.tension).toBe(9);
+/** A neutral board, negotiating in `round`, reached by playing the rounds before it out. */
+function negotiatingIn(round: number, edit: (G: GameState) => void = () => {}, seed = 'game-endings'): Match {
+  const m = newMatch({ seed });
+  while (m.state.G.round < round) {
+    setG(m, neutralBoard);
+    finishRound(m);
     expect(over(m)).toBeUndefined();
-    expect(play(m, d.response!.seat, 'respond', 'retaliation').invalid).toBe(false);
-    expect(m.state.G.tension).toBe(10);
-    expect(m.state.G.round).toBe(2);
-    expect(m.state.G.history).toHaveLength(1);
-    expectEnding(m, ESCALATED);
-    expectAllRefused(m);
+  }
+  answerIncident(m);
+  setG(m, (G) => {
+    neutralBoard(G);
+    edit(G);
+  });
+  return m;
+}
+
+/** Ends the round in play with Tension or Trust held where `edit` puts them. */
+function endRoundWith(m: Match, edit: (G: GameState) => void): void {
+  setG(m, edit);
+  finishRound(m);
+}
+
+describe('escalation needs sustained danger: Tension at its maximum as two rounds in a row end', () => {
+  it('the thresholds are the ones in rules/endings.json', () => {
+    expect([tensionMax, trustCollapse, sustainedRounds]).toEqual([10, 0, 2]);
+    expect(protectedPhases).toEqual(['confidence']);
   });
 
-  it('restraint at the same point does not end it', () => {
-    const m = negotiating((G) => {
-      G.tension = 7;
+  it('a hostile act that takes Tension to 10 mid-round does not end the game; the end of the round warns', () => {
+    const m = negotiatingIn(4, (G) => {
+      G.tension = 9;
     });
-    drawNext(m, 'shipping-attack');
-    play(m, '0', 'respond', 'restraint');
-    expect(m.state.G.tension).toBe(9);
-    expect(over(m)).toBeUndefined();
-    expect(active(m)).toEqual(NEGOTIATING);
-  });
-
-  it('the incident itself', () => {
-    const m = negotiating((G) => {
-      G.tension = 8;
-    });
-    drawNext(m, 'spoiler-provocation');
-    expect(m.state.G.incident?.id).toBe('spoiler-provocation');
-    expect(m.state.G.tension).toBe(10);
-    expectEnding(m, ESCALATED);
-    expectAllRefused(m);
-  });
-
-  it('a hostile action: 9 is not the end, 10 is', () => {
-    const m = negotiating((G) => {
-      G.tension = 8;
-    });
-    expect(play(m, '0', 'act', 'us-show-of-force').invalid).toBe(false);
-    expect(m.state.G.tension).toBe(9);
-    expect(over(m)).toBeUndefined();
     expect(play(m, '1', 'act', 'ir-proxy-pressure').invalid).toBe(false);
     expect(m.state.G.tension).toBe(10);
-    expect(m.state.G.round).toBe(1);
+    expect(over(m)).toBeUndefined();
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(over(m)).toBeUndefined();
+    expect(everyLine(m.state.G).some((l) => l.text.startsWith('The region stands at the brink'))).toBe(true);
+  });
+
+  it('the second round in a row to end at 10 escalates', () => {
+    const m = negotiatingIn(4);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(over(m)).toBeUndefined();
+    answerIncident(m);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(m.state.G.history.slice(-2).map((r) => r.tension)).toEqual([10, 10]);
     expectEnding(m, ESCALATED);
     expectAllRefused(m);
+  });
+
+  it('stepping back from the brink in between resets the count', () => {
+    const m = negotiatingIn(4);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    answerIncident(m);
+    endRoundWith(m, (G) => {
+      G.tension = 9;
+    });
+    answerIncident(m);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(over(m)).toBeUndefined();
+  });
+
+  it('in Phase I the brink is only a warning; the first round of Phase II to end there too escalates', () => {
+    const m = negotiatingIn(1);
+    for (let round = 1; round <= 3; round++) {
+      answerIncident(m);
+      endRoundWith(m, (G) => {
+        G.tension = 10;
+      });
+      expect(over(m), `round ${round}`).toBeUndefined();
+    }
+    answerIncident(m);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(m.state.G.history).toHaveLength(4);
+    expectEnding(m, ESCALATED);
+  });
+
+  it('blame: the seat whose hostile acts raised Tension most loses the blame penalty', () => {
+    const m = negotiatingIn(4, (G) => {
+      G.tension = 7;
+    });
+    expect(play(m, '0', 'act', 'us-show-of-force').invalid).toBe(false);
+    expect(play(m, '0', 'act', 'us-new-sanctions').invalid).toBe(false);
+    expect(m.state.G.blame).toEqual({ '0': 3, '1': 0, '2': 0 });
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    answerIncident(m);
+    endRoundWith(m, (G) => {
+      G.tension = 10;
+    });
+    expect(blame.min).toBeLessThanOrEqual(3);
+    expectEnding(m, { ...ESCALATED, scores: { '0': -blame.penalty, '1': 0, '2': 0 } });
+    expect((over(m) as { blamed?: SeatId }).blamed).toBe('0');
+  });
+
+  it('each repeat of a hostile act costs one more capital', () => {
+    const m = negotiatingIn(4);
+    const capital = () => m.state.G.seats['0'].capital;
+    const c0 = capital();
+    expect(play(m, '0', 'act', 'us-show-of-force').invalid).toBe(false);
+    // Free the first time, and it pays 1 at home.
+    expect(capital()).toBe(c0 + 1);
+    expect(play(m, '0', 'act', 'us-new-sanctions').invalid).toBe(false);
+    expect(capital()).toBe(c0 + 1 - rules.negotiation.hostileRepeat + 1);
+    expect(m.state.G.seats['0'].hostileActs).toBe(2);
   });
 });
 
-describe('Trust at 0 collapses the talks', () => {
+describe('Trust at 0 as a round ends collapses the talks, from Phase II on', () => {
   it('with Tension 7 or more: escalation', () => {
-    const m = negotiating((G) => {
-      G.trust = 1;
+    const m = negotiatingIn(4);
+    endRoundWith(m, (G) => {
+      G.trust = 0;
       G.tension = 7;
     });
-    expect(play(m, '0', 'act', 'us-hardline-rhetoric').invalid).toBe(false);
-    expect(m.state.G.trust).toBe(0);
     expectEnding(m, { path: 'escalation', scores: { '0': 0, '1': 0, '2': 0 }, cause: 'collapse' });
     expectAllRefused(m);
   });
 
-  it('with Tension below 7: stalemate, scored, a tie has no winner', () => {
-    const m = negotiating((G) => {
-      G.trust = 2;
-      G.trustAtRoundStart = 2;
+  it('with Tension below 7: stalemate, scored by what the stalemate is worth to each seat', () => {
+    const m = negotiatingIn(4);
+    endRoundWith(m, (G) => {
+      G.trust = 0;
       G.tension = 5;
     });
-    expect(incident('ambiguous-iaea-finding').effects).toEqual({ trust: -2 });
-    drawNext(m, 'ambiguous-iaea-finding');
-    expect(m.state.G.trust).toBe(0);
-    // No seat meets an agenda, and all three stand at 5 capital: a tie all round.
-    expect(SEATS.map((s) => m.state.G.seats[s].capital)).toEqual([5, 5, 5]);
     const bonus = rules.endings.outcomeBonus.stalemate;
-    expectEnding(m, { path: 'stalemate', scores: { '0': bonus, '1': bonus, '2': bonus }, cause: 'collapse' });
-    expectAllRefused(m);
+    const end = over(m)!;
+    expect([end.path, end.cause]).toEqual(['stalemate', 'collapse']);
+    expect(end.scores).toEqual(expectedScores(m.state.G, 'stalemate'));
+    expect(SEATS.map((s) => end.scores[s] >= bonus[s])).toEqual([true, true, true]);
   });
 
-  it('with Tension below 7 and a clear leader: stalemate with a winner', () => {
-    const standing = rules.agendas.find((x) => x.id === 'us-standing')!;
-    expect(standing.when).toMatchObject([{ metric: 'usCapital', op: '>=' }]);
-    const needed = (standing.when[0] as { value: number }).value;
-    const m = negotiating((G) => {
+  it('Trust at 0 mid-round is not a collapse if the round ends above it', () => {
+    const m = negotiatingIn(4, (G) => {
       G.trust = 1;
-      G.trustAtRoundStart = 1;
-      G.tension = 6;
-      G.seats['0'].capital = needed;
-      dealAgendas(G, { ...NONE_MET, '0': ['us-standing', 'us-detainees-home'] });
     });
     expect(play(m, '0', 'act', 'us-hardline-rhetoric').invalid).toBe(false);
-    // Hardline rhetoric costs no capital and gains some: the U.S. still meets "Sell it to Congress";
-    // nobody else meets an agenda.
-    expect(m.state.G.seats['0'].capital).toBeGreaterThanOrEqual(needed);
-    const bonus = rules.endings.outcomeBonus.stalemate;
-    expectEnding(m, { path: 'stalemate', scores: { '0': bonus + standing.points, '1': bonus, '2': bonus }, winner: '0', cause: 'collapse' });
-  });
-
-  it('an incident can collapse the talks at the start of a round', () => {
-    const m = negotiating((G) => {
-      G.trust = 2;
-      G.tension = 7;
-    });
-    drawNext(m, 'ambiguous-iaea-finding');
     expect(m.state.G.trust).toBe(0);
-    expect(m.state.G.round).toBe(2);
-    expectEnding(m, { path: 'escalation', scores: { '0': 0, '1': 0, '2': 0 }, cause: 'collapse' });
-    expectAllRefused(m);
-  });
-
-  it('Trust at 1 is not a collapse', () => {
-    const m = negotiating((G) => {
-      G.trust = 2;
+    expect(over(m)).toBeUndefined();
+    endRoundWith(m, (G) => {
+      G.trust = 1;
     });
-    expect(play(m, '0', 'act', 'us-hardline-rhetoric').invalid).toBe(false);
-    expect(m.state.G.trust).toBe(1);
     expect(over(m)).toBeUndefined();
   });
 
+  it('in Phase I Trust at 0 suspends the talks at a price to the Mediator instead of ending them', () => {
+    const m = negotiatingIn(2);
+    const credibility = m.state.G.seats['2'].capital;
+    endRoundWith(m, (G) => {
+      G.trust = 0;
+    });
+    expect(over(m)).toBeUndefined();
+    const suspension = rules.endings.suspension;
+    expect(everyLine(m.state.G).some((l) => l.text.startsWith(suspension.text))).toBe(true);
+    expect(m.state.G.seats['2'].capital).toBeLessThan(credibility + 2);
+  });
+
   it('collapse thresholds are the ones in rules/endings.json', () => {
-    expect(rules.endings.trustCollapse).toBe(0);
-    expect(rules.endings.tensionMax).toBe(10);
     expect(rules.endings.collapse).toEqual([
       { path: 'escalation', when: [{ metric: 'tension', op: '>=', value: 7 }] },
       { path: 'stalemate', when: [] },

@@ -592,7 +592,7 @@ describe('no secret ever reaches another seat or a spectator', () => {
     expect(breaches(m.state, cov, leaky((v, G) => (v.deck = G.deck))).join('\n')).toMatch(/deck/);
   });
 
-  it('in 100 RandomBot games, at every state, for every seat and the spectator', async () => {
+  it('in 100 RandomBot games, at every state, for every seat and the spectator', { timeout: 300_000 }, async () => {
     const cov: Coverage = { states: 0, views: 0, hiddenItems: 0, choices: 0, cheats: 0, leaked: 0, privateLines: 0 };
     const flavours = flavoursJson.map((f) => f.id);
     const found = new Map<string, string>();

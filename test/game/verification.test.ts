@@ -205,7 +205,14 @@ describe('a cheat the verifier missed', () => {
     expect(G.trust).toBe(r.before.trust + N.results.green.trust);
     // Capital was paid on signing; at verification only the relief arrives.
     expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital + relief.capital!['1']);
-    expect(G.secrets['1'].cheats).toEqual([{ kind: 'cheat', agreement: r.agreementId, step: r.step.id, round: 1, gain: cdef('enrichment-pause').cheatGain }]);
+    // The pause is declared but not real: the cheat keeps that gap in secret, and the real
+    // stockpile already grew behind it this round.
+    const growth = rules.nuclear.growth.stockpilePerRound;
+    expect(G.secrets['1'].cheats).toEqual([
+      { kind: 'cheat', agreement: r.agreementId, step: r.step.id, round: 1, gain: cdef('enrichment-pause').cheatGain, gap: { tracks: { stockpile: -growth }, measures: ['enrichment-pause'] } },
+    ]);
+    expect(G.nuclear.stockpile).toBe(r.before.nuclear.stockpile);
+    expect(G.measures.some((x) => x.id === 'enrichment-pause')).toBe(true);
     const note = everyLine(G).find((e) => e.text.includes('went unseen'));
     expect(note).toBeDefined();
     expect(note!.to).toEqual(['1']);
@@ -239,7 +246,7 @@ describe('a cheat the verifier missed', () => {
     expect(b).toBeDefined();
     expect(a.path).toBe(b.path);
     expect(a.path).not.toBe('escalation');
-    const bonus = (endingsJson as unknown as { outcomeBonus: Record<string, number> }).outcomeBonus[a.path];
+    const bonus = (endingsJson as unknown as { outcomeBonus: Record<string, Record<string, number>> }).outcomeBonus[a.path]['1'];
     expect(b.scores['1']).toBeGreaterThanOrEqual(bonus);
     expect(a.scores['1']).toBe(b.scores['1'] + gain);
     expect(a.scores['0']).toBe(b.scores['0']);
@@ -279,9 +286,16 @@ describe('a cheat the verifier missed', () => {
         expect(G.secrets['1'].cheats).toEqual([]);
         const snap = triggerEffects('snapback');
         expect(G.sanctions.level).toBe(before.sanctions.level + snap.sanctions!);
-        expect(G.seats['1'].capital).toBe(before.seats['1'].capital + snap.capital!['1']);
-        // The step turns red (the red result) and look-back adds its own penalty.
-        expect(G.trust).toBe(before.trust + N.results.red.trust + (lookback.effects.trust ?? 0));
+        // The pause was never real: the board now shows what was done, and the stockpile grew.
+        expect(G.measures.some((x) => x.id === 'enrichment-pause')).toBe(false);
+        const hidden = before.secrets['1'].cheats[0].gap.tracks.stockpile!;
+        expect(hidden).toBeLessThan(0);
+        expect(G.nuclear.stockpile).toBe(before.nuclear.stockpile - hidden + rules.nuclear.growth.stockpilePerRound);
+        // The step turns red (the red result, the snapback) and look-back adds its own penalty.
+        expect(step.report).toContain(`Trust ${lookback.effects.trust}`.replace('-', '−'));
+        expect(step.report).toContain(`Iranian political capital ${snap.capital!['1']}`.replace('-', '−'));
+        expect(step.report).toContain(`Trust ${N.results.red.trust}`.replace('-', '−'));
+        expect(G.blame['1']).toBe(rules.endings.blame.red);
         expect(step.report).toContain('RED');
         expect(step.report).toMatch(/look-back/);
         expect(step.report).toContain(`round ${round}`);
@@ -358,7 +372,7 @@ describe('partial compliance', () => {
   const limit = cdef('centrifuge-limit');
   const share = N.partialGainShare;
 
-  it('detected: amber, the partial result, more monitoring, no capital at verification', () => {
+  it('detected: amber, the partial result, more monitoring, limited relief', () => {
     const r = findSeed(
       20,
       (seed) =>
@@ -374,14 +388,18 @@ describe('partial compliance', () => {
       'amber',
     );
     const G = r.m.state.G;
-    expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital);
+    expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital + triggersJson.find((t) => t.id === 'relief-tranche')!.limited!.capital['1']);
     expect(G.nuclear.centrifuges).toBe(r.before.nuclear.centrifuges + limit.partial.centrifuges!);
     expect(G.monitoring['1']).toBeCloseTo(0.9 + N.amberMonitoring, 10);
     expect(G.monitoring['0']).toBe(0);
-    // Amber fires neither trigger and leaves Trust where it was.
-    expect(G.trust).toBe(r.before.trust);
+    // Amber costs Trust, gives the green trigger's limited relief (no sanctions move), and is
+    // blamed on the seat found short; its step is marked as partly done.
+    expect(G.trust).toBe(r.before.trust + N.results.amber.trust!);
     expect(G.sanctions.level).toBe(r.before.sanctions.level);
+    expect(r.step.partly).toBe(true);
+    expect(G.blame['1']).toBe(rules.endings.blame.partial);
     expect(r.step.report).toContain('AMBER');
+    expect(r.step.report).toContain('Sanctions relief tranche, limited');
     expect(G.secrets['1'].cheats).toEqual([]);
   });
 
@@ -396,7 +414,10 @@ describe('partial compliance', () => {
     expect(G.seats['1'].capital).toBe(r.before.seats['1'].capital + triggerEffects('relief-tranche').capital!['1']);
     expect(G.nuclear.centrifuges).toBe(r.before.nuclear.centrifuges + limit.effects.centrifuges!);
     expect(G.monitoring['1']).toBe(0);
-    expect(G.secrets['1'].cheats).toEqual([{ kind: 'partial', agreement: r.agreementId, step: r.step.id, round: 7, gain: Math.floor(limit.cheatGain * share) }]);
+    // Declared −2 cascades, really −1: the gap of one cascade stays secret.
+    expect(G.secrets['1'].cheats).toEqual([
+      { kind: 'partial', agreement: r.agreementId, step: r.step.id, round: 7, gain: Math.floor(limit.cheatGain * share), gap: { tracks: { centrifuges: limit.effects.centrifuges! - limit.partial.centrifuges! }, measures: [] } },
+    ]);
   });
 });
 

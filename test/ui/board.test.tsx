@@ -14,7 +14,7 @@ describe('the board', () => {
     expect(trust.getAttribute('aria-valuenow')).toBe(String(G.trust));
     expect(tension.getAttribute('aria-valuenow')).toBe(String(G.tension));
     expect(trust.getAttribute('aria-valuetext')).toBe(`Trust ${G.trust} of ${rules.board.bounds.trust.max}`);
-    expect(screen.getByText(/Escalation at once at 10/)).toBeTruthy();
+    expect(screen.getByText(/Escalation at 10 as 2 rounds in a row end/)).toBeTruthy();
   });
 
   it('shows the timeline, the incident, the nuclear file, sanctions, detainees and measures', () => {

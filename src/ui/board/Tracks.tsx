@@ -1,4 +1,5 @@
 /** The two shared tracks, largest on the board: what the process has earned and how close war is. */
+import { phaseShortName } from '../../game/ruleset';
 import { useG } from '../hooks';
 import { rules } from '../rules';
 
@@ -6,11 +7,14 @@ type TrackName = 'trust' | 'tension';
 
 /** The thresholds the endings set on a track, in words, so players see what each step means. */
 function thresholds(track: TrackName): string[] {
-  const { paths, tensionMax, trustCollapse } = rules.endings;
+  const { paths, tensionMax, trustCollapse, sustainedRounds, protectedPhases } = rules.endings;
   const notes = paths.flatMap((p) =>
     p.when.flatMap((c) => ('metric' in c && c.metric === track ? [`${p.name} ${c.op === '>=' ? '≥' : '≤'} ${c.value}`] : [])),
   );
-  return track === 'trust' ? [`Talks collapse at ${trustCollapse}`, ...notes] : [`Escalation at once at ${tensionMax}`, ...notes];
+  const spared = protectedPhases.map((p) => phaseShortName(rules, p)).join(' and ');
+  return track === 'trust'
+    ? [`Talks collapse at ${trustCollapse} as a round ends (suspended in ${spared})`, ...notes]
+    : [`Escalation at ${tensionMax} as ${sustainedRounds} rounds in a row end (not in ${spared})`, ...notes];
 }
 
 function Track({ track, label, value, change }: { track: TrackName; label: string; value: number; change?: number }) {

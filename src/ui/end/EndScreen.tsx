@@ -3,10 +3,11 @@ import { agendaMet } from '../../game/agendas';
 import { totalRounds } from '../../game/calendar';
 import { pathsMissed, type GameOver } from '../../game/endings';
 import { readerOf } from '../../game/log';
-import { describeCondition, metricValue } from '../../game/metrics';
+import { METRIC_LABELS, describeCondition, metricValue } from '../../game/metrics';
 import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
-import { SEATS } from '../../game/types';
+import { SEATS, type Metric } from '../../game/types';
+import type { GameView } from '../../game/view';
 import { useG } from '../hooks';
 import { LogList } from '../log/Log';
 import { rules } from '../rules';
@@ -14,10 +15,22 @@ import { useGame } from '../store';
 import { TrendChart } from './TrendChart';
 
 function cause(over: GameOver, rounds: number): string {
-  const { tensionMax, trustCollapse } = rules.endings;
-  if (over.cause === 'tension') return `Tension reached ${tensionMax}: the region escalated and the talks ended at once.`;
-  if (over.cause === 'collapse') return `Trust fell to ${trustCollapse}: the talks collapsed.`;
+  const { tensionMax, trustCollapse, sustainedRounds } = rules.endings;
+  const blame = over.blamed !== undefined ? ` ${SEAT_NAMES[over.blamed]} bears the blame: its own acts and breaches did most to bring it about.` : '';
+  if (over.cause === 'tension') return `Tension stood at ${tensionMax} as ${sustainedRounds} rounds in a row ended: the region escalated into war.${blame}`;
+  if (over.cause === 'collapse') return `Trust stood at ${trustCollapse} as a round ended: the talks collapsed.${blame}`;
   return `The talks ran all ${rounds} rounds; the final board decided the path.`;
+}
+
+/** What hidden cheats left undone: the board as declared against the board as it really is. */
+function realGaps(G: GameView, over: GameOver): string[] {
+  const real: GameView = { ...G, ...over.real };
+  const metrics: Metric[] = ['breakoutMonths', 'enrichment', 'stockpile', 'centrifuges', 'access', 'sanctions', 'escrow', 'releasedTotal'];
+  const gaps = metrics
+    .filter((m) => metricValue(rules, G, m) !== metricValue(rules, real, m))
+    .map((m) => `${METRIC_LABELS[m]}: declared ${metricValue(rules, G, m)}, really ${metricValue(rules, real, m)}`);
+  const faked = G.measures.filter((m) => !over.real.measures.some((r) => r.id === m.id)).map((m) => `${entry(rules, 'measures', m.id).name}: declared, never in force`);
+  return [...gaps, ...faked];
 }
 
 /** The rounds where Trust and Tension moved most: where to start the debrief. */
@@ -46,6 +59,8 @@ export function EndScreen({ over }: { over: GameOver }) {
   const scenario = entry(rules, 'scenarios', G.scenario);
   const rounds = totalRounds(G.schedule);
   const bonus = rules.endings.outcomeBonus[over.path];
+  const real: GameView = { ...G, ...over.real };
+  const gaps = realGaps(G, over);
   const ranked = [...SEATS].sort((a, b) => over.scores[b] - over.scores[a]);
   const points = turningPoints(G.history, scenario.start);
   return (
@@ -56,8 +71,20 @@ export function EndScreen({ over }: { over: GameOver }) {
       <p className="end-cause">
         <strong>Why:</strong> {cause(over, rounds)}
       </p>
+      {gaps.length ? (
+        <div className="end-real">
+          <p>
+            <strong>Declared and real:</strong> cheats no verifier found left steps undone. The ending was decided on the real board.
+          </p>
+          <ul>
+            {gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {over.cause === 'final'
-        ? pathsMissed(rules, G, over.path).map((p) => (
+        ? pathsMissed(rules, real, over.path).map((p) => (
             <p key={p.path} className="end-missed">
               <strong>Why not {p.name}:</strong> it {p.unmet.join('; ')}.
             </p>
@@ -67,7 +94,7 @@ export function EndScreen({ over }: { over: GameOver }) {
         <ul className="end-conditions">
           {path.when.map((c, i) => (
             <li key={i}>
-              ✓ {describeCondition(rules, c)} {'metric' in c ? `(final: ${metricValue(rules, G, c.metric)})` : ''}
+              ✓ {describeCondition(rules, c)} {'metric' in c ? `(final: ${metricValue(rules, real, c.metric)})` : ''}
             </li>
           ))}
         </ul>
@@ -77,7 +104,8 @@ export function EndScreen({ over }: { over: GameOver }) {
       <p className="muted">
         {over.path === 'escalation'
           ? 'Escalation: every seat scores 0. Everyone loses.'
-          : `Each seat scores the shared bonus (${bonus}) plus its agendas met, plus any cheat never found, less ${rules.negotiation.redPenalty} for each step a verifier found red.`}{' '}
+          : `Each seat scores what ${path.name} is worth to it (U.S. ${bonus['0']}, Iran ${bonus['1']}, Mediator ${bonus['2']}) plus its agendas met on the real board, plus any cheat never found, less ${rules.negotiation.redPenalty} for each step a verifier found red and ${rules.negotiation.partialPenalty} for each found done only in part.`}{' '}
+        {over.blamed !== undefined ? `${SEAT_NAMES[over.blamed]}, blamed, loses ${rules.endings.blame.penalty}.` : ''}{' '}
         {over.winner !== undefined ? `Winner: ${SEAT_NAMES[over.winner]}.` : 'No single winner.'}
       </p>
       <ol className="score-cards" aria-label="Scores, highest first">
@@ -93,7 +121,7 @@ export function EndScreen({ over }: { over: GameOver }) {
             <ul className="agenda-reveal" aria-label={`${SEAT_NAMES[seat]}'s agendas`}>
               {over.agendas[seat].map((id) => {
                 const def = entry(rules, 'agendas', id);
-                const met = agendaMet(rules, G, id);
+                const met = agendaMet(rules, real, id);
                 return (
                   <li key={id}>
                     <span className={met ? 'met' : 'unmet'}>{met ? '✓ met' : '✗ missed'}</span> <strong>{def.name}</strong> ({def.points}{' '}
