@@ -18,7 +18,7 @@ type FullState = State<GameState> & { transients?: { error?: { type: string } } 
 export interface MatchSetup {
   seed: string;
   bots: Record<SeatId, BotConfig>;
-  setupData?: { scenario?: string; flavour?: string };
+  setupData?: { scenario?: string; flavour?: string; length?: string };
   /** The rule set to play under; the one in `rules/` if none. */
   rules?: RuleSet;
 }

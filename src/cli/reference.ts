@@ -220,7 +220,7 @@ function scenarios(rules: RuleSet): string {
         ['Rounds', s.schedule.map((x) => `${phaseShortName(rules, x.phase)}: ${x.rounds} × ${x.monthsPerRound} month${x.monthsPerRound > 1 ? 's' : ''}`).join('; ')],
         ['Default mediator', flavour],
       ];
-      return `### ${s.name} (\`${s.id}\`)\n\n${s.description}\n\n${table(['', 'Start'], rows)}`;
+      return `### ${s.name} (\`${s.id}\`)\n\n${s.description}\n\n*Source:* ${s.source}\n\n${table(['', 'Start'], rows)}`;
     })
     .join('\n\n');
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Commitment, ProposalDraft } from './state';
-import { CHANNELS, FLAVOURS, SEATS } from './types';
+import { CHANNELS, FLAVOURS, LENGTHS, SEATS } from './types';
 import { no, type Verdict } from './verdict';
 
 const commitmentShape = z.strictObject({
@@ -39,11 +39,12 @@ export const setupDataShape = z
     {
       scenario: z.string({ error: (issue) => unknownScenario(issue.input) }).optional(),
       flavour: z.enum(FLAVOURS, { error: (issue) => `Unknown mediator flavour ${JSON.stringify(issue.input)}. Choose one of: ${FLAVOURS.join(', ')}.` }).optional(),
+      length: z.enum(LENGTHS, { error: (issue) => `Unknown game length ${JSON.stringify(issue.input)}. Choose one of: ${LENGTHS.join(', ')}.` }).optional(),
     },
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `setupData has unknown field(s): ${issue.keys.join(', ')}. Allowed: scenario, flavour.`
+          ? `setupData has unknown field(s): ${issue.keys.join(', ')}. Allowed: scenario, flavour, length.`
           : 'setupData must be an object such as { "scenario": "talks-resume", "flavour": "oman" }.',
     },
   )

@@ -42,6 +42,10 @@ const int = z.int('must be a whole number');
 const count = int.min(0, 'must be 0 or more');
 const seat = z.enum(SEATS, 'must be "0" (United States), "1" (Iran) or "2" (Mediator)');
 const phase = z.enum(PHASES);
+/** The calendar: so many rounds a phase, each so many months long (halves allowed). */
+const schedule = z
+  .array(z.strictObject({ phase, rounds: int.min(1), monthsPerRound: z.number().positive().multipleOf(0.5, 'must be a whole or half number of months') }))
+  .length(3, 'must list the three phases');
 
 /** A change to the board. Numbers are deltas, clamped to each track's bounds. */
 export const effectsSchema = z.strictObject({
@@ -72,9 +76,9 @@ export const scenarioSchema = z.strictObject({
   name: text,
   description: text,
   flavour: z.enum(FLAVOURS),
-  schedule: z
-    .array(z.strictObject({ phase, rounds: int.min(1), monthsPerRound: int.min(1) }))
-    .length(3, 'must list the three phases'),
+  /** Where it comes from: the history or the seed it is anchored in. */
+  source: text,
+  schedule,
   start: z.strictObject({
     trust: count,
     tension: count,
@@ -103,6 +107,8 @@ export const boardSchema = z.strictObject({
   actionPoints: z.strictObject({ '0': count, '1': count, '2': count }),
   // At least two of the log's pages (`log.ts`).
   maxLog: int.min(50),
+  /** The short game's calendar, for one lesson: the same eighteen months in fewer, longer rounds. */
+  shortSchedule: schedule,
 });
 export type Board = z.infer<typeof boardSchema>;
 

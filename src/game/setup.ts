@@ -8,24 +8,26 @@ import type { Random } from './random';
 import { entry, findEntry, type RuleSet } from './ruleset';
 import type { Scenario } from './schema';
 import type { GameState, SeatSecret, SeatState } from './state';
-import type { AgendaId, Flavour, IncidentId } from './types';
+import type { AgendaId, Flavour, IncidentId, Length } from './types';
 
 export interface SetupData {
   /** A scenario id from `rules/scenarios.json`; the first scenario when absent. */
   scenario?: string;
   /** The Mediator's flavour; the scenario's own when absent. */
   flavour?: Flavour;
+  /** Standard (the scenario's calendar) when absent; short plays six rounds, for one lesson. */
+  length?: Length;
 }
 
-type Parsed = { ok: true; scenario: Scenario; flavour: Flavour } | { ok: false; error: string };
+type Parsed = { ok: true; scenario: Scenario; flavour: Flavour; length: Length } | { ok: false; error: string };
 
 export function parseSetupData(rules: RuleSet, data: unknown): Parsed {
   const shape = setupDataShape.safeParse(data);
   if (!shape.success) return { ok: false, error: shape.error.issues[0].message };
-  const { scenario: sid, flavour } = shape.data ?? {};
+  const { scenario: sid, flavour, length } = shape.data ?? {};
   const scenario = sid === undefined ? rules.scenarios[0] : findEntry(rules, 'scenarios', sid);
   if (!scenario) return { ok: false, error: unknownScenarioError(sid, rules.scenarios.map((s) => s.id)) };
-  return { ok: true, scenario, flavour: flavour ?? scenario.flavour };
+  return { ok: true, scenario, flavour: flavour ?? scenario.flavour, length: length ?? 'standard' };
 }
 
 export function validateSetupData(rules: RuleSet, data: unknown): string | undefined {
@@ -36,7 +38,7 @@ export function validateSetupData(rules: RuleSet, data: unknown): string | undef
 export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 'Shuffle'>): GameState {
   const parsed = parseSetupData(rules, data);
   if (!parsed.ok) throw new Error(`Backchannel cannot start: ${parsed.error}`);
-  const { scenario, flavour } = parsed;
+  const { scenario, flavour, length } = parsed;
   const s = scenario.start;
   const agendas = dealAgendas(rules, random);
   const secret = (dealt: AgendaId[]): SeatSecret => ({ agendas: dealt, hand: [], choices: {}, cheats: [] });
@@ -44,7 +46,7 @@ export function createState(rules: RuleSet, data: unknown, random: Pick<Random, 
   const G: GameState = {
     scenario: scenario.id,
     flavour,
-    schedule: scenario.schedule.map((step) => ({ ...step })),
+    schedule: (length === 'short' ? rules.board.shortSchedule : scenario.schedule).map((step) => ({ ...step })),
     round: 0,
     trust: s.trust,
     tension: s.tension,

@@ -15,6 +15,10 @@ export type PhaseId = (typeof PHASES)[number];
 export const PATHS = ['comprehensive', 'incremental', 'stalemate', 'escalation'] as const;
 export type Path = (typeof PATHS)[number];
 
+/** How long a game runs: the standard nine rounds, or six that fit one lesson (`rules/board.json`). */
+export const LENGTHS = ['standard', 'short'] as const;
+export type Length = (typeof LENGTHS)[number];
+
 export const FLAVOURS = ['oman', 'switzerland', 'qatar', 'eu'] as const;
 export type Flavour = (typeof FLAVOURS)[number];
 

@@ -34,7 +34,11 @@ export interface BackchannelMatchData extends Server.MatchData {
 
 const numPlayers = z.literal(NUM_PLAYERS, { error: `must be ${NUM_PLAYERS}: the game has ${NUM_PLAYERS} seats` });
 const setupData = z.strictObject(
-  { scenario: z.string({ error: 'must be a scenario id' }).max(64).optional(), flavour: z.string({ error: 'must be a Mediator flavour id' }).max(64).optional() },
+  {
+    scenario: z.string({ error: 'must be a scenario id' }).max(64).optional(),
+    flavour: z.string({ error: 'must be a Mediator flavour id' }).max(64).optional(),
+    length: z.string({ error: 'must be a game length: standard or short' }).max(16).optional(),
+  },
   { error: 'must be an object such as { "scenario": "talks-resume", "flavour": "oman" }' },
 );
 const unlisted = z.boolean({ error: 'must be true or false' });

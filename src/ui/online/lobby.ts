@@ -19,7 +19,7 @@ export interface MatchInfo {
   matchID: string;
   seats: SeatInfo[];
   bots: BotSeats;
-  setupData?: { scenario?: string; flavour?: string };
+  setupData?: { scenario?: string; flavour?: string; length?: string };
   /** Set when the match has ended. */
   over: boolean;
 }
