@@ -121,9 +121,11 @@ export function gameOver(rules: RuleSet, G: GameState): GameOver | undefined {
   if (!end) return undefined;
   const guilty = end.cause === 'final' ? undefined : blamed(rules, G);
   const s = scores(rules, G, end.path, guilty);
-  // Escalation: everyone loses. A tie at the top goes to the seat with the most capital at home
-  // (the Mediator's credibility); a tie on that too has no single winner.
-  const winner = end.path === 'escalation' ? undefined : soleLeader(soleLeaders(SEATS, (seat) => s[seat]), (seat) => G.seats[seat].capital);
+  // Escalation: everyone loses. A tie at the top goes to the seat that delivered most: the most of
+  // its own steps verified green (capital kept by signing nothing must not decide it); a tie on that
+  // too has no single winner.
+  const delivered = (seat: SeatId) => G.agreements.reduce((n, a) => n + a.steps.filter((x) => x.seat === seat && x.status === 'green').length, 0);
+  const winner = end.path === 'escalation' ? undefined : soleLeader(soleLeaders(SEATS, (seat) => s[seat]), delivered);
   const reveal = <T>(f: (seat: SeatId) => T) => Object.fromEntries(SEATS.map((seat) => [seat, f(seat)])) as Record<SeatId, T>;
   const over: GameOver = {
     ...end,

@@ -491,6 +491,23 @@ describe('the four endings', () => {
     expectEnding(m, { path: 'incremental', cause: 'final', scores });
   });
 
+  it('a tie at the top goes to the seat that delivered most: its own steps verified green', () => {
+    const level = withRules((raw) => {
+      (raw['rules/endings.json'] as { outcomeBonus: Record<Path, Record<SeatId, number>> }).outcomeBonus.incremental = { '0': 6, '1': 6, '2': 6 };
+    });
+    const m = finalRound('ending-tie-green', level);
+    setFinal(m, LEVEL, NONE_MET);
+    // One step of Iran's, verified green long ago; the others signed nothing. More capital at
+    // home (the U.S. keeps 9) must not decide the tie.
+    setG(m, (G) => {
+      const step = { seat: '1' as SeatId, what: 'naval-notifications', due: 2, verifier: 'observers', onGreen: 'public-welcome', onRed: 'suspension', id: '1.1', status: 'green' };
+      G.agreements = [{ id: '1', proposal: '1', channel: 'shuttle', parties: ['0', '1', '2'], round: 1, steps: [step], leaked: false } as unknown as GameState['agreements'][number]];
+      G.seats['0'].capital = 9;
+    });
+    finishRound(m);
+    expectEnding(m, { path: 'incremental', cause: 'final', scores: { '0': 6, '1': 6, '2': 6 }, winner: '1' });
+  });
+
   it('frozen stalemate; Iran wins', () => {
     const agendas = { ...NONE_MET, '1': ['ir-programme', 'ir-hedge'] };
     const { m, G, path, scores } = finish('ending-stalemate', STALEMATE, agendas);
