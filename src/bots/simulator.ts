@@ -10,6 +10,7 @@ import type { RuleSet } from '../game/ruleset';
 import { nextActiveSeat } from '../game/stages';
 import type { GameState } from '../game/state';
 import { SEATS, type Path, type SeatId } from '../game/types';
+import type { BentStrategy } from './bent';
 import { scriptedBot } from './bot';
 import type { BotConfig } from './config';
 
@@ -21,6 +22,8 @@ export interface MatchSetup {
   setupData?: { scenario?: string; flavour?: string };
   /** The rule set to play under; the one in `rules/` if none. */
   rules?: RuleSet;
+  /** One seat's bot bent to a strategy (`bent.ts`). */
+  bent?: { seat: SeatId; strategy: BentStrategy };
 }
 
 export interface GameResult {
@@ -33,6 +36,8 @@ export interface GameResult {
   agreements: number;
   lights: { green: number; amber: number; red: number };
   moves: number;
+  /** Moves the bent seat's strategy changed, when a seat is bent. */
+  bentMoves?: number;
   /** Milliseconds each bot decision took, when asked for. */
   decisions?: number[];
 }
@@ -45,8 +50,10 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
   const game = { ...makeGame(rules), seed: setup.seed };
   const reducer = CreateGameReducer({ game, isClient: false }) as unknown as (s: FullState, a: unknown) => FullState;
   let state = InitializeGame({ game, numPlayers: SEATS.length, setupData: setup.setupData }) as FullState;
+  let bentMoves = 0;
+  const bentFor = (seat: SeatId) => (setup.bent?.seat === seat ? { strategy: setup.bent.strategy, onBent: () => void (bentMoves += 1) } : undefined);
   const bots = Object.fromEntries(
-    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat], rules))({ enumerate: game.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
+    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat], rules, bentFor(seat)))({ enumerate: game.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
   );
   const decisions: number[] = [];
   let moves = 0;
@@ -78,6 +85,7 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     moves,
   };
   if (over.winner !== undefined) result.winner = over.winner;
+  if (setup.bent) result.bentMoves = bentMoves;
   if (timeDecisions) result.decisions = decisions;
   return result;
 }
