@@ -9,7 +9,7 @@ import type { GameOver } from '../game/endings';
 import type { RuleSet } from '../game/ruleset';
 import { nextActiveSeat } from '../game/stages';
 import type { GameState } from '../game/state';
-import { SEATS, type Path, type SeatId } from '../game/types';
+import { SEATS, type MeasureId, type Path, type SeatId } from '../game/types';
 import type { BentStrategy } from './bent';
 import { scriptedBot } from './bot';
 import type { BotConfig } from './config';
@@ -36,6 +36,10 @@ export interface GameResult {
   agreements: number;
   lights: { green: number; amber: number; red: number };
   moves: number;
+  /** Rounds a seat spent in a domestic crisis, summed over the seats. */
+  crises: number;
+  /** The measures a seat (not the scenario) put in place at some time in the game. */
+  measuresBuilt: MeasureId[];
   /** Moves the bent seat's strategy changed, when a seat is bent. */
   bentMoves?: number;
   /** Milliseconds each bot decision took, when asked for. */
@@ -58,6 +62,8 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
   const decisions: number[] = [];
   let moves = 0;
   let last: SeatId = '2';
+  const crises = new Set<string>();
+  const built = new Set<MeasureId>();
   while (!state.ctx.gameover) {
     if (moves >= MAX_MOVES) throw new Error(`game ${setup.seed} stalled after ${MAX_MOVES} moves`);
     // Seats negotiate at once: take turns among the active ones, starting after the last mover.
@@ -68,6 +74,8 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     if (timeDecisions) decisions.push(performance.now() - start);
     const next = reducer(state, action);
     if (next.transients?.error) throw new Error(`game ${setup.seed}: bot ${seat} made an illegal move ${JSON.stringify(action)}`);
+    for (const s of SEATS) if (next.G.seats[s].crisis) crises.add(`${s}/${next.G.round}`);
+    for (const m of next.G.measures) if (m.by !== null) built.add(m.id);
     state = next;
     last = seat;
     moves += 1;
@@ -83,6 +91,8 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     agreements: state.G.agreements.length,
     lights: { green: count('green'), amber: count('amber'), red: count('red') },
     moves,
+    crises: crises.size,
+    measuresBuilt: [...built].sort(),
   };
   if (over.winner !== undefined) result.winner = over.winner;
   if (setup.bent) result.bentMoves = bentMoves;
