@@ -74,14 +74,14 @@ if (values.json) {
   process.exit(0);
 }
 
-const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(0)} %`;
+const pct = (n: number, of: number, digits = 0) => `${((n / of) * 100).toFixed(digits)} %`;
 const signed = (x: number, digits: number) => `${x > 0 ? '+' : ''}${x.toFixed(digits)}`;
 const row = (r: MatchupResult) => {
   const s = r.summary;
   return `| ${matchupName(r.matchup)} | ${PATHS.map((p) => pct(s.paths[p], s.games)).join(' | ')} | ${[s.winRate.us, s.winRate.iran, s.winRate.mediator].map((w) => pct(w, 1)).join(' | ')} | ${(s.agreements / s.games).toFixed(1)} | ${s.lights.green}/${s.lights.amber}/${s.lights.red} | ${s.meanRounds.toFixed(1)} |`;
 };
 const exploitRow = (r: ExploitRow) =>
-  `| ${SEAT_NAMES[r.seat]} | ${BENT_NAMES[r.strategy]} | ${pct(r.baseline.winRate, 1)} | ${pct(r.bent.winRate, 1)} | ${signed(r.winDeltaPoints, 1)} | ${signed(r.scoreDelta, 2)} | ${PATHS.map((p) => pct(r.paths[p], r.games)).join(' | ')} | ${r.bentMovesPerGame.toFixed(1)} | ${r.escalations ? `${r.escalations.spoilerLost}/${r.escalations.caused}` : ''} |`;
+  `| ${SEAT_NAMES[r.seat]} | ${BENT_NAMES[r.strategy]} | ${pct(r.baseline.winRate, 1, 1)} | ${pct(r.bent.winRate, 1, 1)} | ${signed(r.winDeltaPoints, 1)} | ${signed(r.scoreDelta, 2)} | ${PATHS.map((p) => pct(r.paths[p], r.games)).join(' | ')} | ${r.bentMovesPerGame.toFixed(1)} | ${r.escalations ? `${r.escalations.spoilerLost}/${r.escalations.caused}` : ''} |`;
 const exploitSection = exploits
   ? [
       '## Exploit table',
@@ -117,7 +117,7 @@ writeFileSync(fileURLToPath(new URL('../../rules/BALANCE.md', import.meta.url)),
 console.log(targets.map((t) => `${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.figure}`).join('\n'));
 if (exploits)
   console.log(
-    exploits.rows.map((r) => `${SEAT_KEYS[r.seat].padEnd(8)} ${r.strategy.padEnd(14)} ${pct(r.baseline.winRate, 1)} → ${pct(r.bent.winRate, 1)} (${signed(r.winDeltaPoints, 1)} points of win rate, ${signed(r.scoreDelta, 2)} points)`).join('\n'),
+    exploits.rows.map((r) => `${SEAT_KEYS[r.seat].padEnd(8)} ${r.strategy.padEnd(14)} ${pct(r.baseline.winRate, 1, 1)} → ${pct(r.bent.winRate, 1, 1)} (${signed(r.winDeltaPoints, 1)} points of win rate, ${signed(r.scoreDelta, 2)} points)`).join('\n'),
   );
 console.log(describeSpeed(speed));
 console.log(`rules/BALANCE.md written (${seconds.toFixed(0)} s).`);
