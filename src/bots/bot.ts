@@ -10,6 +10,7 @@ import type { RuleSet } from '../game/ruleset';
 import { isSeat } from '../game/seats';
 import type { GameState } from '../game/state';
 import { playerView } from '../game/view';
+import { bend, type BentStrategy } from './bent';
 import type { BotConfig } from './config';
 import { decide } from './decide';
 
@@ -20,13 +21,20 @@ interface BotOptions {
 
 export type BotClass = new (opts: BotOptions) => Bot;
 
-/** A boardgame.io bot class for this personality and difficulty, playing under `rules`. */
-export function scriptedBot(config: BotConfig, rules: RuleSet = DEFAULT_RULES): BotClass {
+/** A bot bent to a strategy (`bent.ts`), and who hears of each move the strategy changed. */
+export interface Bent {
+  strategy: BentStrategy;
+  onBent?: () => void;
+}
+
+/** A boardgame.io bot class for this personality and difficulty, playing under `rules`, maybe bent. */
+export function scriptedBot(config: BotConfig, rules: RuleSet = DEFAULT_RULES, bent?: Bent): BotClass {
   return class ScriptedBot extends Bot {
     async play(state: State<GameState>, playerID: string) {
       if (!isSeat(playerID)) throw new Error(`No seat "${playerID}" for a bot to play.`);
       const view = playerView({ G: state.G, playerID });
-      const choice = decide(rules, view, state.ctx, playerID, config, () => this.random());
+      const bender = bent && bend(bent.strategy, rules, view, playerID, bent.onBent);
+      const choice = decide(rules, view, state.ctx, playerID, config, () => this.random(), bender);
       // A bot only plays when active; with nothing else it can always say Done.
       const { move, args } = choice ?? { move: 'done', args: [] };
       const action: ActionShape.MakeMove = { type: 'MAKE_MOVE', payload: { type: move, args, playerID } };

@@ -24,6 +24,16 @@ import { valuer, type Valuer } from './values';
 
 export type Rng = () => number;
 
+/** The kinds of choice a bot makes, in the order it considers them. */
+export type Choice = 'respond' | 'comply' | 'answer' | 'card' | 'propose' | 'act' | 'done';
+
+/**
+ * A bent strategy's say over each move the bot would make (`bent.ts`): keep it, replace it, or drop
+ * it (undefined) so the bot goes on to its next kind of choice. It must keep a move for `respond`,
+ * `comply` and `done`, which have no next choice.
+ */
+export type Bend = (choice: Choice, move: EnumeratedMove) => EnumeratedMove | undefined;
+
 interface Mind {
   G: GameView;
   seat: SeatId;
@@ -113,15 +123,16 @@ function action(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
 }
 
 /** The next move for `seat`, from that seat's view alone: the engine's checks take a view. */
-export function decide(rules: RuleSet, view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng): EnumeratedMove | undefined {
+export function decide(rules: RuleSet, view: GameView, ctx: Ctx, seat: SeatId, config: BotConfig, rng: Rng, bend?: Bend): EnumeratedMove | undefined {
   if (ctx.gameover) return undefined;
+  const b = (choice: Choice, move: EnumeratedMove | undefined) => (move && bend ? bend(choice, move) : move);
   const G = view;
   const spread = config.difficulty === 'novice' ? 1.2 : 0.15;
   const m: Mind = { G, seat, config, me: valuer(rules, view, seat, config.personality), noise: () => (rng() - 0.5) * spread, rng };
   const stage = stageOf(ctx, seat);
-  if (stage === STAGES.respond) return respond(rules, m);
+  if (stage === STAGES.respond) return b('respond', respond(rules, m));
   if (stage !== STAGES.negotiate || G.seats[seat].done) return undefined;
   const undecided = stepsToDecide(G, seat).find((s) => ownSecret(G, seat).choices[s.id] === undefined);
-  if (undecided) return { move: 'comply', args: [undecided.id, compliance(rules, m, undecided)] };
-  return answer(rules, m) ?? card(rules, m) ?? propose(rules, m, view) ?? action(rules, m) ?? { move: 'done', args: [] };
+  if (undecided) return b('comply', { move: 'comply', args: [undecided.id, compliance(rules, m, undecided)] });
+  return b('answer', answer(rules, m)) ?? b('card', card(rules, m)) ?? b('propose', propose(rules, m, view)) ?? b('act', action(rules, m)) ?? b('done', { move: 'done', args: [] });
 }

@@ -9,7 +9,8 @@ import type { GameOver } from '../game/endings';
 import type { RuleSet } from '../game/ruleset';
 import { nextActiveSeat } from '../game/stages';
 import type { GameState } from '../game/state';
-import { SEATS, type Path, type SeatId } from '../game/types';
+import { SEATS, type MeasureId, type Path, type SeatId } from '../game/types';
+import type { BentStrategy } from './bent';
 import { scriptedBot } from './bot';
 import type { BotConfig } from './config';
 
@@ -21,6 +22,8 @@ export interface MatchSetup {
   setupData?: { scenario?: string; flavour?: string; length?: string };
   /** The rule set to play under; the one in `rules/` if none. */
   rules?: RuleSet;
+  /** One seat's bot bent to a strategy (`bent.ts`). */
+  bent?: { seat: SeatId; strategy: BentStrategy };
 }
 
 export interface GameResult {
@@ -33,6 +36,12 @@ export interface GameResult {
   agreements: number;
   lights: { green: number; amber: number; red: number };
   moves: number;
+  /** Rounds a seat spent in a domestic crisis, summed over the seats. */
+  crises: number;
+  /** The measures a seat (not the scenario) put in place at some time in the game. */
+  measuresBuilt: MeasureId[];
+  /** Moves the bent seat's strategy changed, when a seat is bent. */
+  bentMoves?: number;
   /** Milliseconds each bot decision took, when asked for. */
   decisions?: number[];
 }
@@ -45,12 +54,16 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
   const game = { ...makeGame(rules), seed: setup.seed };
   const reducer = CreateGameReducer({ game, isClient: false }) as unknown as (s: FullState, a: unknown) => FullState;
   let state = InitializeGame({ game, numPlayers: SEATS.length, setupData: setup.setupData }) as FullState;
+  let bentMoves = 0;
+  const bentFor = (seat: SeatId) => (setup.bent?.seat === seat ? { strategy: setup.bent.strategy, onBent: () => void (bentMoves += 1) } : undefined);
   const bots = Object.fromEntries(
-    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat], rules))({ enumerate: game.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
+    SEATS.map((seat) => [seat, new (scriptedBot(setup.bots[seat], rules, bentFor(seat)))({ enumerate: game.ai!.enumerate, seed: `${setup.seed}/${seat}` })]),
   );
   const decisions: number[] = [];
   let moves = 0;
   let last: SeatId = '2';
+  const crises = new Set<string>();
+  const built = new Set<MeasureId>();
   while (!state.ctx.gameover) {
     if (moves >= MAX_MOVES) throw new Error(`game ${setup.seed} stalled after ${MAX_MOVES} moves`);
     // Seats negotiate at once: take turns among the active ones, starting after the last mover.
@@ -61,6 +74,8 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     if (timeDecisions) decisions.push(performance.now() - start);
     const next = reducer(state, action);
     if (next.transients?.error) throw new Error(`game ${setup.seed}: bot ${seat} made an illegal move ${JSON.stringify(action)}`);
+    for (const s of SEATS) if (next.G.seats[s].crisis) crises.add(`${s}/${next.G.round}`);
+    for (const m of next.G.measures) if (m.by !== null) built.add(m.id);
     state = next;
     last = seat;
     moves += 1;
@@ -76,8 +91,11 @@ export async function playGame(setup: MatchSetup, timeDecisions = false): Promis
     agreements: state.G.agreements.length,
     lights: { green: count('green'), amber: count('amber'), red: count('red') },
     moves,
+    crises: crises.size,
+    measuresBuilt: [...built].sort(),
   };
   if (over.winner !== undefined) result.winner = over.winner;
+  if (setup.bent) result.bentMoves = bentMoves;
   if (timeDecisions) result.decisions = decisions;
   return result;
 }

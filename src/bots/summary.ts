@@ -1,6 +1,12 @@
 /** What many simulated games add up to: the figures designers tune `rules/` against. */
-import { PATHS, SEATS, type Path, type SeatId } from '../game/types';
+import { PATHS, SEATS, type MeasureId, type Path, type SeatId } from '../game/types';
 import type { GameResult } from './simulator';
+
+/**
+ * The verification capacity issue 11 asks bots to build: joint monitoring, the oversight forum and
+ * escrow (the issue found them built 0 times a game).
+ */
+export const VERIFICATION_CAPACITY = ['joint-monitoring', 'oversight-forum', 'escrow-channel'] as MeasureId[];
 
 export type SeatKey = 'us' | 'iran' | 'mediator';
 export const SEAT_KEYS: Record<SeatId, SeatKey> = { '0': 'us', '1': 'iran', '2': 'mediator' };
@@ -12,7 +18,13 @@ export interface Summary {
   winRate: Record<SeatKey, number>;
   meanScore: Record<SeatKey, number>;
   meanRounds: number;
+  /** Games by the round they ended in. */
+  endedInRound: Record<number, number>;
   meanMoves: number;
+  /** Games in which a seat fell into a domestic crisis. */
+  crisisGames: number;
+  /** Games in which a seat built verification capacity (`VERIFICATION_CAPACITY`). */
+  verificationGames: number;
   agreements: number;
   lights: { green: number; amber: number; red: number };
 }
@@ -29,7 +41,10 @@ export function summarize(results: readonly GameResult[]): Summary {
     winRate: perSeat((s) => results.filter((r) => r.winner === s).length / n),
     meanScore: perSeat((s) => sum((r) => r.scores[s]) / n),
     meanRounds: sum((r) => r.rounds) / n,
+    endedInRound: results.reduce<Record<number, number>>((h, r) => ({ ...h, [r.rounds]: (h[r.rounds] ?? 0) + 1 }), {}),
     meanMoves: sum((r) => r.moves) / n,
+    crisisGames: results.filter((r) => r.crises > 0).length,
+    verificationGames: results.filter((r) => r.measuresBuilt.some((m) => VERIFICATION_CAPACITY.includes(m))).length,
     agreements: sum((r) => r.agreements),
     lights: { green: sum((r) => r.lights.green), amber: sum((r) => r.lights.amber), red: sum((r) => r.lights.red) },
   };

@@ -1,15 +1,17 @@
 /**
  * `npm run simulate -- --games N [--seed S] [--us P] [--iran P] [--mediator P] [--level L]
- *  [--flavour F] [--scenario S] [--json]`: plays N headless games between scripted bots and
- * prints what they add up to.
+ *  [--flavour F] [--scenario S] [--workers W] [--json]`: plays N headless games between scripted
+ * bots, on W worker threads (every core by default), and prints what they add up to and the
+ * speed-up over one worker.
  */
 import { parseArgs } from 'node:util';
 import { DIFFICULTIES, PERSONALITIES, type BotConfig, type Difficulty, type Personality } from '../bots/config';
-import { playGame, type GameResult } from '../bots/simulator';
+import type { MatchSetup } from '../bots/simulator';
 import { SEAT_KEYS, summarize, type Summary } from '../bots/summary';
 import { DEFAULT_RULES as rules } from '../game';
 import { SEAT_NAMES } from '../game/seats';
 import { SEATS, type SeatId } from '../game/types';
+import { CORES, describeSpeed, measuredRunner, type Speed } from './pool';
 import { progress } from './progress';
 
 function fail(message: string): never {
@@ -35,6 +37,7 @@ const { values } = (() => {
         level: { type: 'string' },
         flavour: { type: 'string' },
         scenario: { type: 'string' },
+        workers: { type: 'string', default: String(CORES) },
         json: { type: 'boolean', default: false },
       },
       strict: true,
@@ -46,6 +49,8 @@ const { values } = (() => {
 
 const games = Number(values.games);
 if (!Number.isInteger(games) || games < 1) fail(`--games must be a whole number of at least 1 (got "${values.games}").`);
+const workers = Number(values.workers);
+if (!Number.isInteger(workers) || workers < 1) fail(`--workers must be a whole number of at least 1 (got "${values.workers}").`);
 const level = choose<Difficulty>('level', values.level, DIFFICULTIES, 'expert');
 const bot = (flag: 'us' | 'iran' | 'mediator'): BotConfig => ({
   personality: choose<Personality>(flag, values[flag], PERSONALITIES, 'pragmatist'),
@@ -57,17 +62,20 @@ choose('scenario', values.scenario, rules.scenarios.map((s) => s.id), rules.scen
 const setupData = { ...(values.scenario && { scenario: values.scenario }), ...(values.flavour && { flavour: values.flavour }) };
 
 const bar = progress('simulating', games);
-const results: GameResult[] = [];
+const pool = measuredRunner(Math.min(workers, games));
+const setups = Array.from({ length: games }, (_, i): MatchSetup => ({ seed: `${values.seed}-${i}`, bots, setupData }));
 const start = performance.now();
-for (let i = 0; i < games; i++) {
-  results.push(await playGame({ seed: `${values.seed}-${i}`, bots, setupData }));
-  bar.tick(i + 1);
-}
+const results = await pool.runner(bar.tick)(setups);
 bar.end();
+await pool.close();
 const seconds = (performance.now() - start) / 1000;
-const summary: Summary & { gamesPerSecond: number; peakMemoryMB: number; bots: Record<string, BotConfig> } = {
+const speed = pool.speed();
+// A game depends on its seed alone: a sample that came out otherwise on one worker is a bug.
+if (speed.identical === false) process.exitCode = 1;
+const summary: Summary & { gamesPerSecond: number; speed: Speed; peakMemoryMB: number; bots: Record<string, BotConfig> } = {
   ...summarize(results),
   gamesPerSecond: games / seconds,
+  speed,
   peakMemoryMB: process.resourceUsage().maxRSS / 1024,
   bots: Object.fromEntries(SEATS.map((s) => [SEAT_KEYS[s], bots[s]])),
 };
@@ -84,6 +92,7 @@ if (values.json) {
     `agreements       ${summary.agreements} (${(summary.agreements / games).toFixed(2)} a game)`,
     `lights           green ${summary.lights.green}, amber ${summary.lights.amber}, red ${summary.lights.red}`,
     `games per second ${summary.gamesPerSecond.toFixed(1)}`,
+    `workers          ${describeSpeed(speed)}`,
     `peak memory      ${summary.peakMemoryMB.toFixed(0)} MB`,
   ];
   console.log(lines.join('\n'));

@@ -21,15 +21,33 @@ describe('npm run simulate', () => {
     expect(report.bots.us.personality).toBe('hardliner');
   });
 
+  it('plays the same games on two worker threads as on one, and says how much faster', () => {
+    const report = (workers: string) => {
+      const run = simulate('--games', '4', '--seed', 'workers', '--workers', workers, '--json');
+      expect(run.status, run.stderr).toBe(0);
+      const { gamesPerSecond, peakMemoryMB, speed, ...rest } = JSON.parse(run.stdout);
+      expect(gamesPerSecond).toBeGreaterThan(0);
+      expect(peakMemoryMB).toBeGreaterThan(0);
+      return { speed, rest };
+    };
+    const one = report('1');
+    const two = report('2');
+    expect(two.rest).toEqual(one.rest);
+    expect(one.speed).toEqual({ workers: 1 });
+    expect(two.speed).toMatchObject({ workers: 2, identical: true });
+    expect(two.speed.speedup).toBeGreaterThan(0);
+  });
+
   it('prints a readable table without --json', () => {
     const run = simulate('--games', '1');
     expect(run.status, run.stderr).toBe(0);
-    for (const label of ['games', 'escalation', 'United States', 'mean rounds', 'agreements', 'lights', 'games per second', 'peak memory'])
+    for (const label of ['games', 'escalation', 'United States', 'mean rounds', 'agreements', 'lights', 'games per second', 'workers', 'peak memory'])
       expect(run.stdout).toContain(label);
   });
 
   it.each([
     [['--games', '0'], /--games must be a whole number/],
+    [['--workers', '0'], /--workers must be a whole number of at least 1/],
     [['--us', 'dove'], /--us must be one of: hardliner, pragmatist, conciliator/],
     [['--flavour', 'norway'], /--flavour must be one of/],
     [['--bogus'], /Unknown option/],
