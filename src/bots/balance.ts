@@ -6,7 +6,7 @@
  */
 import { DEFAULT_RULES } from '../game';
 import type { RuleSet } from '../game/ruleset';
-import { PATHS, SEATS, type SeatId } from '../game/types';
+import { PATHS, SEATS, type Length, type SeatId } from '../game/types';
 import { appliesTo, BENT_STRATEGIES, type BentStrategy } from './bent';
 import { PERSONALITIES, type BotConfig, type Difficulty, type Personality } from './config';
 import { playGame, type GameResult, type MatchSetup } from './simulator';
@@ -44,15 +44,18 @@ const botsOf = (matchup: Matchup, difficulty: Difficulty) =>
   Object.fromEntries(SEATS.map((s) => [s, { personality: matchup[s], difficulty }])) as Record<SeatId, BotConfig>;
 
 /** The setups of `games` games of each matchup, in order. */
-export function matrixSetups(matchups: readonly Matchup[], games: number, seed: string, difficulty: Difficulty): MatchSetup[] {
-  return matchups.flatMap((matchup) => Array.from({ length: games }, (_, i) => ({ seed: `${seed}-${matchupName(matchup)}-${i}`, bots: botsOf(matchup, difficulty) })));
+export function matrixSetups(matchups: readonly Matchup[], games: number, seed: string, difficulty: Difficulty, length: Length = 'standard'): MatchSetup[] {
+  return matchups.flatMap((matchup) => Array.from({ length: games }, (_, i) => ({ seed: `${seed}-${matchupName(matchup)}-${i}`, bots: botsOf(matchup, difficulty), ...lengthSetup(length) })));
 }
+
+/** The standard game needs no setup; a short one says so. */
+const lengthSetup = (length: Length): Pick<MatchSetup, 'setupData'> => (length === 'standard' ? {} : { setupData: { length } });
 
 const chunks = <T>(xs: readonly T[], size: number) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 
 /** `games` games of each matchup, summed up per matchup. */
-export async function runMatrix(matchups: readonly Matchup[], games: number, seed: string, difficulty: Difficulty, run: Runner = inTurn()): Promise<MatchupResult[]> {
-  const results = await run(matrixSetups(matchups, games, seed, difficulty));
+export async function runMatrix(matchups: readonly Matchup[], games: number, seed: string, difficulty: Difficulty, run: Runner = inTurn(), length: Length = 'standard'): Promise<MatchupResult[]> {
+  const results = await run(matrixSetups(matchups, games, seed, difficulty, length));
   return chunks(results, games).map((r, i) => ({ matchup: matchups[i], summary: summarize(r) }));
 }
 
@@ -96,11 +99,11 @@ function spoilerEscalations(seat: SeatId, results: readonly GameResult[]) {
 }
 
 /** The exploit table: `games` games of pragmatists, then the same seeds with each pair bent. */
-export async function runExploits(games: number, seed: string, difficulty: Difficulty, run: Runner = inTurn()): Promise<ExploitTable> {
+export async function runExploits(games: number, seed: string, difficulty: Difficulty, run: Runner = inTurn(), length: Length = 'standard'): Promise<ExploitTable> {
   const bots = botsOf({ '0': 'pragmatist', '1': 'pragmatist', '2': 'pragmatist' }, difficulty);
   const seeds = Array.from({ length: games }, (_, i) => `${seed}-exploit-${i}`);
   const pairs = exploitPairs();
-  const setups = [undefined, ...pairs].flatMap((bent) => seeds.map((s): MatchSetup => ({ seed: s, bots, ...(bent && { bent }) })));
+  const setups = [undefined, ...pairs].flatMap((bent) => seeds.map((s): MatchSetup => ({ seed: s, bots, ...lengthSetup(length), ...(bent && { bent }) })));
   const [base, ...bentRuns] = chunks(await run(setups), games);
   const baseline = summarize(base);
   const rows = pairs.map(({ seat, strategy }, i): ExploitRow => {

@@ -1,5 +1,5 @@
 /**
- * `npm run balance [-- --games N --exploit-games E --seed S --level L --workers W --json]`: plays
+ * `npm run balance [-- --games N --exploit-games E --seed S --level L --workers W --length standard|short --json]`: plays
  * the whole matrix of temperaments and the exploit table of bent strategies (E games each; 0 leaves
  * it out) on W worker threads (every core by default), and writes rules/BALANCE.md, a table per matchup and per bent strategy and a verdict against the
  * targets; with --json it prints the whole report as one JSON object instead.
@@ -12,7 +12,7 @@ import { BENT_NAMES } from '../bots/bent';
 import { DIFFICULTIES, type Difficulty } from '../bots/config';
 import { SEAT_KEYS } from '../bots/summary';
 import { SEAT_NAMES } from '../game/seats';
-import { PATHS } from '../game/types';
+import { LENGTHS, PATHS, type Length } from '../game/types';
 import { CORES, describeSpeed, measuredRunner } from './pool';
 import { progress } from './progress';
 
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     level: { type: 'string', default: 'expert' },
     workers: { type: 'string', default: String(CORES) },
     json: { type: 'boolean', default: false },
+    length: { type: 'string', default: 'standard' },
   },
 });
 const whole = (flag: string, text: string | undefined, least: number) => {
@@ -42,6 +43,11 @@ if (!DIFFICULTIES.includes(values.level as Difficulty)) {
   process.exit(2);
 }
 const level = values.level as Difficulty;
+if (!LENGTHS.includes(values.length as Length)) {
+  console.error(`balance: --length must be one of: ${LENGTHS.join(', ')}.`);
+  process.exit(2);
+}
+const length = values.length as Length;
 const seed = values.seed!;
 
 /** A runner that moves one progress bar along, continuing where the last batch left it. */
@@ -60,14 +66,14 @@ const bar = progress('balance', total);
 const pool = measuredRunner(workers);
 const runner = counted(bar)(pool.runner);
 const start = performance.now();
-const results = await runMatrix(matchups, games, seed, level, runner);
-const exploits = exploitGames > 0 ? await runExploits(exploitGames, seed, level, runner) : undefined;
+const results = await runMatrix(matchups, games, seed, level, runner, length);
+const exploits = exploitGames > 0 ? await runExploits(exploitGames, seed, level, runner, length) : undefined;
 bar.end();
 await pool.close();
 const seconds = (performance.now() - start) / 1000;
 const speed = pool.speed();
 const targets = judge(results, exploits);
-const command = `npm run balance -- --games ${games} --exploit-games ${exploitGames} --seed ${seed} --level ${level}`;
+const command = `npm run balance -- --games ${games} --exploit-games ${exploitGames} --seed ${seed} --level ${level}${length === 'standard' ? '' : ` --length ${length}`}`;
 
 if (values.json) {
   console.log(JSON.stringify({ command, games, exploitGames, seed, level, seconds, gamesPerSecond: total / seconds, speed, verdicts: targets, matchups: results, exploits }));
@@ -113,7 +119,9 @@ const book = [
   ...results.map(row),
   '',
 ].join('\n');
-writeFileSync(fileURLToPath(new URL('../../rules/BALANCE.md', import.meta.url)), book);
+// The short game has a report of its own beside the standard one.
+const report = length === 'standard' ? 'BALANCE.md' : `BALANCE.${length}.md`;
+writeFileSync(fileURLToPath(new URL(`../../rules/${report}`, import.meta.url)), book);
 console.log(targets.map((t) => `${t.met ? 'met    ' : 'NOT MET'} ${t.name}: ${t.figure}`).join('\n'));
 if (exploits)
   console.log(
@@ -122,4 +130,4 @@ if (exploits)
 console.log(describeSpeed(speed));
 // A game depends on its seed alone: a sample that came out otherwise on one worker is a bug.
 if (speed.identical === false) process.exitCode = 1;
-console.log(`rules/BALANCE.md written (${seconds.toFixed(0)} s).`);
+console.log(`rules/${report} written (${seconds.toFixed(0)} s).`);
