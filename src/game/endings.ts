@@ -119,7 +119,8 @@ function soleLeader(seats: readonly SeatId[], tiebreak: (seat: SeatId) => number
 export function gameOver(rules: RuleSet, G: GameState): GameOver | undefined {
   const end = ending(rules, G);
   if (!end) return undefined;
-  const guilty = end.cause === 'final' ? undefined : blamed(rules, G);
+  // Blame weighs on every breakdown: escalation, a collapse, or talks left frozen.
+  const guilty = end.cause === 'final' && end.path !== 'stalemate' && end.path !== 'escalation' ? undefined : blamed(rules, G);
   const s = scores(rules, G, end.path, guilty);
   // Escalation: everyone loses. A tie at the top goes to the seat that delivered most: the most of
   // its own steps verified green (capital kept by signing nothing must not decide it); a tie on that

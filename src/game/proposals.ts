@@ -7,6 +7,7 @@
 import { formAgreement } from './agreements';
 import { parseDraft } from './arguments';
 import { audience, canSee } from './audience';
+import { addBlame } from './blame';
 import { currentPhase } from './calendar';
 import { checkCommitment, checkSigning, describeCommitment } from './commitments';
 import { issueId, type ItemId } from './ids';
@@ -171,6 +172,8 @@ export function accept(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): 
 export function reject(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): void {
   const p = G.proposals.find((x) => x.id === id)!;
   p.status = 'rejected';
+  // A plain no, with nothing offered instead, is what freezes talks: a counter is not blamed.
+  addBlame(G, seat, rules.endings.blame.reject);
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} rejects proposal ${p.id}.`, seat, audience(p));
 }
 

@@ -233,11 +233,11 @@ export const endingsSchema = z.strictObject({
     z.ZodObject<{ '0': typeof count; '1': typeof count; '2': typeof count }>
   >),
   /**
-   * Blame for escalation or a collapse: Tension raised and Trust broken by a seat's own hand, and
-   * each step of its found red (or amber for partial compliance). The seat that stands out, with at
-   * least `min`, loses `penalty` points.
+   * Blame for escalation, a collapse or a frozen stalemate: Tension raised and Trust broken by a
+   * seat's own hand, each step of its found red (or amber for partial compliance), and each proposal
+   * it turned down without a counter. The seat that stands out, with at least `min`, loses `penalty`.
    */
-  blame: z.strictObject({ red: count, partial: count, min: count, penalty: count }),
+  blame: z.strictObject({ red: count, partial: count, reject: count, min: count, penalty: count }),
 });
 export type Endings = z.infer<typeof endingsSchema>;
 

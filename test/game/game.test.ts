@@ -651,7 +651,8 @@ describe('escalation needs sustained danger: Tension at its maximum as two round
     });
     expect(play(m, '0', 'act', 'us-show-of-force').invalid).toBe(false);
     expect(play(m, '0', 'act', 'us-new-sanctions').invalid).toBe(false);
-    expect(m.state.G.blame).toEqual({ '0': 3, '1': 0, '2': 0 });
+    expect(play(m, '0', 'act', 'us-hardline-rhetoric').invalid).toBe(false);
+    expect(m.state.G.blame).toEqual({ '0': 4, '1': 0, '2': 0 });
     endRoundWith(m, (G) => {
       G.tension = 10;
     });
@@ -659,7 +660,7 @@ describe('escalation needs sustained danger: Tension at its maximum as two round
     endRoundWith(m, (G) => {
       G.tension = 10;
     });
-    expect(blame.min).toBeLessThanOrEqual(3);
+    expect(blame.min).toBeLessThanOrEqual(4);
     expectEnding(m, { ...ESCALATED, scores: { '0': -blame.penalty, '1': 0, '2': 0 } });
     expect((over(m) as { blamed?: SeatId }).blamed).toBe('0');
   });

@@ -163,3 +163,36 @@ describe('amber has a price', () => {
     expect(m.state.G.blame['1']).toBe(rules.endings.blame.partial + rules.endings.blame.red);
   });
 });
+
+describe('blame for freezing the talks', () => {
+  it('a plain no is blamed; a counter is not', () => {
+    const m = negotiating({ seed: 'blame-1' });
+    const ask = shuttle(line('enrichment-pause', 2), line('strike-moratorium', 2));
+    ok(m, '0', 'propose', ask);
+    ok(m, '1', 'reject', lastProposal(m).id);
+    expect(m.state.G.blame).toEqual({ '0': 0, '1': rules.endings.blame.reject, '2': 0 });
+    ok(m, '0', 'propose', ask);
+    ok(m, '1', 'counter', lastProposal(m).id, shuttle(line('naval-notifications', 2), line('strike-moratorium', 2)));
+    expect(m.state.G.blame['1']).toBe(rules.endings.blame.reject);
+  });
+
+  it('in a frozen stalemate the seat that stands out in blame loses the penalty', () => {
+    const m = negotiating({ seed: 'blame-2' });
+    const toEnd = (G: GameState, iranBlame: number) => {
+      G.round = 9;
+      G.history = Array.from({ length: 8 }, (_, i) => ({ round: i + 1, month: i + 1, trust: 3, tension: 4 }));
+      G.blame = { '0': 1, '1': iranBlame, '2': 0 };
+    };
+    const clean = { state: m.state, reducer: m.reducer };
+    setG(clean, (G) => toEnd(G, 1));
+    finishRound(clean);
+    setG(m, (G) => toEnd(G, rules.endings.blame.min));
+    finishRound(m);
+    const [a, b] = [clean.state.ctx.gameover, m.state.ctx.gameover];
+    expect([a.path, b.path]).toEqual(['stalemate', 'stalemate']);
+    expect(a.blamed).toBeUndefined();
+    expect(b.blamed).toBe('1');
+    expect(b.scores['1']).toBe(a.scores['1'] - rules.endings.blame.penalty);
+    expect(b.scores['0']).toBe(a.scores['0']);
+  });
+});
