@@ -114,7 +114,7 @@ function endings(rules: RuleSet): string {
     `- Trust at ${trustCollapse} as a round ends collapses the talks: ${collapse
       .map((c) => (c.when.length ? `**${name(c.path)}** if ${conditions(rules, c.when)}` : `otherwise **${name(c.path)}**`))
       .join('; ')}. In ${spared} the talks are suspended instead: ${suspension.text} (${effects(rules, suspension.effects)}).`,
-    `- Blame: a seat's hostile acts, retaliation and cards add the Tension they raise and the Trust they break; each of its steps found red adds ${blame.red}, each found partly done ${blame.partial}, each proposal it turns down without a counter ${blame.reject}. In Escalation, a collapse or a Frozen stalemate the seat with the most blame (at least ${blame.min}, alone at the top) loses ${blame.penalty} points.`,
+    `- Blame: a seat's hostile acts, retaliation and cards add the Tension they raise and the Trust they break; each of its steps found red adds ${blame.red}, each found partly done ${blame.partial}, each proposal it turns down without a counter ${blame.reject}. However the game ends, the seat with the most blame (at least ${blame.min}, alone at the top) loses ${blame.penalty} points.`,
     '- Otherwise, after the last round, the first path whose conditions all hold on the real board (what hidden cheats left undone counts as undone):',
     '',
     table(

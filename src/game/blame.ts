@@ -1,8 +1,8 @@
 /**
  * Blame (as DEFCON in Twilight Struggle): the talks remember who raised Tension and broke Trust by
  * its own hand — hostile acts, retaliation, cards, steps found red or only partly done — and who
- * said a plain no to proposals. When the game ends in escalation, a collapse or a frozen stalemate,
- * the seat that stands out pays for it.
+ * said a plain no to proposals. Whatever the ending, the seat that stands out pays for it:
+ * a seat must not come out ahead by letting the others carry the talks while it says no.
  */
 import type { RuleSet } from './ruleset';
 import type { Effects } from './schema';

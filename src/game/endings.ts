@@ -27,7 +27,7 @@ export interface GameOver {
   hiddenCheats: Record<SeatId, number>;
   /** Each seat's steps a verifier found red. */
   breaches: Record<SeatId, number>;
-  /** The seat blamed for escalation or a collapse, if one stands out (`blame.ts`). */
+  /** The seat that stands out in blame, if one does (`blame.ts`). */
   blamed?: SeatId;
   /** The real board behind the declared one: what hidden cheats left undone shows here. */
   real: RealFigures;
@@ -93,8 +93,8 @@ export function warnOfBreakdown(rules: RuleSet, G: GameState): void {
 
 /**
  * Each seat's score: what the path is worth to it, its agendas met on the real board and its unseen
- * cheats, less the price of verified breaches; in escalation only the price of blame. The seat blamed
- * for escalation or a collapse loses the blame penalty.
+ * cheats, less the price of verified breaches; in escalation only the price of blame. The seat that
+ * stands out in blame loses the blame penalty.
  */
 export function scores(rules: RuleSet, G: GameState, path: Path, guilty?: SeatId): Record<SeatId, number> {
   const real = realBoard(rules, G);
@@ -119,8 +119,9 @@ function soleLeader(seats: readonly SeatId[], tiebreak: (seat: SeatId) => number
 export function gameOver(rules: RuleSet, G: GameState): GameOver | undefined {
   const end = ending(rules, G);
   if (!end) return undefined;
-  // Blame weighs on every breakdown: escalation, a collapse, or talks left frozen.
-  const guilty = end.cause === 'final' && end.path !== 'stalemate' && end.path !== 'escalation' ? undefined : blamed(rules, G);
+  // Blame weighs on every ending: a seat that let the others carry the talks while it said no, or
+  // broke them, must not come out ahead whatever the path.
+  const guilty = blamed(rules, G);
   const s = scores(rules, G, end.path, guilty);
   // Escalation: everyone loses. A tie at the top goes to the seat that delivered most: the most of
   // its own steps verified green (capital kept by signing nothing must not decide it); a tie on that

@@ -233,7 +233,7 @@ export const endingsSchema = z.strictObject({
     z.ZodObject<{ '0': typeof count; '1': typeof count; '2': typeof count }>
   >),
   /**
-   * Blame for escalation, a collapse or a frozen stalemate: Tension raised and Trust broken by a
+   * Blame, weighed at every ending: Tension raised and Trust broken by a
    * seat's own hand, each step of its found red (or amber for partial compliance), and each proposal
    * it turned down without a counter. The seat that stands out, with at least `min`, loses `penalty`.
    */

@@ -16,7 +16,7 @@ import { TrendChart } from './TrendChart';
 
 function cause(over: GameOver, rounds: number): string {
   const { tensionMax, trustCollapse, sustainedRounds } = rules.endings;
-  const blame = over.blamed !== undefined ? ` ${SEAT_NAMES[over.blamed]} bears the blame: its own acts and breaches did most to bring it about.` : '';
+  const blame = over.blamed !== undefined ? ` ${SEAT_NAMES[over.blamed]} bears the blame: its hostile acts, breaches and refusals stood out.` : '';
   if (over.cause === 'tension') return `Tension stood at ${tensionMax} as ${sustainedRounds} rounds in a row ended: the region escalated into war.${blame}`;
   if (over.cause === 'collapse') return `Trust stood at ${trustCollapse} as a round ended: the talks collapsed.${blame}`;
   return `The talks ran all ${rounds} rounds; the final board decided the path.${blame}`;
