@@ -7,6 +7,7 @@
  */
 import type { Ctx } from 'boardgame.io';
 import { capitalCost, legalActions } from '../game/actions';
+import { blameOf } from '../game/blame';
 import { stepsToDecide } from '../game/compliance';
 import type { EnumeratedMove } from '../game/enumerate';
 import { checkResponse } from '../game/incidents';
@@ -50,7 +51,7 @@ function respond(rules: RuleSet, m: Mind): EnumeratedMove {
   const def = entry(rules, 'incidents', m.G.incident!.id).response!;
   const lean = temperament(rules, m).badFaith * 0.6;
   // The noise is drawn whatever the answer, so a barred retaliation leaves the bot's dice as they were.
-  const prefers = m.me.effects(def.retaliation.effects) + lean + m.noise() > m.me.effects(def.restraint.effects);
+  const prefers = m.me.effects(def.retaliation.effects) - blamePrice(rules, m, blameOf(def.retaliation.effects)) + lean + m.noise() > m.me.effects(def.restraint.effects);
   const retaliate = prefers && checkResponse(rules, m.G, m.seat, 'retaliation').ok;
   return { move: 'respond', args: [retaliate ? 'retaliation' : 'restraint'] };
 }
@@ -77,6 +78,12 @@ function compliance(rules: RuleSet, m: Mind, step: Step): Compliance {
   return 'comply';
 }
 
+/** What blame costs a delegation that weighs the end: the penalty, shared out over the blame that earns it. */
+function blamePrice(rules: RuleSet, m: Mind, points: number): number {
+  const { penalty, min } = rules.endings.blame;
+  return points * (penalty / Math.max(1, min)) * 0.25 * temperament(rules, m).prudence;
+}
+
 function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
   for (const p of G.proposals) {
@@ -85,7 +92,8 @@ function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
     // The Mediator carrying a shuttle weighs the process; a party weighs its own interest, and only
     // a conciliator gives without getting.
     if (m.config.personality !== 'conciliator' && oneSided(seat, p.commitments)) return { move: 'reject', args: [p.id] };
-    const value = packageValue(rules, G, m.me, p.commitments) + m.noise();
+    // A plain no is blamed: a borderline package is worth taking rather than refusing.
+    const value = packageValue(rules, G, m.me, p.commitments) + blamePrice(rules, m, rules.endings.blame.reject) + m.noise();
     const wants = value >= temperament(rules, m).accept || (seat === '2' && !p.commitments.some((c) => c.seat === '2') && value > -1);
     return { move: wants ? 'accept' : 'reject', args: [p.id] };
   }
@@ -95,7 +103,10 @@ function answer(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
 function card(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
   const playable = ownSecret(G, seat).hand.filter((id) => checkCard(rules, G, seat, STAGES.negotiate, id).ok);
-  const scored = playable.map((id) => ({ id, value: m.me.effects(entry(rules, 'initiatives', id).effects) + m.noise() }));
+  const scored = playable.map((id) => {
+    const effects = entry(rules, 'initiatives', id).effects;
+    return { id, value: m.me.effects(effects) - blamePrice(rules, m, blameOf(effects)) + m.noise() };
+  });
   const best = scored.sort((a, b) => b.value - a.value)[0];
   return best && best.value > temperament(rules, m).act ? { move: 'playCard', args: [best.id] } : undefined;
 }
@@ -114,7 +125,8 @@ function action(rules: RuleSet, m: Mind): EnumeratedMove | undefined {
   const { G, seat } = m;
   const scored = legalActions(rules, G, seat, STAGES.negotiate).map(({ id, amount }) => {
     const def = entry(rules, 'actions', id);
-    const value = m.me.effects(def.effects, amount ?? 1) - capitalCost(rules, G, def, amount ?? 1) * m.me.capital - def.cost.ap * 0.1;
+    const value =
+      m.me.effects(def.effects, amount ?? 1) - capitalCost(rules, G, def, amount ?? 1) * m.me.capital - def.cost.ap * 0.1 - blamePrice(rules, m, blameOf(def.effects, amount ?? 1));
     return { id, amount, value: value + m.noise() };
   });
   const best = scored.sort((a, b) => b.value - a.value)[0];
