@@ -14,7 +14,7 @@ import type { Verdict } from '../../game/verdict';
 import type { SeatView } from '../engine';
 import type { OnlineRoute } from '../online/links';
 import type { Me, SeatPlayer } from '../online/state';
-import type { SavedGame } from '../session/saved';
+import type { SavedGame, UnreadableSave } from '../session/saved';
 import type { Session } from '../session/session';
 
 export type Mode = 'solo' | 'hotseat' | 'online';
@@ -62,11 +62,15 @@ export interface MatchSlice {
   session: Session | null;
   /** The games saved in this browser, newest first, as the start page lists them. */
   saved: SavedGame[];
+  /** What is stored as a saved game but cannot be read: kept, and listed so it can be deleted. */
+  unreadable: UnreadableSave[];
   startSolo(human: SeatId, bots: Bots, options: MatchOptions): Promise<void>;
   startHotseat(options: MatchOptions): Promise<void>;
   /** Replays a saved game and goes on with it; says why not if it cannot be replayed. */
   resume(id: string): Promise<void>;
-  /** Deletes a saved game from this browser. */
+  /** After a reload: goes straight back into the game this tab was playing, if it is still saved. */
+  resumeAfterReload(): Promise<void>;
+  /** Deletes a saved game (or an unreadable one) from this browser. */
   forget(id: string): void;
   /** Connects to a match on the game server as `me` (a seat, or a spectator). */
   startOnline(me: Me, bots: Bots): Promise<void>;
