@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, startPreview } from './browser';
+import { instantBots } from './play';
 
 const BUDGET_KB = 200;
 const SAMPLES = 24;
@@ -54,6 +55,7 @@ async function main() {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await instantBots(page);
     await page.goto(preview.url);
     await page.locator('#solo-seed').fill('bench');
     await page.getByRole('button', { name: 'Start solo game' }).click();
@@ -61,6 +63,12 @@ async function main() {
     const samples: number[] = [];
     const deadline = Date.now() + 120_000;
     while (samples.length < SAMPLES && Date.now() < deadline && (await page.locator('.end-screen').count()) === 0) {
+      // The bots wait until the round is seen; letting it begin is a click like any other.
+      const begin = await timeClick(page, '.bots-wait button');
+      if (begin !== null) {
+        samples.push(begin);
+        continue;
+      }
       const respond = await timeClick(page, '.response-restraint button');
       if (respond !== null) {
         samples.push(respond);

@@ -24,7 +24,8 @@ const BOTS_FOR_IRAN = { '0': BOTS['1'], '2': BOTS['2'] };
 async function playUntil(round: number) {
   await waitFor(
     () => {
-      const { session, view } = useGame.getState();
+      const { session, view, seeRound } = useGame.getState();
+      act(seeRound);
       const stage = view!.ctx.activePlayers?.['0'];
       const others = Object.keys(view!.ctx.activePlayers ?? {}).filter((s) => s !== '0');
       if (stage === 'respond') act(() => session!.move('0', 'respond', ['restraint']));

@@ -11,6 +11,7 @@ import { hotseatSlice } from './hotseat';
 import { matchSlice } from './match';
 import { mirrorSlice } from './mirror';
 import { noticesSlice } from './notices';
+import { pacingSlice } from './pacing';
 import { routeSlice } from './route';
 import type { UIState } from './types';
 
@@ -24,4 +25,5 @@ export const useGame = create<UIState>()((...api) => ({
   ...hotseatSlice(...api),
   ...dispatchSlice(...api),
   ...counterSlice(...api),
+  ...pacingSlice(...api),
 }));

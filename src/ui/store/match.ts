@@ -34,7 +34,8 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
     try {
       // The match runtime (boardgame.io, engine, bots) loads only when a game starts.
       const { createSession } = await import('../session/session');
-      get().attach(createSession({ ...options, humans, bots, replay, onMoves }), mode, bots);
+      const botDelay = () => get().botDelay;
+      get().attach(createSession({ ...options, humans, bots, replay, onMoves, botDelay }), mode, bots);
       setPlaying(id);
     } catch (e) {
       // Not again on the next reload: the start page's list says what is wrong with it.

@@ -109,6 +109,17 @@ export interface HotseatSlice {
   handOverAfterDone(seat: SeatId): void;
 }
 
+/** Solo: the bots' pace, and whether they wait for the person to see the round (`session/pacing.ts`). */
+export interface PacingSlice {
+  /** Milliseconds before each bot move; the player's pick, kept in this browser. */
+  botDelay: number;
+  setBotDelay(ms: number): void;
+  /** The last round the person has seen, as the session has it; bots wait in any later round. */
+  seenRound: number;
+  /** The person has seen the round on screen: the bots may move in it. */
+  seeRound(): void;
+}
+
 /** Moves from the screen to the session. */
 export interface DispatchSlice {
   /** Sends a move if `verdict` allows it; says why not otherwise, or if the game did not take it. */
@@ -121,7 +132,7 @@ export interface CounterSlice {
   setCounter(counter: CounterSlice['counter']): void;
 }
 
-export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice;
+export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice & PacingSlice;
 
 /** One slice's part of the store, with the whole store in reach. */
 export type Slice<T> = StateCreator<UIState, [], [], T>;
