@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkNegotiating, stageOf } from '../../game/stages';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { DONE_BUTTON } from '../focus';
 import { jumpTo } from '../jump';
 import { unfinished } from './unfinished';
 
@@ -41,6 +42,7 @@ export function DoneButton() {
     <div className="done-row">
       <button
         ref={button}
+        id={DONE_BUTTON}
         type="button"
         className="primary"
         disabled={!verdict.ok}

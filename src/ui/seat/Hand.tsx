@@ -4,6 +4,7 @@ import { checkCard } from '../../game/initiatives';
 import { entry } from '../../game/ruleset';
 import { stageOf } from '../../game/stages';
 import { isHidden } from '../../game/view';
+import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
 
@@ -37,7 +38,8 @@ export function Hand() {
                   aria-label={`Play ${def.name}`}
                   disabled={!verdict.ok}
                   aria-describedby={verdict.ok ? undefined : `why-card-${id}`}
-                  onClick={() => send('playCard', [id], verdict, def.name)}
+                  // The card leaves the hand: the focus goes to the next card's Play, else to Done.
+                  onClick={(e) => send('playCard', [id], verdict, def.name, () => nextEnabled('.hand .card button', e.currentTarget))}
                 >
                   Play
                 </button>

@@ -9,6 +9,7 @@ import { describeEffects } from '../../game/effects';
 import { phaseName } from '../../game/ruleset';
 import type { ActionDef } from '../../game/schema';
 import { stageOf } from '../../game/stages';
+import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
 import { ACTIONS_TARGET } from './unfinished';
@@ -37,7 +38,8 @@ function ActionRow({ def }: { def: ActionDef }) {
     .filter(Boolean)
     .join(' · ');
   const effects = describeEffects(rules, def.effects, arg ?? 1);
-  const act = () => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name);
+  // Then Take again while it can be, else the next action's, else Done.
+  const act = () => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name, () => nextEnabled('.action-do button', take.current));
   const close = () => {
     refocus.current = true;
     setAsking(false);

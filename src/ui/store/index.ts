@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { counterSlice } from './counter';
 import { dispatchSlice } from './dispatch';
+import { focusSlice } from './focus';
 import { hotseatSlice } from './hotseat';
 import { matchSlice } from './match';
 import { mirrorSlice } from './mirror';
@@ -26,4 +27,5 @@ export const useGame = create<UIState>()((...api) => ({
   ...dispatchSlice(...api),
   ...counterSlice(...api),
   ...pacingSlice(...api),
+  ...focusSlice(...api),
 }));

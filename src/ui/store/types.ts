@@ -120,10 +120,20 @@ export interface PacingSlice {
   seeRound(): void;
 }
 
+/** Keyboard focus after a move: the control a player goes on with, picked once the move is on screen. */
+export interface FocusSlice {
+  focusNext: (() => HTMLElement | null) | null;
+  /** After the next change of the view, focuses what `pick` returns (nothing if it returns null). */
+  focusAfterMove(pick: () => HTMLElement | null): void;
+}
+
 /** Moves from the screen to the session. */
 export interface DispatchSlice {
-  /** Sends a move if `verdict` allows it; says why not otherwise, or if the game did not take it. */
-  send(name: MoveName, args: unknown[], verdict: Verdict, label: string): boolean;
+  /**
+   * Sends a move if `verdict` allows it; says why not otherwise, or if the game did not take it.
+   * `focus` picks the control the keyboard focus goes to once the move is on screen.
+   */
+  send(name: MoveName, args: unknown[], verdict: Verdict, label: string, focus?: () => HTMLElement | null): boolean;
 }
 
 /** A proposal being countered, prefilled into the builder. */
@@ -132,7 +142,7 @@ export interface CounterSlice {
   setCounter(counter: CounterSlice['counter']): void;
 }
 
-export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice & PacingSlice;
+export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice & PacingSlice & FocusSlice;
 
 /** One slice's part of the store, with the whole store in reach. */
 export type Slice<T> = StateCreator<UIState, [], [], T>;
