@@ -45,13 +45,14 @@ describe('Done for this round', () => {
     expect(items).toEqual([
       expect.stringMatching(/^3 action points unspent: \d+ role actions you can still take\./),
       expect.stringMatching(new RegExp(`^Proposal ${waiting} from Iran waits for your answer\\. Unanswered, it stays on the table one more round, then lapses\\.`)),
-      expect.stringMatching(new RegExp(`^${entry(rules, 'commitments', step.what).name} \\(step ${step.id}\\) falls due now and you have not chosen: you will comply in full\\.`)),
+      // Named by its agreement and place, as the compliance card and the agreement name it.
+      `Agreement 1, step 1: ${entry(rules, 'commitments', step.what).name}, due round 1: you have not chosen, so you will comply in full. Decide on agreement 1, step 1`,
     ]);
 
     await user.click(within(ask).getByRole('button', { name: `Go to proposal ${waiting}` }));
     expect(document.activeElement?.id).toBe(`proposal-${waiting}-title`);
-    await user.click(within(ask).getByRole('button', { name: `Decide on step ${step.id}` }));
-    expect(document.activeElement?.textContent).toBe(`${entry(rules, 'commitments', step.what).name} · step ${step.id}, due now`);
+    await user.click(within(ask).getByRole('button', { name: 'Decide on agreement 1, step 1' }));
+    expect(document.activeElement?.textContent).toBe(`Agreement 1, step 1: ${entry(rules, 'commitments', step.what).name}, due round 1 (now)`);
     await user.click(within(ask).getByRole('button', { name: 'Go to your role actions' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Role actions' }));
 

@@ -14,6 +14,7 @@ import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { inSentence, proposalName } from './names';
 import { SigningCost, signingCosts } from './SigningCost';
 import { rules } from '../rules';
 import { proposalTarget } from '../seat/unfinished';
@@ -95,8 +96,8 @@ function ProposalCard({ p }: { p: Proposal }) {
   return (
     <li className={`proposal proposal-${p.status}`}>
       <h3 id={proposalTarget(p.id)} tabIndex={-1}>
-        Proposal {p.id} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
-        {p.replaces !== undefined ? <span className="muted"> · counters {p.replaces}</span> : null}
+        {proposalName(p.id)} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
+        {p.replaces !== undefined ? <span className="muted"> · counters {inSentence(proposalName(p.replaces))}</span> : null}
       </h3>
       {p.status === 'open' ? (
         <p className="lapse-note">{p.round < round ? 'Tabled last round: it lapses when this round ends.' : 'Unanswered, it stays on the table one more round, then lapses.'}</p>

@@ -16,6 +16,7 @@ import { nextLine } from './drafts';
 import { SigningCost } from './SigningCost';
 import { rules } from '../rules';
 import { proposalTarget } from '../seat/unfinished';
+import { inSentence, proposalName } from './names';
 
 export function ProposalBuilder() {
   const G = useG((G) => G);
@@ -75,7 +76,7 @@ export function ProposalBuilder() {
   return (
     <section className="panel builder" aria-labelledby="builder-title">
       <h2 id="builder-title" ref={heading} tabIndex={-1}>
-        {counter ? `Counter proposal ${counter.id}` : 'Draft a proposal'}
+        {counter ? `Counter ${inSentence(proposalName(counter.id))}` : 'Draft a proposal'}
       </h2>
       {!open ? (
         <button
