@@ -7,6 +7,7 @@ import { isHidden } from '../../game/view';
 import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
+import { costLine } from './cost';
 
 export function Hand() {
   const G = useG((G) => G);
@@ -31,7 +32,7 @@ export function Hand() {
               <li key={id} className="card">
                 <h4>{def.name}</h4>
                 <p>{def.text}</p>
-                <p className="action-cost">Free: no action points, no capital</p>
+                <p className="action-cost">{costLine(seat, { ap: 0, capital: 0 }, def.effects)}</p>
                 <p className="effects">Effect: {describeEffects(rules, def.effects)}</p>
                 <button
                   type="button"

@@ -12,6 +12,7 @@ import { stageOf } from '../../game/stages';
 import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
+import { costLine } from './cost';
 import { ACTIONS_TARGET } from './unfinished';
 
 function ActionRow({ def }: { def: ActionDef }) {
@@ -52,7 +53,7 @@ function ActionRow({ def }: { def: ActionDef }) {
           {hostile ? <span className="badge badge-hostile">⚠ hostile</span> : null}
         </h4>
         <p className="action-cost">
-          Costs {def.cost.ap} action point{def.cost.ap === 1 ? '' : 's'} · {capital ? `${capital} capital` : 'no capital'}
+          {costLine(seat, { ap: def.cost.ap, capital }, def.effects, arg ?? 1)}
           {limits ? ` · ${limits}` : ''}
         </p>
         <p className="effects">Effect: {effects}</p>
