@@ -68,6 +68,9 @@ describe('labels', () => {
     expect(note()).toMatch(/^Puts its own side first/);
     const difficulty = screen.getByLabelText('Difficulty', { selector: '#bot-1-difficulty' });
     expect(document.getElementById(difficulty.getAttribute('aria-describedby')!)!.textContent).toMatch(/good for a first game/);
+    // All of them side by side, before choosing.
+    const about = screen.getByText('How the bots play: personalities and difficulty').closest('details')!;
+    for (const name of ['Hardliner', 'Pragmatist', 'Conciliator', 'Novice', 'Expert']) expect(within(about).getByText(name, { selector: 'dt' })).toBeTruthy();
   });
 
   it('names each step by its agreement and place, so two alike steps of two agreements differ', () => {
