@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { servedApp, shoot, watchProblems } from './browser';
+import { pageHeights, servedApp, shoot, watchProblems } from './browser';
 import { instantBots, nextTurn, sayDone, startSolo } from './play';
 
 const app = servedApp();
@@ -85,6 +85,7 @@ describe('solo', () => {
         }
         const shot = [...shots].find(([from]) => round >= from);
         if (shot) {
+          console.log(`solo as ${name}, round ${round}: page height ${await pageHeights(page)}`);
           await shoot(page, shot[1]);
           shots.delete(shot[0]);
         }

@@ -96,10 +96,16 @@ describe('bot pacing', () => {
     const start = useGame.getState().view!.stateID;
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(useGame.getState().view!.stateID).toBe(start);
+    // The status bar at the top says why nothing moves, and takes the person to the incident.
+    const status = document.querySelector<HTMLElement>('.status-bar')!;
+    expect(status.textContent).toMatch(/The bots wait until you have read this round's incident\./);
+    act(() => within(status).getByRole('button', { name: 'Read the incident' }).click());
+    expect(document.activeElement).toBe(within(incident).getByRole('heading', { level: 2 }));
     const begin = within(incident).getByRole('button', { name: 'Let the round begin' });
     expect(within(incident).getByText('The bots wait until you have read this.')).toBeTruthy();
     act(() => begin.click());
     expect(within(incident).queryByRole('button', { name: 'Let the round begin' })).toBeNull();
+    expect(status.textContent).not.toMatch(/The bots wait/);
     await act(() => vi.advanceTimersByTimeAsync(200));
     expect(useGame.getState().view!.stateID).toBeGreaterThan(start);
   });
