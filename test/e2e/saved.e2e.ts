@@ -68,7 +68,7 @@ describe('a game in this browser', () => {
     await startSolo(page, app.preview.url, 'e2e-saved-2');
     await openTalks(page);
     await page.getByRole('button', { name: 'Done for this round' }).click();
-    const ask = page.getByRole('group', { name: 'Still open this round' });
+    const ask = page.getByRole('dialog', { name: 'Still open this round' });
     await ask.waitFor();
     expect(await ask.textContent()).toMatch(/3 action points unspent/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('done-confirm-title');

@@ -84,11 +84,11 @@ describe('role actions and cards', () => {
 
     await user.click(take);
     expect(points()).toBe(3);
-    const ask = within(row).getByRole('group', { name: /^Take Naval show of force\? It is a hostile act/ });
+    const ask = within(row).getByRole('dialog', { name: /^Take Naval show of force\? It is a hostile act/ });
     expect(ask.textContent).toMatch(/A hostile act: Tension \+1/);
     expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Cancel' }));
-    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
-    expect(within(row).queryByRole('group')).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(within(row).queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(take);
     expect(points()).toBe(3);
 
@@ -96,5 +96,8 @@ describe('role actions and cards', () => {
     await user.click(within(row).getByRole('button', { name: 'Take it anyway' }));
     expect(points()).toBe(2);
     expect(within(screen.getByRole('log')).getByText(/Naval show of force/)).toBeTruthy();
+    // The question is gone with its buttons: the focus goes on to a Take, not to the page.
+    expect(document.activeElement?.textContent).toBe('Take');
+    expect(document.activeElement).toHaveProperty('disabled', false);
   });
 });

@@ -39,7 +39,7 @@ describe('Done for this round', () => {
 
     await user.click(done());
     expect(session.view('0')!.G.seats['0'].done).toBe(false);
-    const ask = screen.getByRole('group', { name: 'Still open this round' });
+    const ask = screen.getByRole('dialog', { name: 'Still open this round' });
     expect(document.activeElement).toBe(within(ask).getByRole('heading', { name: 'Still open this round' }));
     const items = within(ask).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
@@ -57,7 +57,12 @@ describe('Done for this round', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Role actions' }));
 
     await user.click(within(ask).getByRole('button', { name: 'Not yet' }));
-    expect(screen.queryByRole('group', { name: 'Still open this round' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
+    expect(document.activeElement).toBe(done());
+    // Escape says Not yet too.
+    await user.click(done());
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
     expect(document.activeElement).toBe(done());
     expect(session.view('0')!.G.seats['0'].done).toBe(false);
 
@@ -74,7 +79,7 @@ describe('Done for this round', () => {
       moveAs(session, '0', 'act', legal[0].id, ...(legal[0].amount === undefined ? [] : [legal[0].amount]));
     renderGame();
     await userEvent.setup().click(done());
-    expect(screen.queryByRole('group', { name: 'Still open this round' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
     expect(session.view('0')!.G.seats['0'].done).toBe(true);
   });
 });

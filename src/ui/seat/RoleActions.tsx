@@ -83,7 +83,14 @@ function ActionRow({ def }: { def: ActionDef }) {
         </button>
       </div>
       {asking ? (
-        <div className="hostile-confirm" role="group" aria-label={`Take ${def.name}? It is a hostile act.`}>
+        <div
+          className="hostile-confirm"
+          role="dialog"
+          aria-label={`Take ${def.name}? It is a hostile act.`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+        >
           <p>
             A hostile act: {effects}. The other seats will see it, and it can push the region towards war. Take it anyway?
           </p>
