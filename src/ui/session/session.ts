@@ -28,7 +28,7 @@ export interface SessionOptions {
   replay?: readonly SavedMove[];
   /**
    * With bots: milliseconds before each bot move, and the bots wait for the person to see each
-   * round (see `pacing.ts`). Without it they move at boardgame.io's own pace, as in tests.
+   * round (see `pacing.ts`). Without it they move at boardgame.io's own pace.
    */
   botDelay?: () => number;
   /** Hears every move the master takes (people's and bots'), once it is on every client: the moves so far, in order. */
@@ -43,12 +43,12 @@ export interface Session {
   subscribe(seat: SeatId | null, listener: () => void): () => void;
   move(seat: SeatId, name: MoveName, args: unknown[]): void;
   stop(): void;
+  /** Set when bots wait for the person (`botDelay`): which round they have seen, and seeing one. */
+  readonly pace?: Pick<Pacer, 'seenRound' | 'see'>;
   /**
    * Set when the match runs on a server: a move's answer arrives later, so the store cannot see a
    * refusal at once. It says which move is on its way; the session reports a refusal as a notice.
    */
-  /** Set when bots wait for the person (`botDelay`): which round they have seen, and seeing one. */
-  readonly pace?: Pick<Pacer, 'seenRound' | 'see'>;
   readonly remote?: {
     isConnected(): boolean;
     sending(label: string): void;
