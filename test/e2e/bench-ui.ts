@@ -69,21 +69,21 @@ async function main() {
         samples.push(begin);
         continue;
       }
-      const respond = await timeClick(page, '.response-restraint button');
+      const respond = await timeClick(page, '.response-restraint button:not(:disabled)');
       if (respond !== null) {
         samples.push(respond);
         continue;
       }
-      const take = await timeClick(page, '.action:not(.is-disabled) button');
+      // A hostile act asks first: a second click on its Take would change nothing, and wait forever.
+      const take = await timeClick(page, '.action:not(.is-disabled):not(.is-hostile) .action-do button');
       if (take !== null) {
         samples.push(take);
         continue;
       }
-      const done = page.getByRole('button', { name: 'Done for this round' });
-      if ((await done.count()) > 0 && (await done.isEnabled())) {
-        const t = await timeClick(page, '.done-row button:not(:disabled)');
-        if (t !== null) samples.push(t);
-      } else {
+      // Done asks when points are left: then its 'Done anyway' is the move.
+      const done = (await timeClick(page, '#done-confirm button.primary')) ?? (await timeClick(page, '#done-button:not(:disabled)'));
+      if (done !== null) samples.push(done);
+      else {
         await page.waitForTimeout(100);
       }
     }
