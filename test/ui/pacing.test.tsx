@@ -9,6 +9,7 @@ import { entry } from '../../src/game/ruleset';
 import type { SeatId } from '../../src/game/types';
 import { rules } from '../../src/ui/rules';
 import { createPacer } from '../../src/ui/session/pacing';
+import type { SavedMove } from '../../src/ui/session/saved';
 import { createSession, type Session } from '../../src/ui/session/session';
 import { useGame } from '../../src/ui/store';
 import { renderGame } from './helpers';
@@ -85,6 +86,28 @@ describe('bot pacing', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(botMoves(session)).toBeGreaterThan(1);
     session.stop();
+  });
+
+  it('after a resume, counts the round seen only if the person had moved in it', async () => {
+    const seed = seedWithBotsFree();
+    const bots = { '0': BOT, '2': BOT };
+    let moves: readonly SavedMove[] = [];
+    const first = createSession({ seed, ...SETUP, humans: [HUMAN], bots, botDelay: () => 0, onMoves: (m) => (moves = m) });
+    const resumed = () => {
+      const session = createSession({ seed, ...SETUP, humans: [HUMAN], bots, botDelay: () => 0, replay: moves });
+      const seen = session.pace!.seenRound();
+      session.stop();
+      return seen;
+    };
+    first.pace!.see(1);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(moves.length).toBeGreaterThan(0);
+    // Only the bots have moved: after a reload the person sees the round's incident again.
+    expect(resumed()).toBe(0);
+    first.move(HUMAN, 'done', []);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resumed()).toBe(1);
+    first.stop();
   });
 
   it('asks the person on the incident card, and lets the bots go from there', async () => {
