@@ -22,6 +22,10 @@ export function App() {
   const closeRules = useCallback(() => setRules(false), []);
   useUnloadWarning();
   useEffect(() => {
+    // An online address names its own match; anywhere else a reload goes back to the local game.
+    if (!useGame.getState().route) void useGame.getState().resumeAfterReload();
+  }, []);
+  useEffect(() => {
     const follow = () => useGame.getState().syncRoute();
     window.addEventListener('popstate', follow);
     return () => window.removeEventListener('popstate', follow);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launch, startPreview } from './browser';
+import { instantBots } from './play';
 
 const BUDGET_KB = 200;
 const SAMPLES = 24;
@@ -54,6 +55,7 @@ async function main() {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await instantBots(page);
     await page.goto(preview.url);
     await page.locator('#solo-seed').fill('bench');
     await page.getByRole('button', { name: 'Start solo game' }).click();
@@ -61,21 +63,27 @@ async function main() {
     const samples: number[] = [];
     const deadline = Date.now() + 120_000;
     while (samples.length < SAMPLES && Date.now() < deadline && (await page.locator('.end-screen').count()) === 0) {
-      const respond = await timeClick(page, '.response-restraint button');
+      // The bots wait until the round is seen; letting it begin is a click like any other.
+      const begin = await timeClick(page, '.bots-wait button');
+      if (begin !== null) {
+        samples.push(begin);
+        continue;
+      }
+      const respond = await timeClick(page, '.response-restraint button:not(:disabled)');
       if (respond !== null) {
         samples.push(respond);
         continue;
       }
-      const take = await timeClick(page, '.action:not(.is-disabled) button');
+      // A hostile act asks first: a second click on its Take would change nothing, and wait forever.
+      const take = await timeClick(page, '.action:not(.is-disabled):not(.is-hostile) .action-do button');
       if (take !== null) {
         samples.push(take);
         continue;
       }
-      const done = page.getByRole('button', { name: 'Done for this round' });
-      if ((await done.count()) > 0 && (await done.isEnabled())) {
-        const t = await timeClick(page, '.done-row button:not(:disabled)');
-        if (t !== null) samples.push(t);
-      } else {
+      // Done asks when points are left: then its 'Done anyway' is the move.
+      const done = (await timeClick(page, '#done-confirm button.primary')) ?? (await timeClick(page, '#done-button:not(:disabled)'));
+      if (done !== null) samples.push(done);
+      else {
         await page.waitForTimeout(100);
       }
     }

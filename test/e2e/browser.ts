@@ -109,3 +109,19 @@ export async function shoot(page: Page, name: string, fullPage = true, scrollTo?
   }
   await page.setViewportSize({ width: 1280, height });
 }
+
+/** The page's height in CSS pixels at a laptop's 1280 × 800 and a phone's 360 px, as screens to scroll. */
+export async function pageHeights(page: Page): Promise<string> {
+  const height = page.viewportSize()?.height ?? 900;
+  const out: string[] = [];
+  for (const [width, tall] of [
+    [1280, 800],
+    [360, 780],
+  ]) {
+    await page.setViewportSize({ width, height: tall });
+    const px = await page.evaluate(() => document.documentElement.scrollHeight);
+    out.push(`${width} px wide: ${px} px (${(px / tall).toFixed(1)} screens)`);
+  }
+  await page.setViewportSize({ width: 1280, height });
+  return out.join('; ');
+}

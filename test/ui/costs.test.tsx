@@ -3,7 +3,11 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES as rules } from '../../src/game';
+import { entry } from '../../src/game/ruleset';
+import type { SeatSecret } from '../../src/game/state';
 import type { CommitmentId } from '../../src/game/types';
+import { costLine } from '../../src/ui/seat/cost';
 import { lineFor } from '../../src/ui/talks/drafts';
 import { answerIncident, moveAs, renderGame, startMatch } from './helpers';
 
@@ -45,10 +49,26 @@ describe('role actions and cards', () => {
     answerIncident(session);
     renderGame();
     const row = screen.getByRole('button', { name: 'Take Impose new sanctions' }).closest('li')!;
-    expect(within(row).getByText(/^Costs 1 action point · no capital/)).toBeTruthy();
+    expect(within(row).getByText(/^Costs 1 action point · no capital · Trust −1$/)).toBeTruthy();
     expect(within(row).getByText(/^Effect: .*Trust −1/)).toBeTruthy();
+    // A card is free unless it takes the seat's capital or spends Trust; then its cost says so before the click.
     const hand = screen.getByRole('region', { name: /Initiative cards/ });
-    for (const card of within(hand).getAllByRole('listitem')) expect(within(card).getByText('Free: no action points, no capital')).toBeTruthy();
+    for (const id of (session.view('0')!.G.secrets['0'] as SeatSecret).hand) {
+      const def = entry(rules, 'initiatives', id);
+      const card = within(hand).getByRole('heading', { name: def.name }).closest('li')!;
+      const capital = Math.max(0, -(def.effects.capital?.['0'] ?? 0));
+      const trust = Math.max(0, -(def.effects.trust ?? 0));
+      const cost = capital || trust ? `Costs no action points · ${capital ? `${capital} capital` : 'no capital'}${trust ? ` · Trust −${trust}` : ''}` : 'Free: no action points, no capital';
+      expect(within(card).getByText(cost)).toBeTruthy();
+    }
+  });
+
+  it('count capital an effect takes from the seat, and Trust it spends, as costs', () => {
+    // The Executive waiver: the U.S. pays a capital, Iran gains one; scaled by the units taken.
+    expect(costLine('0', { ap: 0, capital: 0 }, { sanctions: -1, capital: { '0': -1, '1': 1 } })).toBe('Costs no action points · 1 capital');
+    expect(costLine('1', { ap: 0, capital: 0 }, { sanctions: -1, capital: { '0': -1, '1': 1 } })).toBe('Free: no action points, no capital');
+    expect(costLine('2', { ap: 2, capital: 1 }, { trust: -1, tension: 1 }, 2)).toBe('Costs 2 action points · 1 capital · Trust −2');
+    expect(costLine('2', { ap: 1, capital: 0 }, { trust: 1 })).toBe('Costs 1 action point · no capital');
   });
 
   it('mark a hostile action and ask once before it is taken', async () => {
@@ -64,11 +84,11 @@ describe('role actions and cards', () => {
 
     await user.click(take);
     expect(points()).toBe(3);
-    const ask = within(row).getByRole('group', { name: /^Take Naval show of force\? It is a hostile act/ });
+    const ask = within(row).getByRole('dialog', { name: /^Take Naval show of force\? It is a hostile act/ });
     expect(ask.textContent).toMatch(/A hostile act: Tension \+1/);
     expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Cancel' }));
-    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
-    expect(within(row).queryByRole('group')).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(within(row).queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(take);
     expect(points()).toBe(3);
 
@@ -76,5 +96,8 @@ describe('role actions and cards', () => {
     await user.click(within(row).getByRole('button', { name: 'Take it anyway' }));
     expect(points()).toBe(2);
     expect(within(screen.getByRole('log')).getByText(/Naval show of force/)).toBeTruthy();
+    // The question is gone with its buttons: the focus goes on to a Take, not to the page.
+    expect(document.activeElement?.textContent).toBe('Take');
+    expect(document.activeElement).toHaveProperty('disabled', false);
   });
 });

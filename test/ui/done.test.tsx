@@ -39,24 +39,30 @@ describe('Done for this round', () => {
 
     await user.click(done());
     expect(session.view('0')!.G.seats['0'].done).toBe(false);
-    const ask = screen.getByRole('group', { name: 'Still open this round' });
+    const ask = screen.getByRole('dialog', { name: 'Still open this round' });
     expect(document.activeElement).toBe(within(ask).getByRole('heading', { name: 'Still open this round' }));
     const items = within(ask).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
       expect.stringMatching(/^3 action points unspent: \d+ role actions you can still take\./),
       expect.stringMatching(new RegExp(`^Proposal ${waiting} from Iran waits for your answer\\. Unanswered, it stays on the table one more round, then lapses\\.`)),
-      expect.stringMatching(new RegExp(`^${entry(rules, 'commitments', step.what).name} \\(step ${step.id}\\) falls due now and you have not chosen: you will comply in full\\.`)),
+      // Named by its agreement and place, as the compliance card and the agreement name it.
+      `Agreement 1, step 1: ${entry(rules, 'commitments', step.what).name}, due round 1: you have not chosen, so you will comply in full. Decide on agreement 1, step 1`,
     ]);
 
     await user.click(within(ask).getByRole('button', { name: `Go to proposal ${waiting}` }));
     expect(document.activeElement?.id).toBe(`proposal-${waiting}-title`);
-    await user.click(within(ask).getByRole('button', { name: `Decide on step ${step.id}` }));
-    expect(document.activeElement?.textContent).toBe(`${entry(rules, 'commitments', step.what).name} · step ${step.id}, due now`);
+    await user.click(within(ask).getByRole('button', { name: 'Decide on agreement 1, step 1' }));
+    expect(document.activeElement?.textContent).toBe(`Agreement 1, step 1: ${entry(rules, 'commitments', step.what).name}, due round 1 (now)`);
     await user.click(within(ask).getByRole('button', { name: 'Go to your role actions' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Role actions' }));
 
     await user.click(within(ask).getByRole('button', { name: 'Not yet' }));
-    expect(screen.queryByRole('group', { name: 'Still open this round' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
+    expect(document.activeElement).toBe(done());
+    // Escape says Not yet too.
+    await user.click(done());
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
     expect(document.activeElement).toBe(done());
     expect(session.view('0')!.G.seats['0'].done).toBe(false);
 
@@ -73,7 +79,7 @@ describe('Done for this round', () => {
       moveAs(session, '0', 'act', legal[0].id, ...(legal[0].amount === undefined ? [] : [legal[0].amount]));
     renderGame();
     await userEvent.setup().click(done());
-    expect(screen.queryByRole('group', { name: 'Still open this round' })).toBeNull();
+    expect(screen.queryByRole('dialog', { name: 'Still open this round' })).toBeNull();
     expect(session.view('0')!.G.seats['0'].done).toBe(true);
   });
 });

@@ -10,6 +10,9 @@ import { Notices } from '../../src/ui/Notices';
 import { createSession, type Session } from '../../src/ui/session/session';
 import { useGame, type Mode } from '../../src/ui/store';
 
+// Bots move at once in tests; they still wait for the person to see each round (`seeRound`).
+useGame.setState({ botDelay: 0 });
+
 afterEach(() => {
   cleanup();
   act(() => useGame.getState().leave());

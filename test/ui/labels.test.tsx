@@ -68,5 +68,38 @@ describe('labels', () => {
     expect(note()).toMatch(/^Puts its own side first/);
     const difficulty = screen.getByLabelText('Difficulty', { selector: '#bot-1-difficulty' });
     expect(document.getElementById(difficulty.getAttribute('aria-describedby')!)!.textContent).toMatch(/good for a first game/);
+    // All of them side by side, before choosing.
+    const about = screen.getByText('How the bots play: personalities and difficulty').closest('details')!;
+    for (const name of ['Hardliner', 'Pragmatist', 'Conciliator', 'Novice', 'Expert']) expect(within(about).getByText(name, { selector: 'dt' })).toBeTruthy();
+  });
+
+  it('names each step by its agreement and place, so two alike steps of two agreements differ', () => {
+    const session = startMatch();
+    answerIncident(session);
+    const { schedule } = session.view('1')!.G;
+    // Two packages with the same U.S. step, due next round, each signed by all of its parties.
+    for (let i = 0; i < 2; i++) {
+      moveAs(session, '1', 'propose', {
+        channel: 'shuttle',
+        commitments: [lineFor(schedule, '0', 'humanitarian-licences' as CommitmentId, 2), lineFor(schedule, '1', 'naval-notifications' as CommitmentId, 3)],
+      });
+      const id = session.view('1')!.G.proposals.at(-1)!.id;
+      moveAs(session, '2', 'accept', id);
+      moveAs(session, '0', 'accept', id);
+    }
+    for (const seat of ['0', '1', '2'] as const) moveAs(session, seat, 'done');
+    answerIncident(session);
+    renderGame();
+    const name = 'Humanitarian channel';
+    const compliance = screen.getByRole('region', { name: /Your steps due this round/ });
+    expect(within(compliance).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([
+      `Agreement 1, step 1: ${name}, due round 2 (now)`,
+      `Agreement 2, step 1: ${name}, due round 2 (now)`,
+    ]);
+    expect(within(compliance).getByRole('group', { name: 'Your choice for Agreement 2, step 1' })).toBeTruthy();
+    const agreements = screen.getByRole('region', { name: /^Agreements/ });
+    const headings = within(agreements).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(headings).toEqual([expect.stringMatching(/^Agreement 2 · from proposal 2 · round 1/), expect.stringMatching(/^Agreement 1 · from proposal 1 · round 1/)]);
+    expect(within(agreements).getAllByText('Step 2')).toHaveLength(2);
   });
 });

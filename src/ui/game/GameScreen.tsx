@@ -22,6 +22,7 @@ import { Agreements } from '../talks/Agreements';
 import { Compliance } from '../talks/Compliance';
 import { Inbox } from '../talks/Inbox';
 import { ProposalBuilder } from '../talks/ProposalBuilder';
+import { MoveFocus } from './MoveFocus';
 import { StatusBar } from './StatusBar';
 
 function Board() {
@@ -82,6 +83,8 @@ export default function GameScreen({ talks, status }: GameScreenProps) {
           <Log />
         </div>
       </div>
+      {/* Last, so that its effect runs after every panel's own. */}
+      <MoveFocus />
     </div>
   );
 }

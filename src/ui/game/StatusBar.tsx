@@ -23,6 +23,8 @@ export function StatusBar({ children }: { children?: ReactNode }) {
   const waitingFor = SEATS.filter((s) => s in active);
   const mine = seat !== null && seat in active;
   const botsBusy = waitingFor.some((s) => bots[s]);
+  // In solo the bots hold still until the person has seen the round (`session/pacing.ts`).
+  const botsWait = useGame((s) => Boolean(s.session?.pace) && s.view !== null && s.seenRound < s.view.G.round);
   const name = seat !== null && mode === 'online' ? players[seat]?.name : undefined;
   return (
     <div className="status-bar" role="status" aria-live="polite">
@@ -41,9 +43,17 @@ export function StatusBar({ children }: { children?: ReactNode }) {
             ? 'Answer the incident to open the talks.'
             : 'Your move: act, propose, answer, then say Done.'
           : waitingFor.length
-            ? `Waiting for ${waitingFor.map((s) => SEAT_NAMES[s]).join(', ')}${botsBusy ? ' (bots are thinking)' : ''}.`
+            ? `Waiting for ${waitingFor.map((s) => SEAT_NAMES[s]).join(', ')}${botsBusy && !botsWait ? ' (bots are thinking)' : ''}.`
             : 'The round is closing.'}
       </p>
+      {botsWait ? (
+        <p className="bots-wait-note">
+          The bots wait until you have read this round's incident.{' '}
+          <button type="button" className="link" onClick={() => jumpTo('incident-title')}>
+            Read the incident
+          </button>
+        </p>
+      ) : null}
       {mode === 'hotseat' ? (
         <button type="button" onClick={passDevice}>
           Pass the device

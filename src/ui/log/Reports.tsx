@@ -1,6 +1,7 @@
 /** The verifiers' published findings, newest first: the plain-language side of the traffic light. */
 import type { Step } from '../../game/state';
 import { useG } from '../hooks';
+import { stepName } from '../talks/names';
 import { TrafficLight } from '../talks/TrafficLight';
 
 /** How many reports stay in view; older ones fold away. */
@@ -11,7 +12,7 @@ function ReportList({ steps }: { steps: Step[] }) {
     <ul className="report-list">
       {steps.map((s) => (
         <li key={s.id}>
-          <TrafficLight status={s.status} /> <span>{s.report}</span>
+          <TrafficLight status={s.status} /> <strong className="report-step">{stepName(s)}.</strong> <span>{s.report}</span>
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkNegotiating, stageOf } from '../../game/stages';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
+import { DONE_BUTTON } from '../focus';
 import { jumpTo } from '../jump';
 import { unfinished } from './unfinished';
 
@@ -32,6 +33,10 @@ export function DoneButton() {
     if (confirming) heading.current?.focus();
   }, [confirming]);
 
+  const notYet = () => {
+    setAsking(false);
+    button.current?.focus();
+  };
   const sendDone = () => {
     setAsking(false);
     pressed.current = true;
@@ -41,6 +46,7 @@ export function DoneButton() {
     <div className="done-row">
       <button
         ref={button}
+        id={DONE_BUTTON}
         type="button"
         className="primary"
         disabled={!verdict.ok}
@@ -55,7 +61,16 @@ export function DoneButton() {
         {verdict.ok ? 'When you have nothing more to do. The round goes on when all three seats are done.' : verdict.reason}
       </span>
       {confirming ? (
-        <div id="done-confirm" className="done-confirm" role="group" aria-labelledby="done-confirm-title">
+        // A dialog in the page, not over it: the links in it lead elsewhere on the page. Escape is "Not yet".
+        <div
+          id="done-confirm"
+          className="done-confirm"
+          role="dialog"
+          aria-labelledby="done-confirm-title"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') notYet();
+          }}
+        >
           <h3 id="done-confirm-title" ref={heading} tabIndex={-1}>
             Still open this round
           </h3>
@@ -74,13 +89,7 @@ export function DoneButton() {
             <button type="button" className="primary" onClick={sendDone}>
               Done anyway
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                setAsking(false);
-                button.current?.focus();
-              }}
-            >
+            <button type="button" onClick={notYet}>
               Not yet
             </button>
           </div>

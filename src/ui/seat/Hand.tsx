@@ -4,8 +4,10 @@ import { checkCard } from '../../game/initiatives';
 import { entry } from '../../game/ruleset';
 import { stageOf } from '../../game/stages';
 import { isHidden } from '../../game/view';
+import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
+import { costLine } from './cost';
 
 export function Hand() {
   const G = useG((G) => G);
@@ -30,14 +32,15 @@ export function Hand() {
               <li key={id} className="card">
                 <h4>{def.name}</h4>
                 <p>{def.text}</p>
-                <p className="action-cost">Free: no action points, no capital</p>
+                <p className="action-cost">{costLine(seat, { ap: 0, capital: 0 }, def.effects)}</p>
                 <p className="effects">Effect: {describeEffects(rules, def.effects)}</p>
                 <button
                   type="button"
                   aria-label={`Play ${def.name}`}
                   disabled={!verdict.ok}
                   aria-describedby={verdict.ok ? undefined : `why-card-${id}`}
-                  onClick={() => send('playCard', [id], verdict, def.name)}
+                  // The card leaves the hand: the focus goes to the next card's Play, else to Done.
+                  onClick={(e) => send('playCard', [id], verdict, def.name, () => nextEnabled('.hand .card button', e.currentTarget))}
                 >
                   Play
                 </button>

@@ -9,8 +9,10 @@ import { describeEffects } from '../../game/effects';
 import { phaseName } from '../../game/ruleset';
 import type { ActionDef } from '../../game/schema';
 import { stageOf } from '../../game/stages';
+import { nextEnabled } from '../focus';
 import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { rules } from '../rules';
+import { costLine } from './cost';
 import { ACTIONS_TARGET } from './unfinished';
 
 function ActionRow({ def }: { def: ActionDef }) {
@@ -37,7 +39,8 @@ function ActionRow({ def }: { def: ActionDef }) {
     .filter(Boolean)
     .join(' · ');
   const effects = describeEffects(rules, def.effects, arg ?? 1);
-  const act = () => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name);
+  // Then Take again while it can be, else the next action's, else Done.
+  const act = () => send('act', arg === undefined ? [def.id] : [def.id, arg], verdict, def.name, () => nextEnabled('.action-do button', take.current));
   const close = () => {
     refocus.current = true;
     setAsking(false);
@@ -50,7 +53,7 @@ function ActionRow({ def }: { def: ActionDef }) {
           {hostile ? <span className="badge badge-hostile">⚠ hostile</span> : null}
         </h4>
         <p className="action-cost">
-          Costs {def.cost.ap} action point{def.cost.ap === 1 ? '' : 's'} · {capital ? `${capital} capital` : 'no capital'}
+          {costLine(seat, { ap: def.cost.ap, capital }, def.effects, arg ?? 1)}
           {limits ? ` · ${limits}` : ''}
         </p>
         <p className="effects">Effect: {effects}</p>
@@ -80,7 +83,14 @@ function ActionRow({ def }: { def: ActionDef }) {
         </button>
       </div>
       {asking ? (
-        <div className="hostile-confirm" role="group" aria-label={`Take ${def.name}? It is a hostile act.`}>
+        <div
+          className="hostile-confirm"
+          role="dialog"
+          aria-label={`Take ${def.name}? It is a hostile act.`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+        >
           <p>
             A hostile act: {effects}. The other seats will see it, and it can push the region towards war. Take it anyway?
           </p>

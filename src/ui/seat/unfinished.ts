@@ -6,13 +6,13 @@
 import { legalActions } from '../../game/actions';
 import type { ItemId, StepId } from '../../game/ids';
 import { stepsToDecide } from '../../game/compliance';
-import { entry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
 import { stageOf } from '../../game/stages';
 import type { SeatId } from '../../game/types';
 import { ownSecret, type GameView } from '../../game/view';
 import type { GameCtx } from '../engine';
 import { rules } from '../rules';
+import { inSentence, proposalName, stepName, stepShortName } from '../talks/names';
 
 export interface Unfinished {
   key: string;
@@ -44,10 +44,10 @@ export function unfinished(G: GameView, ctx: GameCtx, seat: SeatId): Unfinished[
     if (p.status === 'open' && p.by !== seat && p.parties.includes(seat) && !p.accepted.includes(seat))
       items.push({
         key: `proposal-${p.id}`,
-        text: `Proposal ${p.id} from ${SEAT_NAMES[p.by]} waits for your answer. ${
+        text: `${proposalName(p.id)} from ${SEAT_NAMES[p.by]} waits for your answer. ${
           p.round < G.round ? 'It lapses when this round ends.' : 'Unanswered, it stays on the table one more round, then lapses.'
         }`,
-        link: `Go to proposal ${p.id}`,
+        link: `Go to ${inSentence(proposalName(p.id))}`,
         target: proposalTarget(p.id),
       });
   const choices = ownSecret(G, seat).choices;
@@ -55,8 +55,8 @@ export function unfinished(G: GameView, ctx: GameCtx, seat: SeatId): Unfinished[
     if (choices[step.id] === undefined)
       items.push({
         key: `step-${step.id}`,
-        text: `${entry(rules, 'commitments', step.what).name} (step ${step.id}) falls due now and you have not chosen: you will comply in full.`,
-        link: `Decide on step ${step.id}`,
+        text: `${stepName(step)}: you have not chosen, so you will comply in full.`,
+        link: `Decide on ${inSentence(stepShortName(step.id))}`,
         target: stepTarget(step.id),
       });
   return items;

@@ -51,26 +51,57 @@ function storage(): Storage | undefined {
   }
 }
 
-/** The saved game `id`, or undefined if there is none or what is stored is not a saved game. */
-export function loadGame(id: string): SavedGame | undefined {
+/**
+ * What is stored under `id` that cannot be played from: written by another version of the game,
+ * or damaged. It is left where it is (the player may still want it, or a newer version may read
+ * it) and listed with the problem, so it can be deleted on purpose rather than silently lost.
+ */
+export interface UnreadableSave {
+  id: string;
+  problem: string;
+}
+
+/** The first thing wrong with a stored value, in a line: "moves.3.1: expected string". */
+function problemOf(error: z.ZodError): string {
+  const [issue] = error.issues;
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** The saved game `id`, what is wrong with it when it cannot be read, or undefined if there is none. */
+export function readGame(id: string): SavedGame | UnreadableSave | undefined {
+  let raw: string | null | undefined;
   try {
-    const raw = storage()?.getItem(PREFIX + id);
-    const parsed = savedGameSchema.safeParse(raw ? JSON.parse(raw) : undefined);
-    return parsed.success ? parsed.data : undefined;
+    raw = storage()?.getItem(PREFIX + id);
   } catch {
     return undefined;
   }
+  if (raw === null || raw === undefined) return undefined;
+  try {
+    const parsed = savedGameSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : { id, problem: problemOf(parsed.error) };
+  } catch {
+    return { id, problem: 'it is not valid JSON' };
+  }
 }
 
-/** Every readable saved game, the most recently played first. */
-export function savedGames(): SavedGame[] {
+export const isReadable = (entry: SavedGame | UnreadableSave): entry is SavedGame => !('problem' in entry);
+
+/** The saved game `id`, or undefined if there is none or it cannot be read. */
+export function loadGame(id: string): SavedGame | undefined {
+  const entry = readGame(id);
+  return entry && isReadable(entry) ? entry : undefined;
+}
+
+/** Every saved game, the most recently played first, and those that cannot be read. */
+export function savedGames(): { games: SavedGame[]; unreadable: UnreadableSave[] } {
   const store = storage();
-  if (!store) return [];
+  if (!store) return { games: [], unreadable: [] };
   const ids = Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => k?.startsWith(PREFIX) ?? false);
-  return ids
-    .map((key) => loadGame(key.slice(PREFIX.length)))
-    .filter((g): g is SavedGame => g !== undefined)
-    .sort((a, b) => b.savedAt - a.savedAt);
+  const entries = ids.map((key) => readGame(key.slice(PREFIX.length))).filter((e) => e !== undefined);
+  return {
+    games: entries.filter(isReadable).sort((a, b) => b.savedAt - a.savedAt),
+    unreadable: entries.filter((e): e is UnreadableSave => !isReadable(e)).sort((a, b) => a.id.localeCompare(b.id)),
+  };
 }
 
 /** Stores `game`; false when the browser refuses (storage full or disabled). */
@@ -90,5 +121,36 @@ export function forgetGame(id: string): void {
     storage()?.removeItem(PREFIX + id);
   } catch {
     // Nothing stored, nothing to forget.
+  }
+}
+
+/**
+ * The game this tab is playing, kept for the tab alone (sessionStorage): a reload goes straight
+ * back into it, while a new tab or a new visit starts from the list on the start page.
+ */
+const PLAYING = 'backchannel.playing';
+
+function tabStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function setPlaying(id: string | null): void {
+  try {
+    if (id === null) tabStorage()?.removeItem(PLAYING);
+    else tabStorage()?.setItem(PLAYING, id);
+  } catch {
+    // Without storage a reload shows the start page's list instead.
+  }
+}
+
+export function playing(): string | null {
+  try {
+    return tabStorage()?.getItem(PLAYING) ?? null;
+  } catch {
+    return null;
   }
 }

@@ -15,6 +15,7 @@ import type { GameState } from '../../game/state';
 import { SEATS, type SeatId } from '../../game/types';
 import type { SeatView } from '../engine';
 import { rules } from '../rules';
+import { createPacer, type Pacer } from './pacing';
 import type { SavedMove } from './saved';
 
 export interface SessionOptions {
@@ -25,6 +26,11 @@ export interface SessionOptions {
   bots?: Partial<Record<SeatId, BotConfig>>;
   /** A saved game's moves, replayed before play goes on; a move the engine refuses stops the start. */
   replay?: readonly SavedMove[];
+  /**
+   * With bots: milliseconds before each bot move, and the bots wait for the person to see each
+   * round (see `pacing.ts`). Without it they move at boardgame.io's own pace.
+   */
+  botDelay?: () => number;
   /** Hears every move the master takes (people's and bots'), once it is on every client: the moves so far, in order. */
   onMoves?(moves: readonly SavedMove[], view: SeatView): void;
 }
@@ -37,6 +43,8 @@ export interface Session {
   subscribe(seat: SeatId | null, listener: () => void): () => void;
   move(seat: SeatId, name: MoveName, args: unknown[]): void;
   stop(): void;
+  /** Set when bots wait for the person (`botDelay`): which round they have seen, and seeing one. */
+  readonly pace?: Pick<Pacer, 'seenRound' | 'see'>;
   /**
    * Set when the match runs on a server: a move's answer arrives later, so the store cannot see a
    * refusal at once. It says which move is on its way; the session reports a refusal as a notice.
@@ -50,25 +58,28 @@ export interface Session {
 /**
  * LocalMaster plays a bot on a 100 ms timer with the state it had when the timer was set, and logs
  * an error when another move has landed meanwhile. A newer state always schedules a fresh bot turn,
- * so a bot holding an old one stands down quietly instead.
+ * so a bot holding an old one (after waiting for its pace, too) stands down quietly instead, as
+ * does one whose match has stopped.
  */
-function onlyWhenCurrent(Bot: BotClass, latest: () => number | undefined): BotClass {
+function onlyWhenCurrent(Bot: BotClass, latest: () => number | undefined, pacer: Pacer | undefined): BotClass {
   return class CurrentBot extends Bot {
-    play(state: Parameters<InstanceType<BotClass>['play']>[0], playerID: string) {
+    async play(state: Parameters<InstanceType<BotClass>['play']>[0], playerID: string) {
+      await pacer?.ready(state.G.round);
       if (state._stateID !== latest()) return new Promise<never>(() => {});
       return Bot.prototype.play.call(this, state, playerID);
     }
   };
 }
 
-export function createSession({ seed, setupData, humans, bots, replay = [], onMoves }: SessionOptions): Session {
+export function createSession({ seed, setupData, humans, bots, replay = [], botDelay, onMoves }: SessionOptions): Session {
   const problem = validateSetupData(rules, setupData);
   if (problem) throw new Error(problem);
   // Local's master ignores setupData, so the scenario is bound into setup; a fresh game object
   // also gives this match its own master.
   const game = { ...Backchannel, seed, setup: (api: Parameters<NonNullable<typeof Backchannel.setup>>[0]) => Backchannel.setup!(api, setupData) };
   let latest: number | undefined;
-  const botClasses = Object.fromEntries(Object.entries(bots ?? {}).map(([seat, config]) => [seat, onlyWhenCurrent(scriptedBot(config), () => latest)]));
+  const pacer = botDelay && Object.keys(bots ?? {}).length ? createPacer(botDelay) : undefined;
+  const botClasses = Object.fromEntries(Object.entries(bots ?? {}).map(([seat, config]) => [seat, onlyWhenCurrent(scriptedBot(config), () => latest, pacer)]));
   const multiplayer = Local(Object.keys(botClasses).length ? { bots: botClasses } : {});
   const clients = new Map(SEATS.map((seat) => [seat, Client<GameState>({ game, numPlayers: 3, playerID: seat, multiplayer, debug: false })]));
   // Every client hears every update; the first one keeps the latest state's version for the bots.
@@ -106,13 +117,21 @@ export function createSession({ seed, setupData, humans, bots, replay = [], onMo
   }
   const stop = () => {
     stopped = true;
+    // A bot still waiting for its pace must find its state out of date.
+    latest = undefined;
     clients.forEach((c) => c.stop());
+  };
+  /** A person's move shows they have seen the round it is played in. */
+  const seenBy = (seat: SeatId) => {
+    const round = clients.get(seat)!.getState()?.G.round;
+    if (humans.includes(seat) && round !== undefined) pacer?.see(round);
   };
   for (const client of clients.values()) client.start();
   // The local master answers at once, so each replayed move has landed, or been refused, on return.
   replay.forEach(([seat, name, args], i) => {
     const client = clients.get(seat)!;
     const before = client.getState()?._stateID;
+    seenBy(seat);
     client.moves[name]?.(...args);
     if (client.getState()?._stateID !== before) return;
     stop();
@@ -127,7 +146,11 @@ export function createSession({ seed, setupData, humans, bots, replay = [], onMo
     humans,
     view: (seat) => viewOf(humanSeat(seat)),
     subscribe: (seat, listener) => clientOf(seat).subscribe(() => listener()),
-    move: (seat, name, args) => clientOf(seat).moves[name](...args),
+    move: (seat, name, args) => {
+      seenBy(seat);
+      clientOf(seat).moves[name](...args);
+    },
     stop,
+    pace: pacer,
   };
 }

@@ -5,13 +5,13 @@
  */
 import { DIFFICULTIES, DIFFICULTY_NAMES, PERSONALITIES, PERSONALITY_NAMES, type BotConfig, type Difficulty, type Personality } from '../../bots/config';
 
-const PERSONALITY_LINES: Record<Personality, string> = {
+export const PERSONALITY_LINES: Record<Personality, string> = {
   hardliner: 'Puts its own side first: asks a lot, accepts little, and cheats when it thinks it will not be seen.',
   pragmatist: 'Weighs give and take: accepts a fair package and seldom cheats.',
   conciliator: 'Puts the talks first: accepts readily and keeps its word.',
 };
 
-const DIFFICULTY_LINES: Record<Difficulty, string> = {
+export const DIFFICULTY_LINES: Record<Difficulty, string> = {
   novice: 'Misjudges offers now and then and sometimes forgets to propose: good for a first game.',
   expert: 'Values every offer closely and proposes every round.',
 };

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { PERSONALITY_NAMES } from '../../bots/config';
 import { findEntry } from '../../game/ruleset';
 import { SEAT_NAMES } from '../../game/seats';
-import type { SavedGame } from '../session/saved';
+import type { SavedGame, UnreadableSave } from '../session/saved';
 import { useGame } from '../store';
 import { rules } from '../rules';
 
@@ -17,21 +17,19 @@ function players(game: SavedGame): string {
   return `Solo: you play ${SEAT_NAMES[game.humans[0]]} against ${bots.join(' and ')}`;
 }
 
-function SavedRow({ game, onForgot }: { game: SavedGame; onForgot(): void }) {
-  const resume = useGame((s) => s.resume);
+/**
+ * A row of the list: what it is, and its buttons; Delete asks once. `resume` is absent for a save
+ * that cannot be read.
+ */
+function SavedRow({ id, title, detail, resume, onForgot }: { id: string; title: string; detail: string; resume?(): void; onForgot(): void }) {
   const forget = useGame((s) => s.forget);
   const loading = useGame((s) => s.screen === 'loading');
   const [asking, setAsking] = useState(false);
-  const scenario = findEntry(rules, 'scenarios', game.setupData?.scenario ?? rules.scenarios[0].id)?.name ?? game.setupData?.scenario;
-  const title = `${players(game)} · ${scenario}`;
   return (
-    <li className="saved-game">
+    <li className={resume ? 'saved-game' : 'saved-game is-unreadable'}>
       <div className="saved-what">
         <strong>{title}</strong>
-        <span className="muted">
-          {' '}
-          · round {game.round} of {game.rounds} · last move {new Date(game.savedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}
-        </span>
+        <span className="muted"> · {detail}</span>
       </div>
       {asking ? (
         <div className="button-row" role="group" aria-label={`Delete ${title}?`}>
@@ -41,7 +39,7 @@ function SavedRow({ game, onForgot }: { game: SavedGame; onForgot(): void }) {
             className="danger"
             autoFocus
             onClick={() => {
-              forget(game.id);
+              forget(id);
               onForgot();
             }}
           >
@@ -53,9 +51,11 @@ function SavedRow({ game, onForgot }: { game: SavedGame; onForgot(): void }) {
         </div>
       ) : (
         <div className="button-row">
-          <button type="button" className="primary" disabled={loading} aria-label={`Resume ${title}`} onClick={() => void resume(game.id)}>
-            Resume
-          </button>
+          {resume ? (
+            <button type="button" className="primary" disabled={loading} aria-label={`Resume ${title}`} onClick={resume}>
+              Resume
+            </button>
+          ) : null}
           <button type="button" aria-label={`Delete ${title}`} onClick={() => setAsking(true)}>
             Delete
           </button>
@@ -65,8 +65,34 @@ function SavedRow({ game, onForgot }: { game: SavedGame; onForgot(): void }) {
   );
 }
 
+function GameRow({ game, onForgot }: { game: SavedGame; onForgot(): void }) {
+  const resume = useGame((s) => s.resume);
+  const scenario = findEntry(rules, 'scenarios', game.setupData?.scenario ?? rules.scenarios[0].id)?.name ?? game.setupData?.scenario;
+  const when = new Date(game.savedAt).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <SavedRow
+      id={game.id}
+      title={`${players(game)} · ${scenario}`}
+      detail={`round ${game.round} of ${game.rounds} · last move ${when}`}
+      resume={() => void resume(game.id)}
+      onForgot={onForgot}
+    />
+  );
+}
+
+/** A save this version cannot read: said plainly, with what is wrong, and kept until deleted. */
+const UnreadableRow = ({ save, onForgot }: { save: UnreadableSave; onForgot(): void }) => (
+  <SavedRow
+    id={save.id}
+    title={`Saved game ${save.id} cannot be read`}
+    detail={`saved by another version of the game, or damaged (${save.problem}). It is kept until you delete it.`}
+    onForgot={onForgot}
+  />
+);
+
 export function SavedGames() {
   const saved = useGame((s) => s.saved);
+  const unreadable = useGame((s) => s.unreadable);
   const heading = useRef<HTMLHeadingElement>(null);
   // After a delete the focus goes to the list's heading, or to the page when the list is gone,
   // rather than being dropped with the row that held it.
@@ -75,8 +101,9 @@ export function SavedGames() {
     if (!forgotten.current) return;
     forgotten.current = false;
     (heading.current ?? document.getElementById('main'))?.focus();
-  }, [saved]);
-  if (!saved.length) return null;
+  }, [saved, unreadable]);
+  if (!saved.length && !unreadable.length) return null;
+  const forgot = () => (forgotten.current = true);
   return (
     <section className="saved-games" aria-labelledby="saved-title">
       <h2 id="saved-title" ref={heading} tabIndex={-1}>
@@ -85,7 +112,10 @@ export function SavedGames() {
       <p className="muted">Saved in this browser after every move. Resume one where you left it.</p>
       <ul>
         {saved.map((game) => (
-          <SavedRow key={game.id} game={game} onForgot={() => (forgotten.current = true)} />
+          <GameRow key={game.id} game={game} onForgot={forgot} />
+        ))}
+        {unreadable.map((save) => (
+          <UnreadableRow key={save.id} save={save} onForgot={forgot} />
         ))}
       </ul>
     </section>

@@ -1,4 +1,5 @@
 /** How to play: solo against bots, hot-seat at one screen, or online through the game server. */
+import { AboutBots } from './AboutBots';
 import { HotseatForm } from './HotseatForm';
 import { OnlineForm } from './OnlineForm';
 import { SavedGames } from './SavedGames';
@@ -19,6 +20,7 @@ export function StartPage() {
         <section className="mode-card" aria-labelledby="solo-title">
           <h2 id="solo-title">Solo</h2>
           <p>Play one seat against two scripted delegations. Runs entirely in this browser.</p>
+          <AboutBots />
           <SoloForm />
         </section>
         <section className="mode-card" aria-labelledby="hotseat-title">

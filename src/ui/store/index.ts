@@ -7,10 +7,12 @@
 import { create } from 'zustand';
 import { counterSlice } from './counter';
 import { dispatchSlice } from './dispatch';
+import { focusSlice } from './focus';
 import { hotseatSlice } from './hotseat';
 import { matchSlice } from './match';
 import { mirrorSlice } from './mirror';
 import { noticesSlice } from './notices';
+import { pacingSlice } from './pacing';
 import { routeSlice } from './route';
 import type { UIState } from './types';
 
@@ -24,4 +26,6 @@ export const useGame = create<UIState>()((...api) => ({
   ...hotseatSlice(...api),
   ...dispatchSlice(...api),
   ...counterSlice(...api),
+  ...pacingSlice(...api),
+  ...focusSlice(...api),
 }));

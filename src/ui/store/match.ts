@@ -4,11 +4,17 @@
  */
 import { totalRounds } from '../../game/calendar';
 import { SEATS, type SeatId } from '../../game/types';
-import { forgetGame, loadGame, newSavedId, saveGame, savedGames, type SavedGame, type SavedMove } from '../session/saved';
+import { forgetGame, isReadable, newSavedId, playing, readGame, saveGame, savedGames, setPlaying, type SavedGame, type SavedMove } from '../session/saved';
 import type { SeatView } from '../engine';
 import type { Bots, MatchOptions, MatchSlice, Slice } from './types';
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The start page's lists: the games to resume, and what is stored but cannot be read. */
+const listed = (): Pick<MatchSlice, 'saved' | 'unreadable'> => {
+  const { games, unreadable } = savedGames();
+  return { saved: games, unreadable };
+};
 
 type LocalMode = SavedGame['mode'];
 
@@ -28,9 +34,13 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
     try {
       // The match runtime (boardgame.io, engine, bots) loads only when a game starts.
       const { createSession } = await import('../session/session');
-      get().attach(createSession({ ...options, humans, bots, replay, onMoves }), mode, bots);
+      const botDelay = () => get().botDelay;
+      get().attach(createSession({ ...options, humans, bots, replay, onMoves, botDelay }), mode, bots);
+      setPlaying(id);
     } catch (e) {
-      set({ screen: 'start', saved: savedGames() });
+      // Not again on the next reload: the start page's list says what is wrong with it.
+      setPlaying(null);
+      set({ screen: 'start', ...listed() });
       get().notify('error', replay.length ? `The saved game could not be resumed: ${reason(e)}.` : `The game could not start: ${reason(e)}`);
     }
   };
@@ -41,21 +51,33 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
     bots: {},
     players: {},
     session: null,
-    saved: savedGames(),
+    ...listed(),
     startSolo: (human, bots, options) => start('solo', [human], bots, options),
     startHotseat: (options) => start('hotseat', [...SEATS], {}, options),
     async resume(id) {
-      const game = loadGame(id);
-      if (!game) {
-        set({ saved: savedGames() });
-        get().notify('error', 'That saved game is no longer in this browser.');
+      const game = readGame(id);
+      if (!game || !isReadable(game)) {
+        set(listed());
+        get().notify(
+          'error',
+          game
+            ? `That saved game cannot be read (${game.problem}). It stays in this browser until you delete it.`
+            : 'That saved game is no longer in this browser.',
+        );
         return;
       }
       await start(game.mode, game.humans, game.bots, { seed: game.seed, setupData: game.setupData }, id, game.moves);
     },
+    async resumeAfterReload() {
+      const id = playing();
+      if (id === null || get().screen !== 'start') return;
+      // A finished or deleted game has no save left: the start page it is.
+      if (readGame(id) === undefined) setPlaying(null);
+      else await get().resume(id);
+    },
     forget(id) {
       forgetGame(id);
-      set({ saved: savedGames() });
+      set(listed());
     },
     async startOnline(me, bots) {
       set({ screen: 'loading' });
@@ -83,9 +105,10 @@ export const matchSlice: Slice<MatchSlice> = (set, get) => {
       if (online) get().go(null);
     },
     close() {
+      setPlaying(null);
       get().unmirror?.();
       get().session?.stop();
-      set({ session: null, unmirror: null, screen: 'start', saved: savedGames(), mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {}, players: {} });
+      set({ session: null, unmirror: null, screen: 'start', ...listed(), mode: null, seat: null, handOverTo: null, view: null, counter: null, bots: {}, players: {} });
     },
   };
 };

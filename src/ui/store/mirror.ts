@@ -15,7 +15,8 @@ export const mirrorSlice: Slice<MirrorSlice> = (set, get) => ({
     }
     const update = () => {
       const view = session.view(seat);
-      set({ view });
+      // A person's move marks its round seen in the session; the screen stops asking.
+      set({ view, seenRound: session.pace?.seenRound() ?? 0 });
       if (seat !== null) get().handOverIfIdle(seat, view);
     };
     const unmirror = session.subscribe(seat, update);

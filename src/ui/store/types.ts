@@ -14,7 +14,7 @@ import type { Verdict } from '../../game/verdict';
 import type { SeatView } from '../engine';
 import type { OnlineRoute } from '../online/links';
 import type { Me, SeatPlayer } from '../online/state';
-import type { SavedGame } from '../session/saved';
+import type { SavedGame, UnreadableSave } from '../session/saved';
 import type { Session } from '../session/session';
 
 export type Mode = 'solo' | 'hotseat' | 'online';
@@ -62,11 +62,15 @@ export interface MatchSlice {
   session: Session | null;
   /** The games saved in this browser, newest first, as the start page lists them. */
   saved: SavedGame[];
+  /** What is stored as a saved game but cannot be read: kept, and listed so it can be deleted. */
+  unreadable: UnreadableSave[];
   startSolo(human: SeatId, bots: Bots, options: MatchOptions): Promise<void>;
   startHotseat(options: MatchOptions): Promise<void>;
   /** Replays a saved game and goes on with it; says why not if it cannot be replayed. */
   resume(id: string): Promise<void>;
-  /** Deletes a saved game from this browser. */
+  /** After a reload: goes straight back into the game this tab was playing, if it is still saved. */
+  resumeAfterReload(): Promise<void>;
+  /** Deletes a saved game (or an unreadable one) from this browser. */
   forget(id: string): void;
   /** Connects to a match on the game server as `me` (a seat, or a spectator). */
   startOnline(me: Me, bots: Bots): Promise<void>;
@@ -105,10 +109,31 @@ export interface HotseatSlice {
   handOverAfterDone(seat: SeatId): void;
 }
 
+/** Solo: the bots' pace, and whether they wait for the person to see the round (`session/pacing.ts`). */
+export interface PacingSlice {
+  /** Milliseconds before each bot move; the player's pick, kept in this browser. */
+  botDelay: number;
+  setBotDelay(ms: number): void;
+  /** The last round the person has seen, as the session has it; bots wait in any later round. */
+  seenRound: number;
+  /** The person has seen the round on screen: the bots may move in it. */
+  seeRound(): void;
+}
+
+/** Keyboard focus after a move: the control a player goes on with, picked once the move is on screen. */
+export interface FocusSlice {
+  focusNext: (() => HTMLElement | null) | null;
+  /** After the next change of the view, focuses what `pick` returns (nothing if it returns null). */
+  focusAfterMove(pick: () => HTMLElement | null): void;
+}
+
 /** Moves from the screen to the session. */
 export interface DispatchSlice {
-  /** Sends a move if `verdict` allows it; says why not otherwise, or if the game did not take it. */
-  send(name: MoveName, args: unknown[], verdict: Verdict, label: string): boolean;
+  /**
+   * Sends a move if `verdict` allows it; says why not otherwise, or if the game did not take it.
+   * `focus` picks the control the keyboard focus goes to once the move is on screen.
+   */
+  send(name: MoveName, args: unknown[], verdict: Verdict, label: string, focus?: () => HTMLElement | null): boolean;
 }
 
 /** A proposal being countered, prefilled into the builder. */
@@ -117,7 +142,7 @@ export interface CounterSlice {
   setCounter(counter: CounterSlice['counter']): void;
 }
 
-export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice;
+export type UIState = RouteSlice & NoticesSlice & MatchSlice & MirrorSlice & HotseatSlice & DispatchSlice & CounterSlice & PacingSlice & FocusSlice;
 
 /** One slice's part of the store, with the whole store in reach. */
 export type Slice<T> = StateCreator<UIState, [], [], T>;

@@ -4,6 +4,7 @@ import type { Agreement } from '../../game/state';
 import { useG } from '../hooks';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { agreementName, inSentence, proposalName, stepPlace } from './names';
 import { SigningCost } from './SigningCost';
 import { TrafficLight } from './TrafficLight';
 
@@ -11,7 +12,10 @@ function AgreementCard({ a, round }: { a: Agreement; round: number }) {
   return (
     <li className="agreement">
       <h3>
-        Agreement {a.id} <span className="muted">· round {a.round} · {CHANNEL_WORDS[a.channel]}</span>
+        {agreementName(a.id)}{' '}
+        <span className="muted">
+          · from {inSentence(proposalName(a.proposal))} · round {a.round} · {CHANNEL_WORDS[a.channel]}
+        </span>
         {a.leaked ? <span className="badge badge-warn"> leaked</span> : null}
       </h3>
       <p className="muted">Between {a.parties.map((s) => SEAT_NAMES[s]).join(', ')}.</p>
@@ -19,7 +23,9 @@ function AgreementCard({ a, round }: { a: Agreement; round: number }) {
       <ol className="step-list">
         {a.steps.map((step) => (
           <li key={step.id} className={`step step-${step.status}`}>
-            <TrafficLight status={step.status} dueNow={step.due <= round} />
+            <span className="step-head">
+              <span className="step-place">Step {stepPlace(step.id).place}</span> <TrafficLight status={step.status} dueNow={step.due <= round} />
+            </span>
             <CommitmentText c={step} />
           </li>
         ))}

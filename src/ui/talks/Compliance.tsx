@@ -13,6 +13,7 @@ import { useCtx, useG, useSeat, useSend } from '../hooks';
 import { entry } from '../../game/ruleset';
 import { rules } from '../rules';
 import { stepTarget } from '../seat/unfinished';
+import { stepName, stepShortName } from './names';
 
 const WORDS: Record<Choice, string> = { comply: 'Comply in full', partial: 'Comply partly', cheat: 'Cheat' };
 
@@ -32,12 +33,12 @@ function StepChoice({ step, chosen }: { step: Step; chosen: Choice }) {
   return (
     <li className="comply-step">
       <h3 id={stepTarget(step.id)} tabIndex={-1}>
-        {def.name} <span className="muted">· step {step.id}, due now</span>
+        {stepName(step)} <span className="muted">(now)</span>
       </h3>
       <p>
         Verified by {entry(rules, 'verifiers', step.verifier).name}: <strong>{chance}</strong> chance to see through partial compliance or a cheat.
       </p>
-      <div className="choice-row" role="group" aria-label={`Your choice for ${def.name}`}>
+      <div className="choice-row" role="group" aria-label={`Your choice for ${stepShortName(step.id)}`}>
         {COMPLIANCE.map((choice) => {
           const verdict = allOf(checkNegotiating(G.seats[seat], stageOf(ctx, seat)), checkCompliance(G, seat, step.id, choice));
           return (

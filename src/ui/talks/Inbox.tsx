@@ -9,13 +9,18 @@ import type { Proposal } from '../../game/state';
 import type { SeatId } from '../../game/types';
 import { no, OK, type Verdict } from '../../game/verdict';
 import { allOf } from '../engine';
+import { nextEnabled } from '../focus';
 import { useCtx, useG, useSend } from '../hooks';
 import { useGame } from '../store';
 import { CommitmentText } from './CommitmentText';
 import { CHANNEL_WORDS } from './describe';
+import { inSentence, proposalName } from './names';
 import { SigningCost, signingCosts } from './SigningCost';
 import { rules } from '../rules';
 import { proposalTarget } from '../seat/unfinished';
+
+/** After an answer the proposal's buttons go: on to the next proposal waiting for one, else to Done. */
+const toNextAnswer = (from: Element) => () => nextEnabled('.inbox .proposal-open button.primary', from);
 
 /** What this seat can do about an open proposal: answer it, counter it, or withdraw its own. */
 function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
@@ -44,11 +49,11 @@ function ProposalActions({ p, seat }: { p: Proposal; seat: SeatId }) {
             aria-label={`Accept ${label}`}
             aria-describedby={`cost-${p.id}`}
             disabled={!accept.ok}
-            onClick={() => send('accept', [p.id], accept, `Accept ${label}`)}
+            onClick={(e) => send('accept', [p.id], accept, `Accept ${label}`, toNextAnswer(e.currentTarget))}
           >
             Accept{price ? ` (you pay ${price} capital)` : ''}
           </button>
-          <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={() => send('reject', [p.id], reject, `Reject ${label}`)}>
+          <button type="button" aria-label={`Reject ${label}`} disabled={!reject.ok} onClick={(e) => send('reject', [p.id], reject, `Reject ${label}`, toNextAnswer(e.currentTarget))}>
             Reject
           </button>
           <button
@@ -91,8 +96,8 @@ function ProposalCard({ p }: { p: Proposal }) {
   return (
     <li className={`proposal proposal-${p.status}`}>
       <h3 id={proposalTarget(p.id)} tabIndex={-1}>
-        Proposal {p.id} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
-        {p.replaces !== undefined ? <span className="muted"> · counters {p.replaces}</span> : null}
+        {proposalName(p.id)} <span className="muted">from {SEAT_NAMES[p.by]} · {CHANNEL_WORDS[p.channel]}</span>
+        {p.replaces !== undefined ? <span className="muted"> · counters {inSentence(proposalName(p.replaces))}</span> : null}
       </h3>
       {p.status === 'open' ? (
         <p className="lapse-note">{p.round < round ? 'Tabled last round: it lapses when this round ends.' : 'Unanswered, it stays on the table one more round, then lapses.'}</p>

@@ -15,6 +15,8 @@ import { CHANNEL_WORDS } from './describe';
 import { nextLine } from './drafts';
 import { SigningCost } from './SigningCost';
 import { rules } from '../rules';
+import { proposalTarget } from '../seat/unfinished';
+import { inSentence, proposalName } from './names';
 
 export function ProposalBuilder() {
   const G = useG((G) => G);
@@ -28,6 +30,15 @@ export function ProposalBuilder() {
   const [open, setOpen] = useState(counter !== null);
   const max = rules.negotiation.limits.commitmentsPerProposal;
   const heading = useRef<HTMLHeadingElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Opening by hand moves the focus to the first choice in the builder, the channel; closing, back to the opener.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    (open ? body.current?.querySelector<HTMLElement>('input:checked, input, select') : opener.current)?.focus();
+  }, [open]);
   // A counter opens the builder wherever it is on the page: bring it into view and give it focus.
   useEffect(() => {
     if (!counter) return;
@@ -45,10 +56,16 @@ export function ProposalBuilder() {
   const removeLine = (i: number) => setDraft({ ...draft, commitments: draft.commitments.filter((_, j) => j !== i) });
   const addLine = () => setDraft({ ...draft, commitments: [...draft.commitments, nextLine(G, seat, draft.commitments)] });
 
+  // Once sent, the focus goes to the proposal on the table, where its answers will show.
+  const toSent = () => {
+    const mine = useGame.getState().view?.G.proposals.filter((p) => p.by === seat && p.status === 'open');
+    const sent = mine?.at(-1);
+    return sent ? document.getElementById(proposalTarget(sent.id)) : opener.current;
+  };
   const submit = () => {
     const ok = counter
-      ? send('counter', [counter.id, draft], verdict, `Counter to proposal ${counter.id}`)
-      : send('propose', [draft], verdict, 'Proposal');
+      ? send('counter', [counter.id, draft], verdict, `Counter to proposal ${counter.id}`, toSent)
+      : send('propose', [draft], verdict, 'Proposal', toSent);
     if (ok) {
       setDraft(fresh());
       setCounter(null);
@@ -59,14 +76,23 @@ export function ProposalBuilder() {
   return (
     <section className="panel builder" aria-labelledby="builder-title">
       <h2 id="builder-title" ref={heading} tabIndex={-1}>
-        {counter ? `Counter proposal ${counter.id}` : 'Draft a proposal'}
+        {counter ? `Counter ${inSentence(proposalName(counter.id))}` : 'Draft a proposal'}
       </h2>
       {!open ? (
-        <button type="button" aria-expanded="false" aria-controls="builder-body" onClick={() => setOpen(true)}>
+        <button
+          ref={opener}
+          type="button"
+          aria-expanded="false"
+          aria-controls="builder-body"
+          onClick={() => {
+            moved.current = true;
+            setOpen(true);
+          }}
+        >
           Open the proposal builder
         </button>
       ) : (
-        <div id="builder-body">
+        <div id="builder-body" ref={body}>
           <fieldset className="channels-pick">
             <legend>Channel</legend>
             {CHANNELS.map((c: Channel) => (
@@ -93,6 +119,7 @@ export function ProposalBuilder() {
             <button
               type="button"
               onClick={() => {
+                moved.current = true;
                 setCounter(null);
                 setDraft(fresh());
                 setOpen(false);
