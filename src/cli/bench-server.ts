@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --matches 200 --think 1000 --duration 60 --storage file]`: load on the
+ * `npm run bench:server [-- --matches 200 --think 1000 --duration 60 --storage sqlite]`: load on the
  * real server over loopback. It starts the server as a child process (or uses `--url`), creates
  * `matches` matches with three joined seats each, and plays them with scripted bots over one
  * socket per seat (`3 × matches` sockets), keeping that many matches going (a finished match is
@@ -29,7 +29,7 @@ const { values } = parseArgs({
     matches: { type: 'string', default: '200' },
     think: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '60' },
-    storage: { type: 'string', default: 'file' },
+    storage: { type: 'string', default: 'sqlite' },
     url: { type: 'string' },
   },
 });
@@ -42,8 +42,8 @@ for (const [flag, n] of [['matches', MATCHES], ['think', THINK], ['duration', DU
     console.error(`bench:server: --${flag} must be a whole number${flag === 'matches' ? ' above 0' : ''}.`);
     process.exit(2);
   }
-if (values.storage !== 'file' && values.storage !== 'memory') {
-  console.error('bench:server: --storage must be file or memory.');
+if (values.storage !== 'sqlite' && values.storage !== 'memory') {
+  console.error('bench:server: --storage must be sqlite or memory.');
   process.exit(2);
 }
 

@@ -59,8 +59,8 @@ export class BotRunner {
 
   /** Starts listening, and wakes the bots of every unfinished match already stored. */
   async start(): Promise<void> {
-    this.unsubscribe = this.opts.store.onStateChange((matchID) => this.poke(matchID));
-    for (const matchID of await this.opts.store.listMatches({ where: { isGameover: false } })) this.poke(matchID);
+    this.unsubscribe = this.opts.store.onStateChange((matchID, _state, metadata) => this.poke(matchID, metadata));
+    for (const { matchID, metadata } of await this.opts.store.list({ where: { isGameover: false } })) this.poke(matchID, metadata);
   }
 
   stop(): void {
@@ -73,16 +73,15 @@ export class BotRunner {
     this.timers.clear();
   }
 
-  /** Queues one bot step for the match, unless one is already waiting. */
-  poke(matchID: string): void {
+  /** Queues one bot step for the match (its latest metadata given), unless one is already waiting. */
+  poke(matchID: string, metadata: Readonly<Server.MatchData>): void {
     if (this.stopped || this.scheduled.has(matchID)) return;
-    const stored = this.opts.store.peek(matchID);
-    if (!stored || stored.state.ctx.gameover !== undefined) {
+    if (metadata.gameover !== undefined) {
       this.lastMover.delete(matchID);
       this.stuck.delete(matchID);
       return;
     }
-    if (Object.keys(botSeatsOf(stored.metadata)).length === 0) return;
+    if (Object.keys(botSeatsOf(metadata)).length === 0) return;
     this.scheduled.add(matchID);
     const run = () => {
       this.timers.delete(timer);
@@ -103,7 +102,7 @@ export class BotRunner {
 
   private async step(matchID: string): Promise<void> {
     if (this.stopped) return;
-    const { state, metadata } = this.opts.store.peek(matchID) ?? {};
+    const { state, metadata } = (await this.opts.store.current(matchID)) ?? {};
     if (!state || !metadata || state.ctx.gameover !== undefined) {
       this.lastMover.delete(matchID);
       this.stuck.delete(matchID);
@@ -128,14 +127,17 @@ export class BotRunner {
       const { action } = await bot.play(state, seat);
       const payload = (action as { payload: { type: string; args?: unknown[] } }).payload;
       const move = (type: string, args: unknown[]): MoveAction => ({ type: 'MAKE_MOVE', payload: { type, args, playerID: seat, credentials } });
-      if (await this.opts.transport.applyMove(matchID, move(payload.type, payload.args ?? []), state._stateID)) {
+      const outcome = await this.opts.transport.applyMove(matchID, move(payload.type, payload.args ?? []), state._stateID);
+      if (outcome === 'advanced') {
         this.lastMover.set(matchID, seat);
         this.stuck.delete(matchID);
         return;
       }
+      // Another writer moved first: decide again on what it stored.
+      if (outcome === 'conflict') return this.poke(matchID, metadata);
       // The move's name only: its arguments may be the seat's secret (a card, a compliance choice).
       this.opts.log.refused('bots invalid-move', `bot seat ${seat}'s ${payload.type} in match ${matchID}; it says Done.`);
-      if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID))) {
+      if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID)) === 'advanced') {
         this.lastMover.set(matchID, seat);
         return;
       }

@@ -4,8 +4,8 @@
  *
  *   PORT           port for the app, the Lobby API and the sockets (default 8000; 0 lets the OS pick)
  *   HOST           interface to bind (default: all)
- *   STORAGE        `file` (default; `flatfile` is the same) or `memory` (tests; nothing survives a restart)
- *   DATA_DIR       where `file` storage keeps matches (default ./data)
+ *   STORAGE        `sqlite` (default; `file` is the same) or `memory` (tests; nothing survives a restart)
+ *   DATA_DIR       where `sqlite` storage keeps its database, `backchannel.sqlite` (default ./data)
  *   STATIC_DIR     the built client to serve (default ./dist; absent means no static files)
  *   ORIGINS        comma-separated origins allowed to call the Lobby API from another site
  *                  (default: localhost on any port unless NODE_ENV=production)
@@ -35,7 +35,7 @@ import { parseWith } from '../protocol/problem';
 import type { Backlog } from './backlog';
 import type { Rate } from './limits';
 
-export type StorageKind = 'file' | 'memory';
+export type StorageKind = 'sqlite' | 'memory';
 
 export interface ServerConfig {
   port: number;
@@ -98,9 +98,9 @@ const ENV = z.object({
   STORAGE: z
     .string()
     .optional()
-    .transform((raw) => (raw ?? 'file').toLowerCase())
-    .pipe(z.enum(['file', 'flatfile', 'memory'], { error: (issue) => `must be "file" or "memory", not ${JSON.stringify(issue.input)}` }))
-    .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'file')),
+    .transform((raw) => (raw || 'sqlite').toLowerCase())
+    .pipe(z.enum(['sqlite', 'file', 'flatfile', 'memory'], { error: (issue) => `must be "sqlite" or "memory", not ${JSON.stringify(issue.input)}` }))
+    .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'sqlite')),
   DATA_DIR: z.string().optional(),
   STATIC_DIR: z.string().optional(),
   ORIGINS: z.string().optional(),

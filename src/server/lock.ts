@@ -26,6 +26,11 @@ export class MatchLocks {
     return run;
   }
 
+  /** Resolves once every task queued so far has settled (before the storage closes). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.tails.values()].map((lock) => lock.tail));
+  }
+
   /** How many matches have tasks queued or running. */
   get busy(): number {
     return this.tails.size;

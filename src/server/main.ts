@@ -22,7 +22,7 @@ try {
 }
 
 const server = await startServer(config);
-const storage = config.storage === 'file' ? `matches in ${config.dataDir}` : 'matches in memory only';
+const storage = config.storage === 'sqlite' ? `matches in ${config.dataDir}` : 'matches in memory only';
 console.log(`Backchannel listening on ${server.url} (${storage})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -19,7 +19,8 @@ import { MatchLocks } from './lock';
 import { createLog } from './log';
 import { CreationQuota } from './quota';
 import { serveStatic } from './static';
-import { createStorage, type MatchStore } from './storage';
+import { createStorage } from './databases';
+import type { MatchStore } from './storage';
 import { GuardedSocketIO } from './transport';
 
 export interface RunningServer {
@@ -52,7 +53,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const { limits } = config;
   const log = createLog({ write: opts.log ?? ((m: string) => console.error(m)), perMinute: limits.logLinesPerMinute, now: opts.now });
   const games = [Backchannel];
-  const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
+  const store = createStorage(config, (m) => log.note(`[storage] ${m}`));
   const locks = new MatchLocks();
   const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
   const transport = new GuardedSocketIO({
@@ -124,7 +125,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
           appServer.close(() => resolve());
           appServer.closeAllConnections?.();
         });
-        await store.flush(true);
+        await locks.settled();
+        await store.close();
         log.close();
       })()),
   };

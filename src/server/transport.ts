@@ -50,7 +50,7 @@ import { TokenBucket } from './limits';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
 import { RecentMoves } from './replay';
-import type { MatchStore } from './storage';
+import type { Current, MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
 type Payload = Parameters<MasterTransport['sendAll']>[0];
@@ -86,6 +86,12 @@ interface Budget {
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
+
+/** What playing a move came to: stored and sent, refused by the rules, or beaten by another writer. */
+export type MoveOutcome = 'advanced' | 'refused' | 'conflict';
+
+/** How often a move is run again after another writer committed first, before it is refused. */
+const COMMIT_TRIES = 3;
 
 class Refused extends Error {
   constructor(readonly problem: Problem<RefusalCode>) {
@@ -211,76 +217,107 @@ export class GuardedSocketIO extends SocketIO {
     const frame = parsed.value;
     const { action, stateID, matchID, playerID } = frame;
     if (!budget.move.take()) return refuse('rate-limited', 'Too many moves from this connection; wait a moment.');
-    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
-      const stored = this.store.peek(matchID);
-      if (!stored) return refuse('unknown-match', `There is no match ${matchID}.`);
-      const { state, metadata } = stored;
-      if (metadata.gameName !== game.name) return refuse('unknown-match', `Match ${matchID} is not a ${game.name} match.`);
-      if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
       const credentials = action.payload.credentials;
-      if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
-      // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
-      // send the next one from a state the match never reached: it gets the current one.
-      if (stateID > state._stateID) {
-        await resync();
-        return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+      // Another node may commit first: then the move is judged and run again on what it committed.
+      for (let tries = 1; ; tries++) {
+        const stored = await this.store.current(matchID);
+        if (!stored || stored.metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
+        const { state, metadata } = stored;
+        if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+        if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+        // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
+        // send the next one from a state the match never reached: it gets the current one.
+        if (stateID > state._stateID) {
+          await resync();
+          return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+        }
+        // Taken already: answered as taken, so a double click or a resent frame changes nothing.
+        if (this.recent.isReplay(frame)) return;
+        if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
+        if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
+          await resync();
+          return refuse('not-active', `Seat ${playerID} cannot act now.`);
+        }
+        // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
+        // "toString" would run Object.prototype's function as a move and replace G with its result.
+        const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
+        if (!move) {
+          await resync();
+          return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
+        }
+        const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
+        if (stateID !== state._stateID && !ignoreStale) {
+          await resync();
+          return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
+        }
+        let outcome: MoveOutcome;
+        try {
+          outcome = await this.playMove(matchID, stored, action, stateID);
+        } catch (err) {
+          this.log.fault('transport storage', `to store a move of ${matchID}`, err);
+          await resync();
+          return refuse('internal', 'The server could not save this move, so it was not played; here is the current state.');
+        }
+        if (outcome === 'advanced') return this.recent.remember(frame);
+        if (outcome === 'refused') {
+          await resync();
+          return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
+        }
+        if (tries >= COMMIT_TRIES) {
+          await resync();
+          return refuse('stale-state', 'The match kept changing while this move was being saved, so it was not played; here is the current state.');
+        }
       }
-      // Taken already: answered as taken, so a double click or a resent frame changes nothing.
-      if (this.recent.isReplay(frame)) return;
-      if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
-      if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
-        await resync();
-        return refuse('not-active', `Seat ${playerID} cannot act now.`);
-      }
-      // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
-      // "toString" would run Object.prototype's function as a move and replace G with its result.
-      const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
-      if (!move) {
-        await resync();
-        return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
-      }
-      const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
-      if (stateID !== state._stateID && !ignoreStale) {
-        await resync();
-        return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
-      }
-      const advanced = await this.applyMove(matchID, action, stateID);
-      if (!advanced) {
-        await resync();
-        return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
-      }
-      this.recent.remember(frame);
     });
   }
 
   /**
    * Plays an authenticated move through boardgame.io's master and broadcasts it once stored.
-   * Call it on the match's lock. Resolves to whether the match advanced.
+   * Call it on the match's lock. The caller retries a `conflict`: another writer moved first.
    */
-  async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<boolean> {
-    const stored = this.store.peek(matchID);
-    const entry = stored && this.games.get(stored.metadata.gameName);
-    if (!stored || !entry || !isMoveName(entry.game, action.payload.type)) return false;
+  async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<MoveOutcome> {
+    const stored = await this.store.current(matchID);
+    return stored ? this.playMove(matchID, stored, action, stateID) : 'refused';
+  }
+
+  /**
+   * Runs the move on `stored` and commits the result only if the match is still there (its state
+   * id unchanged): state, log entries and metadata together. Rejects, having changed and sent
+   * nothing, when the database fails.
+   */
+  private async playMove(matchID: string, stored: Current, action: MoveAction, stateID: number): Promise<MoveOutcome> {
+    const entry = this.games.get(stored.metadata.gameName);
+    if (!entry || !isMoveName(entry.game, action.payload.type)) return 'refused';
     const before = stored.state;
     // The master's writes and broadcasts are held back, and kept only if the match advanced:
     // boardgame.io stores even a refused move's state (with its plugins' runtime objects in it).
+    // It reads what the caller checked, so what it computes is committed against that state id.
     const pending: Payload[] = [];
     const held: { state?: [State, LogEntry[] | undefined]; metadata?: BgioServer.MatchData } = {};
+    // boardgame.io's flow counts the mover's moves in `ctx` in place: it gets copies of the parts
+    // it may change (G it changes through immer), so a move that is refused or fails to commit
+    // leaves the stored state as it was.
+    const working = { ...before, ctx: structuredClone(before.ctx), plugins: structuredClone(before.plugins) };
     const storage = {
       type: () => this.store.type(),
-      fetch: this.store.fetch.bind(this.store),
+      fetch: async (_id: string, opts: { state?: boolean; metadata?: boolean }) => ({
+        state: opts.state ? working : undefined,
+        metadata: opts.metadata ? { ...stored.metadata } : undefined,
+      }),
       setState: async (_id: string, state: State, deltalog?: LogEntry[]) => void (held.state = [state, deltalog]),
       setMetadata: async (_id: string, metadata: BgioServer.MatchData) => void (held.metadata = metadata),
     };
     const master = new Master(entry.game, storage as unknown as MatchStore, { send: () => undefined, sendAll: (p) => void pending.push(p) });
     await master.onUpdate(action as unknown as Parameters<Master['onUpdate']>[0], stateID, matchID, action.payload.playerID);
-    if (!held.state || held.state[0]._stateID <= before._stateID) return false;
-    // Together, so the journal gets one record for both.
-    await Promise.all([this.store.setState(matchID, held.state[0], held.state[1]), held.metadata && this.store.setMetadata(matchID, held.metadata)]);
+    if (!held.state || held.state[0]._stateID <= before._stateID) return 'refused';
+    const [state, log] = held.state;
+    const result = await this.store.commit(matchID, before._stateID, { state, log, metadata: held.metadata });
+    if (result === 'missing') return 'refused';
+    if (result === 'conflict') return 'conflict';
     for (const p of pending) this.pubSub.publish(channel(matchID), p);
-    return true;
+    return 'advanced';
   }
 
   private async resync(socket: Socket, game: ProcessedGame, filter: Filter, matchID: string, playerID: string | null, credentials?: string) {
@@ -304,11 +341,10 @@ export class GuardedSocketIO extends SocketIO {
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
     if (!budget.sync.take()) return refuse('rate-limited', 'Too many syncs from this connection; wait a moment.');
-    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       // A connection dropped while its syncs waited for the lock gets no work done for it.
       if (socket.disconnected) return;
-      const metadata = this.store.peek(matchID)?.metadata;
+      const metadata = (await this.store.current(matchID))?.metadata;
       if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
         if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
@@ -329,7 +365,7 @@ export class GuardedSocketIO extends SocketIO {
     const parsed = parseChat(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, message, credentials } = parsed.value;
-    const metadata = this.store.peek(matchID)?.metadata;
+    const metadata = (await this.store.current(matchID))?.metadata;
     if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
     if (!seatOf(metadata, message.sender)) return refuse('unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
     if (!isAuthentic(metadata, message.sender, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
@@ -347,7 +383,7 @@ export class GuardedSocketIO extends SocketIO {
     const { matchID, playerID, credentials, game } = client;
     if (playerID === null || this.seatConnected(matchID, playerID)) return;
     this.locks.run(matchID, async () => {
-      if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
+      if (this.seatConnected(matchID, playerID) || !(await this.store.current(matchID))) return;
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
     }).catch((err: unknown) => this.log.fault('transport disconnect', `to mark ${matchID}/${playerID} disconnected`, err));

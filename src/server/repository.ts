@@ -1,0 +1,81 @@
+/**
+ * What the match storage asks of a database: a small interface with one implementation per
+ * database (`sqlite.ts`, `postgres.ts`), so `storage.ts` holds boardgame.io's API, the cache and
+ * the listeners once. States, metadata and log entries are stored as JSON text: they are read and
+ * written whole, and never queried inside.
+ */
+import type { LogEntry, Server, State, StorageAPI } from 'boardgame.io';
+
+export type MatchData = Server.MatchData;
+
+/** What one commit writes: any of a new state, log entries to append, new metadata. */
+export interface Change {
+  state?: State;
+  log?: LogEntry[];
+  metadata?: MatchData;
+}
+
+/**
+ * `conflict`: the match was no longer at the expected state id, and nothing was written;
+ * `missing`: there is no such match.
+ */
+export type CommitResult = 'committed' | 'conflict' | 'missing';
+
+/** A whole match, as created or imported. */
+export interface WholeMatch {
+  initialState: State;
+  state: State;
+  metadata: MatchData;
+  log: LogEntry[];
+}
+
+export type Fields = Partial<StorageAPI.FetchFields>;
+
+export interface Listed {
+  matchID: string;
+  metadata: MatchData;
+}
+
+export interface MatchRepository {
+  /** Whether this process is the database's only writer, so what it wrote last may be cached. */
+  readonly exclusive: boolean;
+  /** Opens the database and makes the tables if they are missing. */
+  connect(): Promise<void>;
+  /** Stores a new match; fails if the id is taken. */
+  insert(matchID: string, match: WholeMatch): Promise<void>;
+  /**
+   * Writes `change` in one transaction, only if the match's state id is still `expected`
+   * (`undefined`: whatever it is). A failure writes nothing and rejects.
+   */
+  commit(matchID: string, expected: number | undefined, change: Change): Promise<CommitResult>;
+  /** The fields asked for, or `undefined` when there is no such match. */
+  read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined>;
+  /** Matches with their metadata, filtered as boardgame.io's `listMatches` filters. */
+  list(opts?: StorageAPI.ListMatchesOpts): Promise<Listed[]>;
+  remove(matchID: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The columns a match's metadata is filtered on, taken from it on every write. */
+export const columnsOf = (metadata: MatchData) => ({
+  gameName: metadata.gameName,
+  updatedAt: metadata.updatedAt,
+  gameover: metadata.gameover === undefined ? 0 : 1,
+});
+
+/**
+ * The `WHERE` clause of a listing (empty when nothing filters), with `param(n)` writing the n-th
+ * placeholder in the database's own syntax.
+ */
+export function filterOf(opts: StorageAPI.ListMatchesOpts, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+  const { gameName, where = {} } = opts;
+  const conditions: [string, string | number | undefined][] = [
+    ['game_name =', gameName],
+    ['gameover =', where.isGameover === undefined ? undefined : where.isGameover ? 1 : 0],
+    ['updated_at <', where.updatedBefore],
+    ['updated_at >', where.updatedAfter],
+  ];
+  const used = conditions.filter((c): c is [string, string | number] => c[1] !== undefined);
+  const sql = used.map(([test], i) => `${test} ${param(i + 1)}`).join(' AND ');
+  return { sql: sql && ` WHERE ${sql}`, params: used.map(([, value]) => value) };
+}
