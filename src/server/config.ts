@@ -6,6 +6,8 @@
  *   HOST           interface to bind (default: all)
  *   STORAGE        `sqlite` (default; `file` is the same) or `memory` (tests; nothing survives a restart)
  *   DATA_DIR       where `sqlite` storage keeps its database, `backchannel.sqlite` (default ./data)
+ *   DATABASE_URL   a PostgreSQL URL: matches live there instead (several nodes may share it)
+ *   REDIS_URL      a Redis URL: nodes tell each other's sockets of every change through it
  *   STATIC_DIR     the built client to serve (default ./dist; absent means no static files)
  *   ORIGINS        comma-separated origins allowed to call the Lobby API from another site
  *                  (default: localhost on any port unless NODE_ENV=production)
@@ -35,13 +37,16 @@ import { parseWith } from '../protocol/problem';
 import type { Backlog } from './backlog';
 import type { Rate } from './limits';
 
-export type StorageKind = 'sqlite' | 'memory';
+export type StorageKind = 'sqlite' | 'memory' | 'postgres';
 
 export interface ServerConfig {
   port: number;
   host?: string;
   storage: StorageKind;
   dataDir: string;
+  /** With `storage: 'postgres'`. */
+  databaseUrl?: string;
+  redisUrl?: string;
   staticDir?: string;
   origins: (string | RegExp)[];
   maxPayloadBytes: number;
@@ -102,6 +107,14 @@ const ENV = z.object({
     .pipe(z.enum(['sqlite', 'file', 'flatfile', 'memory'], { error: (issue) => `must be "sqlite" or "memory", not ${JSON.stringify(issue.input)}` }))
     .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'sqlite')),
   DATA_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((raw) => absent(raw) || /^postgres(ql)?:\/\//.test(raw), { error: 'must be a postgres:// URL' }),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((raw) => absent(raw) || /^rediss?:\/\//.test(raw), { error: 'must be a redis:// URL' }),
   STATIC_DIR: z.string().optional(),
   ORIGINS: z.string().optional(),
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
@@ -133,7 +146,7 @@ const MINUTE = 60_000;
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = parseWith(ENV, env);
   if (!parsed.ok) throw new ConfigError(parsed.problem.message);
-  const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
+  const { PORT, HOST, STORAGE, DATA_DIR, DATABASE_URL, REDIS_URL, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
   const { MATCHES_PER_HOUR, BOT_MATCHES_PER_HOUR, CHAT_PER_MINUTE, EXPIRE_AFTER_HOURS, SWEEP_EVERY_MINUTES, LIST_PAGE_SIZE, LOG_LINES_PER_MINUTE, TRUST_PROXY } = parsed.value;
   const { SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST, SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST, SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES } = parsed.value;
   const origins = ORIGINS
@@ -144,8 +157,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: PORT,
     host: HOST || undefined,
-    storage: STORAGE,
+    storage: DATABASE_URL ? 'postgres' : STORAGE,
     dataDir: path.resolve(DATA_DIR || path.join(process.cwd(), 'data')),
+    databaseUrl: DATABASE_URL || undefined,
+    redisUrl: REDIS_URL || undefined,
     staticDir: STATIC_DIR === '' ? undefined : path.resolve(STATIC_DIR ?? path.join(root, 'dist')),
     origins,
     maxPayloadBytes: MAX_PAYLOAD_BYTES,

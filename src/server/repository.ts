@@ -79,3 +79,43 @@ export function filterOf(opts: StorageAPI.ListMatchesOpts, param: (n: number) =>
   const sql = used.map(([test], i) => `${test} ${param(i + 1)}`).join(' AND ');
   return { sql: sql && ` WHERE ${sql}`, params: used.map(([, value]) => value) };
 }
+
+/** A row of `matches` as read: the JSON columns asked for. */
+export type Row = { state?: string; metadata?: string; initial_state?: string };
+
+/** The columns to read for `opts` (the id always, to tell a match from none). */
+export const columnsFor = (opts: StorageAPI.FetchOpts) =>
+  ['id', opts.state && 'state', opts.metadata && 'metadata', opts.initialState && 'initial_state'].filter(Boolean).join(', ');
+
+/** The fields a row and its log entries (when asked for) hold. */
+export function fieldsOf(row: Row, log: string[] | undefined): Fields {
+  const fields: Fields = {};
+  if (row.state !== undefined) fields.state = JSON.parse(row.state);
+  if (row.metadata !== undefined) fields.metadata = JSON.parse(row.metadata);
+  if (row.initial_state !== undefined) fields.initialState = JSON.parse(row.initial_state);
+  if (log) fields.log = log.map((e) => JSON.parse(e));
+  return fields;
+}
+
+/**
+ * The tables, in SQL both databases take but for the log's counter and the width of a time in
+ * milliseconds.
+ */
+export const schema = (types: { counter: string; time: string }) => `
+CREATE TABLE IF NOT EXISTS matches (
+  id text PRIMARY KEY,
+  game_name text NOT NULL,
+  state_id integer NOT NULL,
+  state text NOT NULL,
+  initial_state text NOT NULL,
+  metadata text NOT NULL,
+  updated_at ${types.time} NOT NULL,
+  gameover smallint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS log (
+  seq ${types.counter},
+  match_id text NOT NULL,
+  entry text NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_by_match ON log (match_id, seq);
+`;

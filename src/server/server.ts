@@ -21,7 +21,8 @@ import { CreationQuota } from './quota';
 import { serveStatic } from './static';
 import { createStorage } from './databases';
 import type { MatchStore } from './storage';
-import { GuardedSocketIO } from './transport';
+import { RedisPubSub } from './redis';
+import { GuardedSocketIO, type Payload } from './transport';
 
 export interface RunningServer {
   /** `http://host:port` as bound. */
@@ -55,6 +56,8 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const games = [Backchannel];
   const store = createStorage(config, (m) => log.note(`[storage] ${m}`));
   const locks = new MatchLocks();
+  const pubSub = config.redisUrl ? new RedisPubSub<Payload>(config.redisUrl, (m) => log.note(`[redis] ${m}`)) : undefined;
+  await pubSub?.connect();
   const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
   const transport = new GuardedSocketIO({
     store,
@@ -64,6 +67,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     trustProxy: limits.trustProxy,
     limits: config.socketLimits,
     log,
+    pubSub,
   });
   const server = Server({
     games,
@@ -127,6 +131,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
         });
         await locks.settled();
         await store.close();
+        await pubSub?.close();
         log.close();
       })()),
   };

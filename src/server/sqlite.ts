@@ -10,28 +10,9 @@
  */
 import Database from 'better-sqlite3';
 import type { StorageAPI } from 'boardgame.io';
-import { columnsOf, filterOf, type Change, type CommitResult, type Fields, type Listed, type MatchRepository, type WholeMatch } from './repository';
+import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchRepository, type Row, type WholeMatch } from './repository';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS matches (
-  id TEXT PRIMARY KEY,
-  game_name TEXT NOT NULL,
-  state_id INTEGER NOT NULL,
-  state TEXT NOT NULL,
-  initial_state TEXT NOT NULL,
-  metadata TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
-  gameover INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS log (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  match_id TEXT NOT NULL,
-  entry TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS log_by_match ON log (match_id, seq);
-`;
-
-type Row = { state?: string; metadata?: string; initial_state?: string };
+const SCHEMA = schema({ counter: 'INTEGER PRIMARY KEY AUTOINCREMENT', time: 'integer' });
 
 export class SqliteRepository implements MatchRepository {
   readonly exclusive = true;
@@ -98,18 +79,10 @@ export class SqliteRepository implements MatchRepository {
 
   async read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined> {
     const db = this.open;
-    const columns = ['id', opts.state && 'state', opts.metadata && 'metadata', opts.initialState && 'initial_state'].filter(Boolean).join(', ');
-    const row = db.prepare(`SELECT ${columns} FROM matches WHERE id = ?`).get(matchID) as Row | undefined;
+    const row = db.prepare(`SELECT ${columnsFor(opts)} FROM matches WHERE id = ?`).get(matchID) as Row | undefined;
     if (!row) return undefined;
-    const fields: Fields = {};
-    if (row.state !== undefined) fields.state = JSON.parse(row.state);
-    if (row.metadata !== undefined) fields.metadata = JSON.parse(row.metadata);
-    if (row.initial_state !== undefined) fields.initialState = JSON.parse(row.initial_state);
-    if (opts.log) {
-      const entries = db.prepare('SELECT entry FROM log WHERE match_id = ? ORDER BY seq').pluck().all(matchID) as string[];
-      fields.log = entries.map((e) => JSON.parse(e));
-    }
-    return fields;
+    const log = opts.log ? (db.prepare('SELECT entry FROM log WHERE match_id = ? ORDER BY seq').pluck().all(matchID) as string[]) : undefined;
+    return fieldsOf(row, log);
   }
 
   async list(opts: StorageAPI.ListMatchesOpts = {}): Promise<Listed[]> {

@@ -32,7 +32,7 @@
 import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
-import { SocketIO } from 'boardgame.io/server';
+import { SocketIO, type GenericPubSub } from 'boardgame.io/server';
 import type http from 'node:http';
 import { Server as IOServer, type Socket } from 'socket.io';
 import type { MoveAction } from '../protocol/frames';
@@ -53,7 +53,7 @@ import { RecentMoves } from './replay';
 import type { Current, MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
-type Payload = Parameters<MasterTransport['sendAll']>[0];
+export type Payload = Parameters<MasterTransport['sendAll']>[0];
 type ProcessedGame = ReturnType<typeof ProcessGameConfig>;
 
 interface Client {
@@ -64,7 +64,18 @@ interface Client {
   credentials?: string;
   game: ProcessedGame;
   filter: Filter;
+  /** Broadcasts heard between subscribing and sending the socket its sync, sent after it. */
+  held?: Payload[];
 }
+
+/**
+ * boardgame.io's pub/sub; across nodes (`redis.ts`) also told when a subscription is confirmed
+ * and when a lost connection is back.
+ */
+export type PubSub = GenericPubSub<Payload> & {
+  subscribed?(channel: string): Promise<void>;
+  onReconnect?(listener: () => void): void;
+};
 
 export interface TransportOptions {
   store: MatchStore;
@@ -77,6 +88,8 @@ export interface TransportOptions {
   trustProxy: boolean;
   log: ServerLog;
   limits: SocketLimits;
+  /** In memory unless given: one node. */
+  pubSub?: PubSub;
 }
 
 /** What one connection may still send. */
@@ -117,8 +130,12 @@ export class GuardedSocketIO extends SocketIO {
   private readonly limits: SocketLimits;
   private readonly recent = new RecentMoves();
 
+  private readonly subscribed: (channel: string) => Promise<void>;
+
   constructor(opts: TransportOptions) {
-    super();
+    super(opts.pubSub ? { pubSub: opts.pubSub } : {});
+    this.subscribed = (c) => opts.pubSub?.subscribed?.(c) ?? Promise.resolve();
+    opts.pubSub?.onReconnect?.(() => this.resyncAll());
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
@@ -351,10 +368,28 @@ export class GuardedSocketIO extends SocketIO {
         if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       }
       this.unregister(socket.id);
-      const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
+      // Subscribed before the state is read, so a change another node makes meanwhile is not
+      // missed; what is heard before the sync is sent waits, and goes if it is newer.
+      const client: Client = { socket, matchID, playerID, credentials, game, filter, held: [] };
+      this.register(client);
+      await this.subscribed(channel(matchID));
+      const transport = this.masterTransport(socket, filter, matchID);
+      let synced = -1;
+      const master = new Master(game, this.store, {
+        ...transport,
+        send: (data) => {
+          if (data.type === 'sync') synced = data.args[1].state._stateID;
+          transport.send(data);
+        },
+      });
       const result = await master.onSync(matchID, playerID, credentials);
-      if (result && result.error) return refuse('unauthorized', result.error);
-      this.register({ socket, matchID, playerID, credentials, game, filter });
+      if (result && result.error) {
+        this.unregister(socket.id, false);
+        return refuse('unauthorized', result.error);
+      }
+      const held = client.held ?? [];
+      client.held = undefined;
+      for (const payload of held) if (stateIDOf(payload) > synced) this.send([client], payload);
       if (playerID !== null) await master.onConnectionChange(matchID, playerID, credentials, true);
     });
   }
@@ -421,7 +456,8 @@ export class GuardedSocketIO extends SocketIO {
     this.clients.set(socket.id, client);
   }
 
-  private unregister(socketID: string): Client | undefined {
+  /** Takes the socket out of its match; `lost`: and marks its seat disconnected if it was its last. */
+  private unregister(socketID: string, lost = true): Client | undefined {
     const client = this.clients.get(socketID);
     if (!client) return undefined;
     this.clients.delete(socketID);
@@ -432,7 +468,7 @@ export class GuardedSocketIO extends SocketIO {
       this.pubSub.unsubscribeAll(channel(client.matchID));
     }
     // A socket that re-syncs (as another seat, or to another match) leaves its old seat.
-    if (client.socket.connected) this.connectionLost(client);
+    if (lost && client.socket.connected) this.connectionLost(client);
     return client;
   }
 
@@ -443,16 +479,36 @@ export class GuardedSocketIO extends SocketIO {
     const seats = new Map<string | null, Client[]>();
     for (const id of room) {
       const client = this.clients.get(id);
-      if (client) seats.set(client.playerID, [...(seats.get(client.playerID) ?? []), client]);
+      if (client?.held) client.held.push(payload);
+      else if (client) seats.set(client.playerID, [...(seats.get(client.playerID) ?? []), client]);
     }
-    for (const [playerID, clients] of seats) {
-      const view = clients[0].filter(playerID, payload);
-      if (clients.length === 1) clients[0].socket.emit(view.type, ...view.args);
-      else clients[0].socket.nsp.to(clients.map((c) => c.socket.id)).emit(view.type, ...view.args);
+    for (const clients of seats.values()) this.send(clients, payload);
+  }
+
+  /** Sends a broadcast to sockets of one seat, filtered and encoded once. */
+  private send(clients: Client[], payload: Payload): void {
+    const view = clients[0].filter(clients[0].playerID, payload);
+    if (clients.length === 1) clients[0].socket.emit(view.type, ...view.args);
+    else clients[0].socket.nsp.to(clients.map((c) => c.socket.id)).emit(view.type, ...view.args);
+  }
+
+  /** After the pub/sub was cut off, what was published meanwhile is lost: every socket is sent the state again. */
+  private resyncAll(): void {
+    for (const { socket, game, filter, matchID, playerID, credentials } of [...this.clients.values()]) {
+      this.locks
+        .run(matchID, () => this.resync(socket, game, filter, matchID, playerID, credentials))
+        .catch((err: unknown) => this.log.fault('transport resync', `to resync ${matchID} after the pub/sub came back`, err));
     }
   }
 }
 
 const channel = (matchID: string) => `MATCH-${matchID}`;
+
+/** The state id a broadcast carries; anything else (a chat line) counts as newer than every state. */
+function stateIDOf(payload: Payload): number {
+  if (payload.type === 'update') return payload.args[1]._stateID;
+  if (payload.type === 'patch') return payload.args[3]._stateID;
+  return Infinity;
+}
 
 const isMoveName = (game: ProcessedGame, name: string) => game.moveNames.includes(name);

@@ -1,0 +1,120 @@
+/**
+ * Matches in PostgreSQL (`pg`), for several server nodes sharing one database (`DATABASE_URL`).
+ * The same tables as SQLite's. A commit is one transaction: the state-id check is the `UPDATE`'s
+ * own `WHERE`, so two nodes committing on one state id cannot both win. No node may cache what it
+ * read (another node may have written since), so `exclusive` is false.
+ */
+import pg from 'pg';
+import type { StorageAPI } from 'boardgame.io';
+import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchRepository, type Row, type WholeMatch } from './repository';
+
+const SCHEMA = schema({ counter: 'bigserial PRIMARY KEY', time: 'bigint' });
+
+/** Nodes starting together would race to create the tables: the first takes this lock. */
+const SCHEMA_LOCK = 0x6263_0001;
+
+type Client = pg.PoolClient;
+
+export class PostgresRepository implements MatchRepository {
+  readonly exclusive = false;
+  private pool?: pg.Pool;
+
+  constructor(private readonly url: string) {}
+
+  async connect(): Promise<void> {
+    if (this.pool) return;
+    const pool = new pg.Pool({ connectionString: this.url, max: 10 });
+    // A connection that drops while idle in the pool must not take the process down.
+    pool.on('error', () => undefined);
+    this.pool = pool;
+    await this.transaction(async (c) => {
+      await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await c.query(SCHEMA);
+    });
+  }
+
+  private get open(): pg.Pool {
+    if (!this.pool) throw new Error('The PostgreSQL pool is not open.');
+    return this.pool;
+  }
+
+  /** Runs `fn` in a transaction on one connection; rolls back if it throws. */
+  private async transaction<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+    const c = await this.open.connect();
+    try {
+      await c.query('BEGIN');
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+
+  private async append(c: Client, matchID: string, log: Change['log']): Promise<void> {
+    if (!log?.length) return;
+    // unnest keeps the array's order, and the sequence numbers the rows in that order.
+    await c.query('INSERT INTO log (match_id, entry) SELECT $1, unnest($2::text[])', [matchID, log.map((e) => JSON.stringify(e))]);
+  }
+
+  async insert(matchID: string, { initialState, state, metadata, log }: WholeMatch): Promise<void> {
+    const { gameName, updatedAt, gameover } = columnsOf(metadata);
+    await this.transaction(async (c) => {
+      await c.query('INSERT INTO matches (id, game_name, state_id, state, initial_state, metadata, updated_at, gameover) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        matchID,
+        gameName,
+        state._stateID,
+        JSON.stringify(state),
+        JSON.stringify(initialState),
+        JSON.stringify(metadata),
+        updatedAt,
+        gameover,
+      ]);
+      await this.append(c, matchID, log);
+    });
+  }
+
+  async commit(matchID: string, expected: number | undefined, { state, log, metadata }: Change): Promise<CommitResult> {
+    return this.transaction(async (c): Promise<CommitResult> => {
+      // Locks the row: a commit on the same match from another node waits for this one.
+      const row = await c.query<{ state_id: number }>('SELECT state_id FROM matches WHERE id = $1 FOR UPDATE', [matchID]);
+      if (row.rowCount === 0) return 'missing';
+      if (expected !== undefined && row.rows[0].state_id !== expected) return 'conflict';
+      if (state) await c.query('UPDATE matches SET state_id = $2, state = $3 WHERE id = $1', [matchID, state._stateID, JSON.stringify(state)]);
+      if (metadata) {
+        const { gameName, updatedAt, gameover } = columnsOf(metadata);
+        await c.query('UPDATE matches SET metadata = $2, game_name = $3, updated_at = $4, gameover = $5 WHERE id = $1', [matchID, JSON.stringify(metadata), gameName, updatedAt, gameover]);
+      }
+      await this.append(c, matchID, log);
+      return 'committed';
+    });
+  }
+
+  async read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined> {
+    const { rows } = await this.open.query<Row>(`SELECT ${columnsFor(opts)} FROM matches WHERE id = $1`, [matchID]);
+    if (rows.length === 0) return undefined;
+    const log = opts.log ? (await this.open.query<{ entry: string }>('SELECT entry FROM log WHERE match_id = $1 ORDER BY seq', [matchID])).rows.map((r) => r.entry) : undefined;
+    return fieldsOf(rows[0], log);
+  }
+
+  async list(opts: StorageAPI.ListMatchesOpts = {}): Promise<Listed[]> {
+    const { sql, params } = filterOf(opts, (n) => `$${n}`);
+    const { rows } = await this.open.query<{ id: string; metadata: string }>(`SELECT id, metadata FROM matches${sql}`, params);
+    return rows.map((r) => ({ matchID: r.id, metadata: JSON.parse(r.metadata) }));
+  }
+
+  async remove(matchID: string): Promise<void> {
+    await this.transaction(async (c) => {
+      await c.query('DELETE FROM log WHERE match_id = $1', [matchID]);
+      await c.query('DELETE FROM matches WHERE id = $1', [matchID]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.end();
+    this.pool = undefined;
+  }
+}
