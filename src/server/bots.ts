@@ -17,6 +17,7 @@ import { scriptedBot } from '../bots';
 import type { MoveAction } from '../protocol/frames';
 import { botSeatsSchema, type BackchannelMatchData, type BotSeats } from '../protocol/lobby';
 import { seatOf } from './auth';
+import type { BotClaims } from './claims';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
 import type { MatchStore } from './storage';
@@ -41,6 +42,16 @@ export interface BotRunnerOptions {
   /** Pause before each bot move. */
   delayMs?: number;
   log: ServerLog;
+  /** Where several nodes share the database: only the node that claims a match drives its bots. */
+  shared?: SharedBots;
+}
+
+export interface SharedBots {
+  claims: BotClaims;
+  /** Calls `onChange` whenever any node changes the match (nothing if this node alone does). */
+  watch?: { subscribe(matchID: string, onChange: () => void): void; unsubscribeAll(matchID: string): void };
+  /** How often matches nobody drives (their node died) are claimed. */
+  claimEveryMs: number;
 }
 
 export class BotRunner {
@@ -51,7 +62,11 @@ export class BotRunner {
   private readonly timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
   private unsubscribe?: () => void;
   private stopped = false;
-  private readonly opts: Required<BotRunnerOptions>;
+  private readonly opts: Omit<Required<BotRunnerOptions>, 'shared'> & Pick<BotRunnerOptions, 'shared'>;
+  /** Matches whose bots this node drives, and matches it is asking for, where nodes share them. */
+  private readonly owned = new Set<string>();
+  private readonly claiming = new Set<string>();
+  private sweeper?: NodeJS.Timeout;
 
   constructor(opts: BotRunnerOptions) {
     this.opts = { delayMs: 0, ...opts };
@@ -60,11 +75,21 @@ export class BotRunner {
   /** Starts listening, and wakes the bots of every unfinished match already stored. */
   async start(): Promise<void> {
     this.unsubscribe = this.opts.store.onStateChange((matchID, _state, metadata) => this.poke(matchID, metadata));
-    for (const { matchID, metadata } of await this.opts.store.list({ where: { isGameover: false } })) this.poke(matchID, metadata);
+    await this.wakeAll();
+    if (this.opts.shared) this.sweeper = setInterval(() => void this.wakeAll(), this.opts.shared.claimEveryMs).unref();
+  }
+
+  private async wakeAll(): Promise<void> {
+    try {
+      for (const { matchID, metadata } of await this.opts.store.list({ where: { isGameover: false } })) this.poke(matchID, metadata);
+    } catch (err) {
+      this.opts.log.fault('bots', 'to list the matches with bots', err);
+    }
   }
 
   stop(): void {
     this.stopped = true;
+    clearInterval(this.sweeper);
     this.unsubscribe?.();
     for (const t of this.timers) {
       clearTimeout(t as NodeJS.Timeout);
@@ -79,9 +104,10 @@ export class BotRunner {
     if (metadata.gameover !== undefined) {
       this.lastMover.delete(matchID);
       this.stuck.delete(matchID);
-      return;
+      return this.disown(matchID);
     }
     if (Object.keys(botSeatsOf(metadata)).length === 0) return;
+    if (this.opts.shared && !this.owned.has(matchID)) return this.adopt(matchID, this.opts.shared);
     this.scheduled.add(matchID);
     const run = () => {
       this.timers.delete(timer);
@@ -98,6 +124,38 @@ export class BotRunner {
     };
     const timer = this.opts.delayMs > 0 ? setTimeout(run, this.opts.delayMs) : setImmediate(run);
     this.timers.add(timer);
+  }
+
+  /** Drives the match's bots from now on if no other node does. */
+  private adopt(matchID: string, shared: SharedBots): void {
+    if (this.claiming.has(matchID)) return;
+    this.claiming.add(matchID);
+    shared.claims
+      .claim(matchID)
+      .then(async (mine) => {
+        if (!mine || this.stopped) return;
+        this.owned.add(matchID);
+        shared.watch?.subscribe(matchID, () => void this.wake(matchID));
+        return this.wake(matchID);
+      })
+      .catch((err: unknown) => this.opts.log.fault('bots', `to claim the bots of ${matchID}`, err))
+      .finally(() => this.claiming.delete(matchID));
+  }
+
+  private disown(matchID: string): void {
+    if (!this.owned.delete(matchID)) return;
+    this.opts.shared?.watch?.unsubscribeAll(matchID);
+    this.opts.shared?.claims.release(matchID).catch((err: unknown) => this.opts.log.fault('bots', `to let go of the bots of ${matchID}`, err));
+  }
+
+  /** Pokes the match with its metadata as stored. */
+  private async wake(matchID: string): Promise<void> {
+    try {
+      const current = await this.opts.store.current(matchID);
+      if (current) this.poke(matchID, current.metadata);
+    } catch (err) {
+      this.opts.log.fault('bots', `to read match ${matchID}`, err);
+    }
   }
 
   private async step(matchID: string): Promise<void> {

@@ -13,6 +13,8 @@
  *                  (default: localhost on any port unless NODE_ENV=production)
  *   MAX_PAYLOAD_BYTES  largest socket frame accepted (default 65536)
  *   BOT_DELAY_MS   pause before each server-side bot move, so people can follow (default 0)
+ *   BOT_CLAIM_EVERY_MS  with DATABASE_URL: how often a node takes over the bots of matches whose
+ *                  node died (default 5000)
  *
  * Limits on what anonymous clients can make the server keep (`limits`):
  *   MATCHES_PER_HOUR      matches one client address may create in any hour (default 60)
@@ -51,6 +53,7 @@ export interface ServerConfig {
   origins: (string | RegExp)[];
   maxPayloadBytes: number;
   botDelayMs: number;
+  botClaimEveryMs: number;
   limits: ServerLimits;
   socketLimits: SocketLimits;
 }
@@ -119,6 +122,7 @@ const ENV = z.object({
   ORIGINS: z.string().optional(),
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
   BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
+  BOT_CLAIM_EVERY_MS: wholeNumber(5000, 10, 3_600_000),
   SOCKET_SYNCS_PER_MINUTE: wholeNumber(SOCKET_LIMITS.sync.perMinute, 1, 1_000_000),
   SOCKET_SYNC_BURST: wholeNumber(SOCKET_LIMITS.sync.burst, 1, 1_000_000),
   SOCKET_MOVES_PER_MINUTE: wholeNumber(SOCKET_LIMITS.move.perMinute, 1, 1_000_000),
@@ -165,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     origins,
     maxPayloadBytes: MAX_PAYLOAD_BYTES,
     botDelayMs: BOT_DELAY_MS,
+    botClaimEveryMs: parsed.value.BOT_CLAIM_EVERY_MS,
     limits: {
       matchesPerHour: MATCHES_PER_HOUR,
       botMatchesPerHour: BOT_MATCHES_PER_HOUR,

@@ -12,12 +12,16 @@ const SCHEMA = schema({ counter: 'bigserial PRIMARY KEY', time: 'bigint' });
 
 /** Nodes starting together would race to create the tables: the first takes this lock. */
 const SCHEMA_LOCK = 0x6263_0001;
+/** The first key of the advisory locks on matches (the second is the match id's hash). */
+const MATCH_LOCK = 1;
 
 type Client = pg.PoolClient;
 
 export class PostgresRepository implements MatchRepository {
   readonly exclusive = false;
   private pool?: pg.Pool;
+  /** Connections that hold match locks, apart, so a task holding one can still reach the database. */
+  private lockPool?: pg.Pool;
 
   constructor(private readonly url: string) {}
 
@@ -27,6 +31,8 @@ export class PostgresRepository implements MatchRepository {
     // A connection that drops while idle in the pool must not take the process down.
     pool.on('error', () => undefined);
     this.pool = pool;
+    this.lockPool = new pg.Pool({ connectionString: this.url, max: 20 });
+    this.lockPool.on('error', () => undefined);
     await this.transaction(async (c) => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await c.query(SCHEMA);
@@ -113,8 +119,34 @@ export class PostgresRepository implements MatchRepository {
     });
   }
 
+  /**
+   * A session advisory lock, on a connection of its own for the task's length: if the node dies,
+   * its sessions end and the lock is free for the others.
+   */
+  async withMatchLock<T>(matchID: string, fn: () => Promise<T>): Promise<T> {
+    if (!this.lockPool) throw new Error('The PostgreSQL pool is not open.');
+    const c = await this.lockPool.connect();
+    const key = [MATCH_LOCK, matchID];
+    try {
+      await c.query('SELECT pg_advisory_lock($1, hashtext($2))', key);
+    } catch (err) {
+      c.release(err as Error);
+      throw err;
+    }
+    try {
+      return await fn();
+    } finally {
+      // A connection whose unlock failed may still hold the lock: closed, not reused.
+      await c.query('SELECT pg_advisory_unlock($1, hashtext($2))', key).then(
+        () => c.release(),
+        (err: Error) => c.release(err),
+      );
+    }
+  }
+
   async close(): Promise<void> {
-    await this.pool?.end();
+    await Promise.all([this.pool?.end(), this.lockPool?.end()]);
     this.pool = undefined;
+    this.lockPool = undefined;
   }
 }

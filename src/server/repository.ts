@@ -54,6 +54,8 @@ export interface MatchRepository {
   list(opts?: StorageAPI.ListMatchesOpts): Promise<Listed[]>;
   remove(matchID: string): Promise<void>;
   close(): Promise<void>;
+  /** Runs `fn` holding the database's lock on the match, where several nodes share the database. */
+  withMatchLock?<T>(matchID: string, fn: () => Promise<T>): Promise<T>;
 }
 
 /** The columns a match's metadata is filtered on, taken from it on every write. */

@@ -10,6 +10,7 @@ import { Server } from 'boardgame.io/server';
 import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
+import { PostgresBotClaims } from './claims';
 import type { ServerConfig } from './config';
 import { ExpirySweeper } from './expiry';
 import { RateLimiter, type Clock } from './limits';
@@ -22,7 +23,7 @@ import { serveStatic } from './static';
 import { createStorage } from './databases';
 import type { MatchStore } from './storage';
 import { RedisPubSub } from './redis';
-import { GuardedSocketIO, type Payload } from './transport';
+import { channel, GuardedSocketIO, type Payload } from './transport';
 
 export interface RunningServer {
   /** `http://host:port` as bound. */
@@ -55,7 +56,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const log = createLog({ write: opts.log ?? ((m: string) => console.error(m)), perMinute: limits.logLinesPerMinute, now: opts.now });
   const games = [Backchannel];
   const store = createStorage(config, (m) => log.note(`[storage] ${m}`));
-  const locks = new MatchLocks();
+  const locks = new MatchLocks(store.repository.withMatchLock?.bind(store.repository));
   const pubSub = config.redisUrl ? new RedisPubSub<Payload>(config.redisUrl, (m) => log.note(`[redis] ${m}`)) : undefined;
   await pubSub?.connect();
   const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
@@ -89,7 +90,26 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   addCreateRoute(server.router, games, store);
   addListRoute(server.router, store, limits.listPageSize);
 
-  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
+  // Where nodes share PostgreSQL, one of them drives each match's bots, told of every change by Redis.
+  const claims = config.databaseUrl ? new PostgresBotClaims(config.databaseUrl) : undefined;
+  const watcher = claims && config.redisUrl ? new RedisPubSub<Payload>(config.redisUrl, (m) => log.note(`[redis] ${m}`)) : undefined;
+  await watcher?.connect();
+  const bots = new BotRunner({
+    store,
+    transport,
+    locks,
+    game: Backchannel,
+    delayMs: config.botDelayMs,
+    log,
+    shared: claims && {
+      claims,
+      watch: watcher && {
+        subscribe: (matchID, onChange) => watcher.subscribe(channel(matchID), onChange),
+        unsubscribeAll: (matchID) => watcher.unsubscribeAll(channel(matchID)),
+      },
+      claimEveryMs: config.botClaimEveryMs,
+    },
+  });
   const expiry = new ExpirySweeper({
     store,
     locks,
@@ -131,7 +151,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
         });
         await locks.settled();
         await store.close();
-        await pubSub?.close();
+        await Promise.all([pubSub?.close(), watcher?.close(), claims?.close()]);
         log.close();
       })()),
   };

@@ -143,7 +143,11 @@ export class GuardedSocketIO extends SocketIO {
     this.chatLimit = opts.chatLimit;
     this.trustProxy = opts.trustProxy;
     this.limits = opts.limits;
-    this.store.onMetadataChange((matchID, metadata) => this.revokeStale(matchID, metadata));
+    this.store.onMetadataChange((matchID, metadata) => {
+      this.revokeStale(matchID, metadata);
+      // Other nodes' sockets on the match check their credentials again too.
+      if (opts.pubSub) this.pubSub.publish(channel(matchID), { type: METADATA_CHANGED, args: [matchID] } as unknown as Payload);
+    });
   }
 
   /**
@@ -439,6 +443,14 @@ export class GuardedSocketIO extends SocketIO {
     }
   }
 
+  /** Revokes what another node's metadata change took away. */
+  private async recheck(matchID: string): Promise<void> {
+    const metadata = (
+      await this.store.current(matchID).catch((err: unknown) => void this.log.fault('transport metadata', `to recheck the seats of ${matchID}`, err))
+    )?.metadata;
+    if (metadata) this.revokeStale(matchID, metadata);
+  }
+
   private seatConnected(matchID: string, playerID: string): boolean {
     for (const id of this.rooms.get(matchID) ?? []) if (this.clients.get(id)?.playerID === playerID) return true;
     return false;
@@ -476,6 +488,7 @@ export class GuardedSocketIO extends SocketIO {
   private broadcast(matchID: string, payload: Payload): void {
     const room = this.rooms.get(matchID);
     if (!room) return;
+    if ((payload.type as string) === METADATA_CHANGED) return void this.recheck(matchID);
     const seats = new Map<string | null, Client[]>();
     for (const id of room) {
       const client = this.clients.get(id);
@@ -502,7 +515,11 @@ export class GuardedSocketIO extends SocketIO {
   }
 }
 
-const channel = (matchID: string) => `MATCH-${matchID}`;
+/** boardgame.io's pub/sub channel of a match. */
+export const channel = (matchID: string) => `MATCH-${matchID}`;
+
+/** What a node publishes when it changed a match's metadata: the others' sockets are not sent it. */
+const METADATA_CHANGED = 'backchannel:metadata';
 
 /** The state id a broadcast carries; anything else (a chat line) counts as newer than every state. */
 function stateIDOf(payload: Payload): number {
