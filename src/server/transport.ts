@@ -386,7 +386,14 @@ export class GuardedSocketIO extends SocketIO {
           transport.send(data);
         },
       });
-      const result = await master.onSync(matchID, playerID, credentials);
+      let result: Awaited<ReturnType<Master['onSync']>>;
+      try {
+        result = await master.onSync(matchID, playerID, credentials);
+      } catch (err) {
+        // Not left registered with its broadcasts held for a sync that never went.
+        this.unregister(socket.id, false);
+        throw err;
+      }
       if (result && result.error) {
         this.unregister(socket.id, false);
         return refuse('unauthorized', result.error);
