@@ -157,7 +157,11 @@ describe.skipIf(!databaseUrl || !redisUrl)('two nodes on PostgreSQL and Redis', 
     await waitFor(() => (again.getState()?._stateID ?? -1) >= acknowledged, 'seat 1 to resync through A, at or past what it saw');
     const ends = await Promise.all([playAlongside(onA, '0', { seed: 'a2', timeout: LONG }), playAlongside(again, '1', { seed: 'b2', timeout: LONG })]);
     expect(onA.getState()!.ctx.gameover).toBeDefined();
-    expect(ends.flat().filter((r) => !['stale-state', 'not-active', 'invalid-move', 'game-over'].includes(r.code))).toEqual([]);
+    // Moves that crossed another's are judged on the new state; a client that ran a refused move
+    // ahead on its own copy may send the next from a state the match never reached (`malformed`,
+    // and resynced). Nothing else.
+    const crossed = ['stale-state', 'not-active', 'invalid-move', 'malformed', 'game-over'];
+    expect(ends.flat().filter((r) => !crossed.includes(r.code))).toEqual([]);
 
     await a.kill('SIGTERM');
     const check = await startTestServer({ storage: 'postgres', databaseUrl: url });
