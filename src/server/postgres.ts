@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import type { StorageAPI } from 'boardgame.io';
-import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchRepository, type Row, type WholeMatch } from './repository';
+import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
 
 const SCHEMA = schema({ counter: 'bigserial PRIMARY KEY', time: 'bigint' });
 
@@ -97,6 +97,11 @@ export class PostgresRepository implements MatchRepository {
       await this.append(c, matchID, log);
       return 'committed';
     });
+  }
+
+  async head(matchID: string): Promise<{ stateID: number; metadata: MatchData } | undefined> {
+    const { rows } = await this.open.query<{ state_id: number; metadata: string }>('SELECT state_id, metadata FROM matches WHERE id = $1', [matchID]);
+    return rows[0] && { stateID: rows[0].state_id, metadata: JSON.parse(rows[0].metadata) };
   }
 
   async read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined> {

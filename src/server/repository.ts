@@ -48,6 +48,8 @@ export interface MatchRepository {
    * (`undefined`: whatever it is). A failure writes nothing and rejects.
    */
   commit(matchID: string, expected: number | undefined, change: Change): Promise<CommitResult>;
+  /** The match's state id and metadata (cheap: no state), or `undefined` when there is no such match. */
+  head(matchID: string): Promise<{ stateID: number; metadata: MatchData } | undefined>;
   /** The fields asked for, or `undefined` when there is no such match. */
   read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined>;
   /** Matches with their metadata, filtered as boardgame.io's `listMatches` filters. */

@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import type { StorageAPI } from 'boardgame.io';
-import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchRepository, type Row, type WholeMatch } from './repository';
+import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
 
 const SCHEMA = schema({ counter: 'INTEGER PRIMARY KEY AUTOINCREMENT', time: 'integer' });
 
@@ -75,6 +75,11 @@ export class SqliteRepository implements MatchRepository {
       this.append(matchID, log);
       return 'committed';
     }).immediate();
+  }
+
+  async head(matchID: string): Promise<{ stateID: number; metadata: MatchData } | undefined> {
+    const row = this.open.prepare('SELECT state_id, metadata FROM matches WHERE id = ?').get(matchID) as { state_id: number; metadata: string } | undefined;
+    return row && { stateID: row.state_id, metadata: JSON.parse(row.metadata) };
   }
 
   async read(matchID: string, opts: StorageAPI.FetchOpts): Promise<Fields | undefined> {

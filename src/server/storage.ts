@@ -9,9 +9,11 @@
  * may have moved first. boardgame.io's own `setState` and `setMetadata` write unconditionally;
  * every caller holds the match's lock.
  *
- * When the process is the database's only writer (SQLite), the last state and metadata of recent
- * matches are kept in memory, so a move does not read back what it wrote; otherwise every read
- * goes to the database.
+ * The last state and metadata of recent matches are kept in memory, so a move does not read back
+ * what it wrote. When the process is the database's only writer (SQLite) they are used as they
+ * are; otherwise (another node may have written) each read asks the database for the match's
+ * state id and metadata, and reads the state only if the id is not the cached state's: a state id
+ * names one state of a match, since only one commit can follow each.
  */
 import type { LogEntry, State, StorageAPI } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
@@ -49,7 +51,7 @@ function cloneMetadata(m: MatchData): MatchData {
 export class MatchStore extends Async {
   private readonly listeners = new Set<StateListener>();
   private readonly metadataListeners = new Set<MetadataListener>();
-  /** Recently used matches, least recent first; only for an exclusive repository. */
+  /** Recently used matches, least recent first. */
   private readonly cache = new Map<string, Current>();
   private readonly cacheSize: number;
   private readonly warn: (message: string) => void;
@@ -60,7 +62,7 @@ export class MatchStore extends Async {
     private readonly opts: StoreOptions = {},
   ) {
     super();
-    this.cacheSize = repository.exclusive ? (opts.cacheSize ?? 1000) : 0;
+    this.cacheSize = opts.cacheSize ?? 1000;
     this.warn = opts.warn ?? ((m) => console.warn(`[storage] ${m}`));
   }
 
@@ -157,9 +159,18 @@ export class MatchStore extends Async {
   async current(matchID: unknown): Promise<Current | undefined> {
     if (typeof matchID !== 'string') return undefined;
     const cached = this.cache.get(matchID);
-    if (cached) {
+    if (cached && this.repository.exclusive) {
       this.remember(matchID, cached);
       return cached;
+    }
+    if (cached) {
+      const head = await this.repository.head(matchID);
+      if (!head) return undefined;
+      if (head.stateID === cached.state._stateID) {
+        const current = { state: cached.state, metadata: cloneMetadata(head.metadata) };
+        this.remember(matchID, current);
+        return current;
+      }
     }
     const read = await this.repository.read(matchID, { state: true, metadata: true });
     if (!read) return undefined;
