@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server [-- --matches 200 --think 1000 --duration 60 --storage file]`: load on the
+ * `npm run bench:server [-- --matches 200 --think 1000 --duration 60 --storage sqlite]`: load on the
  * real server over loopback. It starts the server as a child process (or uses `--url`), creates
  * `matches` matches with three joined seats each, and plays them with scripted bots over one
  * socket per seat (`3 × matches` sockets), keeping that many matches going (a finished match is
@@ -9,6 +9,10 @@
  * It reports the time from a move's emit to its update arriving back on the mover's socket
  * (p50, p95, p99, max), throughput, refusals, time-outs and disconnects, the server's CPU, and the
  * bench's own event-loop delay (a busy bench inflates the latencies it measures). Figures only.
+ *
+ * `--nodes 2 --database-url postgres://… --redis-url redis://…` starts two nodes sharing them
+ * instead: each match is created on one node, and its seats connect to both, so every move crosses
+ * from one node to the other through Redis.
  */
 import type { State } from 'boardgame.io';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,21 +33,29 @@ const { values } = parseArgs({
     matches: { type: 'string', default: '200' },
     think: { type: 'string', default: '1000' },
     duration: { type: 'string', default: '60' },
-    storage: { type: 'string', default: 'file' },
+    storage: { type: 'string', default: 'sqlite' },
     url: { type: 'string' },
+    nodes: { type: 'string', default: '1' },
+    'database-url': { type: 'string' },
+    'redis-url': { type: 'string' },
   },
 });
 const MATCHES = Number(values.matches);
 const THINK = Number(values.think);
 const DURATION = Number(values.duration) * 1000;
+const NODES = Number(values.nodes);
 const TIMEOUT = 10_000;
 for (const [flag, n] of [['matches', MATCHES], ['think', THINK], ['duration', DURATION]] as const)
   if (!Number.isInteger(n) || n < 0 || (flag === 'matches' && n === 0)) {
     console.error(`bench:server: --${flag} must be a whole number${flag === 'matches' ? ' above 0' : ''}.`);
     process.exit(2);
   }
-if (values.storage !== 'file' && values.storage !== 'memory') {
-  console.error('bench:server: --storage must be file or memory.');
+if (values.storage !== 'sqlite' && values.storage !== 'memory') {
+  console.error('bench:server: --storage must be sqlite or memory.');
+  process.exit(2);
+}
+if (NODES !== 1 && (NODES !== 2 || !values['database-url'] || !values['redis-url'] || values.url)) {
+  console.error('bench:server: --nodes 2 needs --database-url and --redis-url (and no --url).');
   process.exit(2);
 }
 
@@ -62,6 +74,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
       PORT: '0',
       STORAGE: values.storage,
       DATA_DIR: dataDir,
+      DATABASE_URL: values['database-url'] ?? '',
+      REDIS_URL: values['redis-url'] ?? '',
       STATIC_DIR: '',
       // The bench stands in for hundreds of clients from one address; the cap is for strangers.
       MATCHES_PER_HOUR: '100000',
@@ -165,7 +179,7 @@ async function newMatch(url: string): Promise<{ matchID: string; credentials: st
 
 const config: BotConfig = { personality: 'pragmatist', difficulty: 'expert' };
 
-/** Plays matches on three sockets until the deadline, starting a new match when one ends. */
+/** Plays matches on three sockets until the deadline, starting a new match on `url` when one ends. */
 async function drive(url: string, seats: Seat[], index: number, deadline: number): Promise<void> {
   let round = 0;
   while (performance.now() < deadline) {
@@ -227,15 +241,27 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bc-bench-'));
-  const server = values.url ? { url: values.url, child: undefined } : await startServer(dataDir);
-  const where = values.url ? values.url : `a child server (storage: ${values.storage})`;
+  const servers = values.url ? [{ url: values.url, child: undefined }] : await Promise.all(Array.from({ length: NODES }, () => startServer(dataDir)));
+  const storage = NODES > 1 ? 'PostgreSQL and Redis' : values['database-url'] ? 'PostgreSQL' : values.storage;
+  const where = values.url ? values.url : `${NODES > 1 ? `${NODES} child servers` : 'a child server'} (storage: ${storage})`;
+  /** CPU seconds the nodes have used together, or undefined. */
+  const cpu = () => {
+    let sum = 0;
+    for (const { child } of servers) {
+      const used = cpuSeconds(child?.pid);
+      if (used === undefined) return undefined;
+      sum += used;
+    }
+    return sum;
+  };
   console.log(`bench:server: ${MATCHES} matches (${MATCHES * 3} sockets), think ${THINK} ms, ${DURATION / 1000} s, against ${where}`);
   try {
     const seats: Seat[][] = [];
-    await pool([...Array(MATCHES).keys()], 20, async () => {
+    await pool([...Array(MATCHES).keys()], 20, async (index) => {
       const trio: Seat[] = [];
       for (const seat of ['0', '1', '2']) {
-        const socket = io(`${server.url}/${GAME}`, { transports: ['websocket'], forceNew: true, reconnection: false });
+        const { url } = servers[(index + Number(seat)) % servers.length];
+        const socket = io(`${url}/${GAME}`, { transports: ['websocket'], forceNew: true, reconnection: false });
         await new Promise<void>((resolve, reject) => {
           socket.once('connect', () => resolve());
           socket.once('connect_error', reject);
@@ -246,15 +272,15 @@ async function main() {
     });
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
-    const cpu0 = cpuSeconds(server.child?.pid);
+    const cpu0 = cpu();
     const t0 = performance.now();
     const deadline = t0 + DURATION;
     const timer = setInterval(() => process.stderr.write(`\r  ${Math.round((performance.now() - t0) / 1000)} s, ${stats.moves} moves`), 1000);
-    await Promise.all(seats.map((trio, i) => drive(server.url, trio, i, deadline).catch((err: unknown) => console.error(`\nmatch ${i}: ${String(err)}`))));
+    await Promise.all(seats.map((trio, i) => drive(servers[i % servers.length].url, trio, i, deadline).catch((err: unknown) => console.error(`\nmatch ${i}: ${String(err)}`))));
     clearInterval(timer);
     process.stderr.write('\n');
     const elapsed = (performance.now() - t0) / 1000;
-    const cpu1 = cpuSeconds(server.child?.pid);
+    const cpu1 = cpu();
     loop.disable();
     const disconnects = stats.disconnects;
     for (const trio of seats) for (const s of trio) s.socket.close();
@@ -267,12 +293,12 @@ async function main() {
     console.log(
       `errors: ${errors} (refused ${refused}${refused ? ` ${JSON.stringify(Object.fromEntries(stats.refused))}` : ''}, time-outs ${stats.timeouts}, disconnects ${disconnects})`,
     );
-    if (cpu0 !== undefined && cpu1 !== undefined) console.log(`server CPU: ${(((cpu1 - cpu0) / elapsed) * 100).toFixed(0)}% of one core`);
+    if (cpu0 !== undefined && cpu1 !== undefined) console.log(`server CPU: ${(((cpu1 - cpu0) / elapsed) * 100).toFixed(0)}% of one core${servers.length > 1 ? `, all nodes together` : ''}`);
     console.log(`bench event-loop delay: p50 ${ms(loop.percentile(50) / 1e6)}, p99 ${ms(loop.percentile(99) / 1e6)} (timer resolution 10 ms)`);
     console.log(`machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores (the bench shares them with the server)`);
   } finally {
-    const child = server.child;
-    if (child && child.exitCode === null) {
+    for (const { child } of servers) {
+      if (!child || child.exitCode !== null) continue;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;

@@ -17,6 +17,7 @@ import { scriptedBot } from '../bots';
 import type { MoveAction } from '../protocol/frames';
 import { botSeatsSchema, type BackchannelMatchData, type BotSeats } from '../protocol/lobby';
 import { seatOf } from './auth';
+import type { BotClaims } from './claims';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
 import type { MatchStore } from './storage';
@@ -41,6 +42,16 @@ export interface BotRunnerOptions {
   /** Pause before each bot move. */
   delayMs?: number;
   log: ServerLog;
+  /** Where several nodes share the database: only the node that claims a match drives its bots. */
+  shared?: SharedBots;
+}
+
+export interface SharedBots {
+  claims: BotClaims;
+  /** Calls `onChange` whenever any node changes the match (nothing if this node alone does). */
+  watch?: { subscribe(matchID: string, onChange: () => void): void; unsubscribeAll(matchID: string): void };
+  /** How often matches nobody drives (their node died) are claimed. */
+  claimEveryMs: number;
 }
 
 export class BotRunner {
@@ -51,7 +62,11 @@ export class BotRunner {
   private readonly timers = new Set<NodeJS.Timeout | NodeJS.Immediate>();
   private unsubscribe?: () => void;
   private stopped = false;
-  private readonly opts: Required<BotRunnerOptions>;
+  private readonly opts: Omit<Required<BotRunnerOptions>, 'shared'> & Pick<BotRunnerOptions, 'shared'>;
+  /** Matches whose bots this node drives, and matches it is asking for, where nodes share them. */
+  private readonly owned = new Set<string>();
+  private readonly claiming = new Set<string>();
+  private sweeper?: NodeJS.Timeout;
 
   constructor(opts: BotRunnerOptions) {
     this.opts = { delayMs: 0, ...opts };
@@ -59,12 +74,22 @@ export class BotRunner {
 
   /** Starts listening, and wakes the bots of every unfinished match already stored. */
   async start(): Promise<void> {
-    this.unsubscribe = this.opts.store.onStateChange((matchID) => this.poke(matchID));
-    for (const matchID of await this.opts.store.listMatches({ where: { isGameover: false } })) this.poke(matchID);
+    this.unsubscribe = this.opts.store.onStateChange((matchID, _state, metadata) => this.poke(matchID, metadata));
+    await this.wakeAll();
+    if (this.opts.shared) this.sweeper = setInterval(() => void this.wakeAll(), this.opts.shared.claimEveryMs).unref();
+  }
+
+  private async wakeAll(): Promise<void> {
+    try {
+      for (const { matchID, metadata } of await this.opts.store.list({ where: { isGameover: false } })) this.poke(matchID, metadata);
+    } catch (err) {
+      this.opts.log.fault('bots', 'to list the matches with bots', err);
+    }
   }
 
   stop(): void {
     this.stopped = true;
+    clearInterval(this.sweeper);
     this.unsubscribe?.();
     for (const t of this.timers) {
       clearTimeout(t as NodeJS.Timeout);
@@ -73,16 +98,16 @@ export class BotRunner {
     this.timers.clear();
   }
 
-  /** Queues one bot step for the match, unless one is already waiting. */
-  poke(matchID: string): void {
+  /** Queues one bot step for the match (its latest metadata given), unless one is already waiting. */
+  poke(matchID: string, metadata: Readonly<Server.MatchData>): void {
     if (this.stopped || this.scheduled.has(matchID)) return;
-    const stored = this.opts.store.peek(matchID);
-    if (!stored || stored.state.ctx.gameover !== undefined) {
+    if (metadata.gameover !== undefined) {
       this.lastMover.delete(matchID);
       this.stuck.delete(matchID);
-      return;
+      return this.disown(matchID);
     }
-    if (Object.keys(botSeatsOf(stored.metadata)).length === 0) return;
+    if (Object.keys(botSeatsOf(metadata)).length === 0) return;
+    if (this.opts.shared && !this.owned.has(matchID)) return this.adopt(matchID, this.opts.shared);
     this.scheduled.add(matchID);
     const run = () => {
       this.timers.delete(timer);
@@ -101,9 +126,41 @@ export class BotRunner {
     this.timers.add(timer);
   }
 
+  /** Drives the match's bots from now on if no other node does. */
+  private adopt(matchID: string, shared: SharedBots): void {
+    if (this.claiming.has(matchID)) return;
+    this.claiming.add(matchID);
+    shared.claims
+      .claim(matchID)
+      .then(async (mine) => {
+        if (!mine || this.stopped) return;
+        this.owned.add(matchID);
+        shared.watch?.subscribe(matchID, () => void this.wake(matchID));
+        return this.wake(matchID);
+      })
+      .catch((err: unknown) => this.opts.log.fault('bots', `to claim the bots of ${matchID}`, err))
+      .finally(() => this.claiming.delete(matchID));
+  }
+
+  private disown(matchID: string): void {
+    if (!this.owned.delete(matchID)) return;
+    this.opts.shared?.watch?.unsubscribeAll(matchID);
+    this.opts.shared?.claims.release(matchID).catch((err: unknown) => this.opts.log.fault('bots', `to let go of the bots of ${matchID}`, err));
+  }
+
+  /** Pokes the match with its metadata as stored. */
+  private async wake(matchID: string): Promise<void> {
+    try {
+      const current = await this.opts.store.current(matchID);
+      if (current) this.poke(matchID, current.metadata);
+    } catch (err) {
+      this.opts.log.fault('bots', `to read match ${matchID}`, err);
+    }
+  }
+
   private async step(matchID: string): Promise<void> {
     if (this.stopped) return;
-    const { state, metadata } = this.opts.store.peek(matchID) ?? {};
+    const { state, metadata } = (await this.opts.store.current(matchID)) ?? {};
     if (!state || !metadata || state.ctx.gameover !== undefined) {
       this.lastMover.delete(matchID);
       this.stuck.delete(matchID);
@@ -128,14 +185,17 @@ export class BotRunner {
       const { action } = await bot.play(state, seat);
       const payload = (action as { payload: { type: string; args?: unknown[] } }).payload;
       const move = (type: string, args: unknown[]): MoveAction => ({ type: 'MAKE_MOVE', payload: { type, args, playerID: seat, credentials } });
-      if (await this.opts.transport.applyMove(matchID, move(payload.type, payload.args ?? []), state._stateID)) {
+      const outcome = await this.opts.transport.applyMove(matchID, move(payload.type, payload.args ?? []), state._stateID);
+      if (outcome === 'advanced') {
         this.lastMover.set(matchID, seat);
         this.stuck.delete(matchID);
         return;
       }
+      // Another writer moved first: decide again on what it stored.
+      if (outcome === 'conflict') return this.poke(matchID, metadata);
       // The move's name only: its arguments may be the seat's secret (a card, a compliance choice).
       this.opts.log.refused('bots invalid-move', `bot seat ${seat}'s ${payload.type} in match ${matchID}; it says Done.`);
-      if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID))) {
+      if (payload.type !== 'done' && (await this.opts.transport.applyMove(matchID, move('done', []), state._stateID)) === 'advanced') {
         this.lastMover.set(matchID, seat);
         return;
       }

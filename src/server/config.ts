@@ -4,13 +4,17 @@
  *
  *   PORT           port for the app, the Lobby API and the sockets (default 8000; 0 lets the OS pick)
  *   HOST           interface to bind (default: all)
- *   STORAGE        `file` (default; `flatfile` is the same) or `memory` (tests; nothing survives a restart)
- *   DATA_DIR       where `file` storage keeps matches (default ./data)
+ *   STORAGE        `sqlite` (default; `file` is the same) or `memory` (tests; nothing survives a restart)
+ *   DATA_DIR       where `sqlite` storage keeps its database, `backchannel.sqlite` (default ./data)
+ *   DATABASE_URL   a PostgreSQL URL: matches live there instead (several nodes may share it)
+ *   REDIS_URL      a Redis URL: nodes tell each other's sockets of every change through it
  *   STATIC_DIR     the built client to serve (default ./dist; absent means no static files)
  *   ORIGINS        comma-separated origins allowed to call the Lobby API from another site
  *                  (default: localhost on any port unless NODE_ENV=production)
  *   MAX_PAYLOAD_BYTES  largest socket frame accepted (default 65536)
  *   BOT_DELAY_MS   pause before each server-side bot move, so people can follow (default 0)
+ *   BOT_CLAIM_EVERY_MS  with DATABASE_URL: how often a node takes over the bots of matches whose
+ *                  node died (default 5000)
  *
  * Limits on what anonymous clients can make the server keep (`limits`):
  *   MATCHES_PER_HOUR      matches one client address may create in any hour (default 60)
@@ -35,17 +39,21 @@ import { parseWith } from '../protocol/problem';
 import type { Backlog } from './backlog';
 import type { Rate } from './limits';
 
-export type StorageKind = 'file' | 'memory';
+export type StorageKind = 'sqlite' | 'memory' | 'postgres';
 
 export interface ServerConfig {
   port: number;
   host?: string;
   storage: StorageKind;
   dataDir: string;
+  /** With `storage: 'postgres'`. */
+  databaseUrl?: string;
+  redisUrl?: string;
   staticDir?: string;
   origins: (string | RegExp)[];
   maxPayloadBytes: number;
   botDelayMs: number;
+  botClaimEveryMs: number;
   limits: ServerLimits;
   socketLimits: SocketLimits;
 }
@@ -98,14 +106,23 @@ const ENV = z.object({
   STORAGE: z
     .string()
     .optional()
-    .transform((raw) => (raw ?? 'file').toLowerCase())
-    .pipe(z.enum(['file', 'flatfile', 'memory'], { error: (issue) => `must be "file" or "memory", not ${JSON.stringify(issue.input)}` }))
-    .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'file')),
+    .transform((raw) => (raw || 'sqlite').toLowerCase())
+    .pipe(z.enum(['sqlite', 'file', 'flatfile', 'memory'], { error: (issue) => `must be "sqlite" or "memory", not ${JSON.stringify(issue.input)}` }))
+    .transform((kind): StorageKind => (kind === 'memory' ? 'memory' : 'sqlite')),
   DATA_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((raw) => absent(raw) || /^postgres(ql)?:\/\//.test(raw), { error: 'must be a postgres:// URL' }),
+  REDIS_URL: z
+    .string()
+    .optional()
+    .refine((raw) => absent(raw) || /^rediss?:\/\//.test(raw), { error: 'must be a redis:// URL' }),
   STATIC_DIR: z.string().optional(),
   ORIGINS: z.string().optional(),
   MAX_PAYLOAD_BYTES: wholeNumber(64 * 1024, 1024, 16 * 1024 * 1024),
   BOT_DELAY_MS: wholeNumber(0, 0, 60_000),
+  BOT_CLAIM_EVERY_MS: wholeNumber(5000, 10, 3_600_000),
   SOCKET_SYNCS_PER_MINUTE: wholeNumber(SOCKET_LIMITS.sync.perMinute, 1, 1_000_000),
   SOCKET_SYNC_BURST: wholeNumber(SOCKET_LIMITS.sync.burst, 1, 1_000_000),
   SOCKET_MOVES_PER_MINUTE: wholeNumber(SOCKET_LIMITS.move.perMinute, 1, 1_000_000),
@@ -133,7 +150,7 @@ const MINUTE = 60_000;
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = parseWith(ENV, env);
   if (!parsed.ok) throw new ConfigError(parsed.problem.message);
-  const { PORT, HOST, STORAGE, DATA_DIR, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
+  const { PORT, HOST, STORAGE, DATA_DIR, DATABASE_URL, REDIS_URL, STATIC_DIR, ORIGINS, MAX_PAYLOAD_BYTES, BOT_DELAY_MS, NODE_ENV } = parsed.value;
   const { MATCHES_PER_HOUR, BOT_MATCHES_PER_HOUR, CHAT_PER_MINUTE, EXPIRE_AFTER_HOURS, SWEEP_EVERY_MINUTES, LIST_PAGE_SIZE, LOG_LINES_PER_MINUTE, TRUST_PROXY } = parsed.value;
   const { SOCKET_SYNCS_PER_MINUTE, SOCKET_SYNC_BURST, SOCKET_MOVES_PER_MINUTE, SOCKET_MOVE_BURST, SOCKET_BACKLOG_BYTES, SOCKET_BACKLOG_FRAMES } = parsed.value;
   const origins = ORIGINS
@@ -144,12 +161,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: PORT,
     host: HOST || undefined,
-    storage: STORAGE,
+    storage: DATABASE_URL ? 'postgres' : STORAGE,
     dataDir: path.resolve(DATA_DIR || path.join(process.cwd(), 'data')),
+    databaseUrl: DATABASE_URL || undefined,
+    redisUrl: REDIS_URL || undefined,
     staticDir: STATIC_DIR === '' ? undefined : path.resolve(STATIC_DIR ?? path.join(root, 'dist')),
     origins,
     maxPayloadBytes: MAX_PAYLOAD_BYTES,
     botDelayMs: BOT_DELAY_MS,
+    botClaimEveryMs: parsed.value.BOT_CLAIM_EVERY_MS,
     limits: {
       matchesPerHour: MATCHES_PER_HOUR,
       botMatchesPerHour: BOT_MATCHES_PER_HOUR,

@@ -47,8 +47,8 @@ export class ExpirySweeper {
     return this.running;
   }
 
-  private expired(matchID: string): boolean {
-    const stored = this.opts.store.peek(matchID);
+  private async expired(matchID: string): Promise<boolean> {
+    const stored = await this.opts.store.current(matchID);
     if (!stored || stored.state.ctx.gameover !== undefined || stored.metadata.gameover !== undefined) return false;
     return this.now() - stored.metadata.updatedAt >= this.opts.expireAfterMs && !this.opts.watched(matchID);
   }
@@ -57,10 +57,10 @@ export class ExpirySweeper {
     const { store, locks, log } = this.opts;
     const gone: string[] = [];
     for (const matchID of await store.listMatches({ where: { isGameover: false } })) {
-      if (!this.expired(matchID)) continue;
+      if (!(await this.expired(matchID))) continue;
       try {
         const wiped = await locks.run(matchID, async () => {
-          if (!this.expired(matchID)) return false;
+          if (!(await this.expired(matchID))) return false;
           await store.wipe(matchID);
           return true;
         });

@@ -30,7 +30,7 @@ const time = (raw: string | undefined) => (raw === undefined ? undefined : Numbe
 export function addListRoute(router: Router<Koa.DefaultState, BgioServer.AppCtx>, store: MatchStore, pageSize: number): void {
   router.get('/games/:name', async (ctx) => {
     const query = ctx.state.lobbyQuery as ListMatchesQuery;
-    const ids = await store.listMatches({
+    const matches = await store.list({
       gameName: ctx.params.name,
       where: {
         isGameover: query.isGameover === undefined ? undefined : query.isGameover === 'true',
@@ -40,9 +40,8 @@ export function addListRoute(router: Router<Koa.DefaultState, BgioServer.AppCtx>
     });
     const after = query.cursor === undefined ? undefined : placeOf(query.cursor);
     const listed: Listed[] = [];
-    for (const matchID of ids) {
-      const metadata = store.peek(matchID)?.metadata;
-      if (metadata && !metadata.unlisted && (!after || listedBefore(after, { createdAt: metadata.createdAt, matchID })))
+    for (const { matchID, metadata } of matches) {
+      if (!metadata.unlisted && (!after || listedBefore(after, { createdAt: metadata.createdAt, matchID })))
         listed.push({ createdAt: metadata.createdAt, matchID, metadata });
     }
     const page = listed.sort((a, b) => (listedBefore(a, b) ? -1 : 1)).slice(0, pageSize + 1);

@@ -184,7 +184,7 @@ export function lobbyGuard({ games, store, locks, quota, log, trustProxy, maxBod
       input = parsed.value;
     }
     // playAgain makes a match once; asked again, it answers with that match.
-    const creates = route.name === 'create' || (route.name === 'playAgain' && !store.peek(decode(rawMatchID))?.metadata.nextMatchID);
+    const creates = route.name === 'create' || (route.name === 'playAgain' && !(await store.current(decode(rawMatchID)))?.metadata.nextMatchID);
     if (creates) admit(quota, client, input as CreateMatchBody);
     if (method === 'POST') {
       ctx.state.lobbyBody = input;
@@ -195,7 +195,7 @@ export function lobbyGuard({ games, store, locks, quota, log, trustProxy, maxBod
     if (rawMatchID === undefined) return next();
     const matchID = decode(rawMatchID);
     return locks.run(matchID, async () => {
-      const metadata = isMatchID(matchID) ? store.peek(matchID)?.metadata : undefined;
+      const metadata = isMatchID(matchID) ? (await store.current(matchID))?.metadata : undefined;
       if (!metadata || metadata.gameName !== gameName) return refuse('unknown-match', `There is no match ${matchID}.`);
       const playerID = (input as { playerID?: unknown } | undefined)?.playerID;
       if (typeof playerID === 'string' && !seatOf(metadata, playerID)) refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);

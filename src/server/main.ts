@@ -22,7 +22,7 @@ try {
 }
 
 const server = await startServer(config);
-const storage = config.storage === 'file' ? `matches in ${config.dataDir}` : 'matches in memory only';
+const storage = { sqlite: `matches in ${config.dataDir}`, postgres: 'matches in PostgreSQL', memory: 'matches in memory only' }[config.storage];
 console.log(`Backchannel listening on ${server.url} (${storage})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

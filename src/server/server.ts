@@ -10,6 +10,7 @@ import { Server } from 'boardgame.io/server';
 import { Backchannel } from '../game';
 import { authenticateCredentials, newCredentials } from './auth';
 import { BotRunner } from './bots';
+import { PostgresBotClaims } from './claims';
 import type { ServerConfig } from './config';
 import { ExpirySweeper } from './expiry';
 import { RateLimiter, type Clock } from './limits';
@@ -19,8 +20,10 @@ import { MatchLocks } from './lock';
 import { createLog } from './log';
 import { CreationQuota } from './quota';
 import { serveStatic } from './static';
-import { createStorage, type MatchStore } from './storage';
-import { GuardedSocketIO } from './transport';
+import { createStorage } from './databases';
+import type { MatchStore } from './storage';
+import { RedisPubSub } from './redis';
+import { channel, GuardedSocketIO, type Payload } from './transport';
 
 export interface RunningServer {
   /** `http://host:port` as bound. */
@@ -52,8 +55,10 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   const { limits } = config;
   const log = createLog({ write: opts.log ?? ((m: string) => console.error(m)), perMinute: limits.logLinesPerMinute, now: opts.now });
   const games = [Backchannel];
-  const store = createStorage({ storage: config.storage, dataDir: config.dataDir });
-  const locks = new MatchLocks();
+  const store = createStorage(config, (m) => log.note(`[storage] ${m}`));
+  const locks = new MatchLocks(store.repository.withMatchLock?.bind(store.repository));
+  const pubSub = config.redisUrl ? new RedisPubSub<Payload>(config.redisUrl, (m) => log.note(`[redis] ${m}`)) : undefined;
+  await pubSub?.connect();
   const chatLimit = new RateLimiter({ max: limits.chatPerMinute, windowMs: 60_000 }, opts.now);
   const transport = new GuardedSocketIO({
     store,
@@ -63,6 +68,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     trustProxy: limits.trustProxy,
     limits: config.socketLimits,
     log,
+    pubSub,
   });
   const server = Server({
     games,
@@ -84,7 +90,26 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
   addCreateRoute(server.router, games, store);
   addListRoute(server.router, store, limits.listPageSize);
 
-  const bots = new BotRunner({ store, transport, locks, game: Backchannel, delayMs: config.botDelayMs, log });
+  // Where nodes share PostgreSQL, one of them drives each match's bots, told of every change by Redis.
+  const claims = config.databaseUrl ? new PostgresBotClaims(config.databaseUrl) : undefined;
+  const watcher = claims && config.redisUrl ? new RedisPubSub<Payload>(config.redisUrl, (m) => log.note(`[redis] ${m}`)) : undefined;
+  await watcher?.connect();
+  const bots = new BotRunner({
+    store,
+    transport,
+    locks,
+    game: Backchannel,
+    delayMs: config.botDelayMs,
+    log,
+    shared: claims && {
+      claims,
+      watch: watcher && {
+        subscribe: (matchID, onChange) => watcher.subscribe(channel(matchID), onChange),
+        unsubscribeAll: (matchID) => watcher.unsubscribeAll(channel(matchID)),
+      },
+      claimEveryMs: config.botClaimEveryMs,
+    },
+  });
   const expiry = new ExpirySweeper({
     store,
     locks,
@@ -124,7 +149,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
           appServer.close(() => resolve());
           appServer.closeAllConnections?.();
         });
-        await store.flush(true);
+        await locks.settled();
+        await store.close();
+        await Promise.all([pubSub?.close(), watcher?.close(), claims?.close()]);
         log.close();
       })()),
   };

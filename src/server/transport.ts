@@ -32,7 +32,7 @@
 import type { Game, LogEntry, Server as BgioServer, State } from 'boardgame.io';
 import { ProcessGameConfig } from 'boardgame.io/internal';
 import { Master } from 'boardgame.io/master';
-import { SocketIO } from 'boardgame.io/server';
+import { SocketIO, type GenericPubSub } from 'boardgame.io/server';
 import type http from 'node:http';
 import { Server as IOServer, type Socket } from 'socket.io';
 import type { MoveAction } from '../protocol/frames';
@@ -50,10 +50,10 @@ import { TokenBucket } from './limits';
 import type { MatchLocks } from './lock';
 import type { ServerLog } from './log';
 import { RecentMoves } from './replay';
-import type { MatchStore } from './storage';
+import type { Current, MatchStore } from './storage';
 
 type MasterTransport = ConstructorParameters<typeof Master>[2];
-type Payload = Parameters<MasterTransport['sendAll']>[0];
+export type Payload = Parameters<MasterTransport['sendAll']>[0];
 type ProcessedGame = ReturnType<typeof ProcessGameConfig>;
 
 interface Client {
@@ -64,7 +64,18 @@ interface Client {
   credentials?: string;
   game: ProcessedGame;
   filter: Filter;
+  /** Broadcasts heard between subscribing and sending the socket its sync, sent after it. */
+  held?: Payload[];
 }
+
+/**
+ * boardgame.io's pub/sub; across nodes (`redis.ts`) also told when a subscription is confirmed
+ * and when a lost connection is back.
+ */
+export type PubSub = GenericPubSub<Payload> & {
+  subscribed?(channel: string): Promise<void>;
+  onReconnect?(listener: () => void): void;
+};
 
 export interface TransportOptions {
   store: MatchStore;
@@ -77,6 +88,8 @@ export interface TransportOptions {
   trustProxy: boolean;
   log: ServerLog;
   limits: SocketLimits;
+  /** In memory unless given: one node. */
+  pubSub?: PubSub;
 }
 
 /** What one connection may still send. */
@@ -86,6 +99,12 @@ interface Budget {
 }
 
 const KNOWN_EVENTS = new Set(['update', 'sync', 'chat']);
+
+/** What playing a move came to: stored and sent, refused by the rules, or beaten by another writer. */
+export type MoveOutcome = 'advanced' | 'refused' | 'conflict';
+
+/** How often a move is run again after another writer committed first, before it is refused. */
+const COMMIT_TRIES = 3;
 
 class Refused extends Error {
   constructor(readonly problem: Problem<RefusalCode>) {
@@ -111,8 +130,12 @@ export class GuardedSocketIO extends SocketIO {
   private readonly limits: SocketLimits;
   private readonly recent = new RecentMoves();
 
+  private readonly subscribed: (channel: string) => Promise<void>;
+
   constructor(opts: TransportOptions) {
-    super();
+    super(opts.pubSub ? { pubSub: opts.pubSub } : {});
+    this.subscribed = (c) => opts.pubSub?.subscribed?.(c) ?? Promise.resolve();
+    opts.pubSub?.onReconnect?.(() => this.resyncAll());
     this.store = opts.store;
     this.locks = opts.locks;
     this.maxPayloadBytes = opts.maxPayloadBytes;
@@ -120,7 +143,11 @@ export class GuardedSocketIO extends SocketIO {
     this.chatLimit = opts.chatLimit;
     this.trustProxy = opts.trustProxy;
     this.limits = opts.limits;
-    this.store.onMetadataChange((matchID, metadata) => this.revokeStale(matchID, metadata));
+    this.store.onMetadataChange((matchID, metadata) => {
+      this.revokeStale(matchID, metadata);
+      // Other nodes' sockets on the match check their credentials again too.
+      if (opts.pubSub) this.pubSub.publish(channel(matchID), { type: METADATA_CHANGED, args: [matchID] } as unknown as Payload);
+    });
   }
 
   /**
@@ -211,76 +238,107 @@ export class GuardedSocketIO extends SocketIO {
     const frame = parsed.value;
     const { action, stateID, matchID, playerID } = frame;
     if (!budget.move.take()) return refuse('rate-limited', 'Too many moves from this connection; wait a moment.');
-    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
-      const stored = this.store.peek(matchID);
-      if (!stored) return refuse('unknown-match', `There is no match ${matchID}.`);
-      const { state, metadata } = stored;
-      if (metadata.gameName !== game.name) return refuse('unknown-match', `Match ${matchID} is not a ${game.name} match.`);
-      if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
       const credentials = action.payload.credentials;
-      if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       const resync = () => this.resync(socket, game, filter, matchID, playerID, credentials);
-      // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
-      // send the next one from a state the match never reached: it gets the current one.
-      if (stateID > state._stateID) {
-        await resync();
-        return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+      // Another node may commit first: then the move is judged and run again on what it committed.
+      for (let tries = 1; ; tries++) {
+        const stored = await this.store.current(matchID);
+        if (!stored || stored.metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
+        const { state, metadata } = stored;
+        if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
+        if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
+        // boardgame.io's client runs a move ahead on its own copy, so after a refused move it may
+        // send the next one from a state the match never reached: it gets the current one.
+        if (stateID > state._stateID) {
+          await resync();
+          return refuse('malformed', `update: stateID ${stateID} is ahead of the match (${state._stateID}).`);
+        }
+        // Taken already: answered as taken, so a double click or a resent frame changes nothing.
+        if (this.recent.isReplay(frame)) return;
+        if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
+        if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
+          await resync();
+          return refuse('not-active', `Seat ${playerID} cannot act now.`);
+        }
+        // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
+        // "toString" would run Object.prototype's function as a move and replace G with its result.
+        const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
+        if (!move) {
+          await resync();
+          return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
+        }
+        const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
+        if (stateID !== state._stateID && !ignoreStale) {
+          await resync();
+          return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
+        }
+        let outcome: MoveOutcome;
+        try {
+          outcome = await this.playMove(matchID, stored, action, stateID);
+        } catch (err) {
+          this.log.fault('transport storage', `to store a move of ${matchID}`, err);
+          await resync();
+          return refuse('internal', 'The server could not save this move, so it was not played; here is the current state.');
+        }
+        if (outcome === 'advanced') return this.recent.remember(frame);
+        if (outcome === 'refused') {
+          await resync();
+          return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
+        }
+        if (tries >= COMMIT_TRIES) {
+          await resync();
+          return refuse('stale-state', 'The match kept changing while this move was being saved, so it was not played; here is the current state.');
+        }
       }
-      // Taken already: answered as taken, so a double click or a resent frame changes nothing.
-      if (this.recent.isReplay(frame)) return;
-      if (state.ctx.gameover !== undefined) return refuse('game-over', 'The match is over.');
-      if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
-        await resync();
-        return refuse('not-active', `Seat ${playerID} cannot act now.`);
-      }
-      // Only the game's own moves: boardgame.io looks a name up with `in`, so "constructor" or
-      // "toString" would run Object.prototype's function as a move and replace G with its result.
-      const move = isMoveName(game, action.payload.type) ? game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
-      if (!move) {
-        await resync();
-        return refuse('invalid-move', `There is no move "${action.payload.type}" for seat ${playerID} now.`);
-      }
-      const ignoreStale = typeof move === 'object' && move.ignoreStaleStateID === true;
-      if (stateID !== state._stateID && !ignoreStale) {
-        await resync();
-        return refuse('stale-state', 'The match moved on before this move arrived; here is the current state.');
-      }
-      const advanced = await this.applyMove(matchID, action, stateID);
-      if (!advanced) {
-        await resync();
-        return refuse('invalid-move', `The rules refused "${action.payload.type}" now.`);
-      }
-      this.recent.remember(frame);
     });
   }
 
   /**
    * Plays an authenticated move through boardgame.io's master and broadcasts it once stored.
-   * Call it on the match's lock. Resolves to whether the match advanced.
+   * Call it on the match's lock. The caller retries a `conflict`: another writer moved first.
    */
-  async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<boolean> {
-    const stored = this.store.peek(matchID);
-    const entry = stored && this.games.get(stored.metadata.gameName);
-    if (!stored || !entry || !isMoveName(entry.game, action.payload.type)) return false;
+  async applyMove(matchID: string, action: MoveAction, stateID: number): Promise<MoveOutcome> {
+    const stored = await this.store.current(matchID);
+    return stored ? this.playMove(matchID, stored, action, stateID) : 'refused';
+  }
+
+  /**
+   * Runs the move on `stored` and commits the result only if the match is still there (its state
+   * id unchanged): state, log entries and metadata together. Rejects, having changed and sent
+   * nothing, when the database fails.
+   */
+  private async playMove(matchID: string, stored: Current, action: MoveAction, stateID: number): Promise<MoveOutcome> {
+    const entry = this.games.get(stored.metadata.gameName);
+    if (!entry || !isMoveName(entry.game, action.payload.type)) return 'refused';
     const before = stored.state;
     // The master's writes and broadcasts are held back, and kept only if the match advanced:
     // boardgame.io stores even a refused move's state (with its plugins' runtime objects in it).
+    // It reads what the caller checked, so what it computes is committed against that state id.
     const pending: Payload[] = [];
     const held: { state?: [State, LogEntry[] | undefined]; metadata?: BgioServer.MatchData } = {};
+    // boardgame.io's flow counts the mover's moves in `ctx` in place: it gets copies of the parts
+    // it may change (G it changes through immer), so a move that is refused or fails to commit
+    // leaves the stored state as it was.
+    const working = { ...before, ctx: structuredClone(before.ctx), plugins: structuredClone(before.plugins) };
     const storage = {
       type: () => this.store.type(),
-      fetch: this.store.fetch.bind(this.store),
+      fetch: async (_id: string, opts: { state?: boolean; metadata?: boolean }) => ({
+        state: opts.state ? working : undefined,
+        metadata: opts.metadata ? { ...stored.metadata } : undefined,
+      }),
       setState: async (_id: string, state: State, deltalog?: LogEntry[]) => void (held.state = [state, deltalog]),
       setMetadata: async (_id: string, metadata: BgioServer.MatchData) => void (held.metadata = metadata),
     };
     const master = new Master(entry.game, storage as unknown as MatchStore, { send: () => undefined, sendAll: (p) => void pending.push(p) });
     await master.onUpdate(action as unknown as Parameters<Master['onUpdate']>[0], stateID, matchID, action.payload.playerID);
-    if (!held.state || held.state[0]._stateID <= before._stateID) return false;
-    // Together, so the journal gets one record for both.
-    await Promise.all([this.store.setState(matchID, held.state[0], held.state[1]), held.metadata && this.store.setMetadata(matchID, held.metadata)]);
+    if (!held.state || held.state[0]._stateID <= before._stateID) return 'refused';
+    const [state, log] = held.state;
+    const result = await this.store.commit(matchID, before._stateID, { state, log, metadata: held.metadata });
+    if (result === 'missing') return 'refused';
+    if (result === 'conflict') return 'conflict';
     for (const p of pending) this.pubSub.publish(channel(matchID), p);
-    return true;
+    return 'advanced';
   }
 
   private async resync(socket: Socket, game: ProcessedGame, filter: Filter, matchID: string, playerID: string | null, credentials?: string) {
@@ -304,21 +362,45 @@ export class GuardedSocketIO extends SocketIO {
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, playerID, credentials } = parsed.value;
     if (!budget.sync.take()) return refuse('rate-limited', 'Too many syncs from this connection; wait a moment.');
-    if (!this.store.has(matchID)) return refuse('unknown-match', `There is no match ${matchID}.`);
     await this.locks.run(matchID, async () => {
       // A connection dropped while its syncs waited for the lock gets no work done for it.
       if (socket.disconnected) return;
-      const metadata = this.store.peek(matchID)?.metadata;
+      const metadata = (await this.store.current(matchID))?.metadata;
       if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
       if (playerID !== null) {
         if (!seatOf(metadata, playerID)) return refuse('unknown-seat', `Match ${matchID} has no seat ${playerID}.`);
         if (!isAuthentic(metadata, playerID, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${playerID}.`);
       }
       this.unregister(socket.id);
-      const master = new Master(game, this.store, this.masterTransport(socket, filter, matchID));
-      const result = await master.onSync(matchID, playerID, credentials);
-      if (result && result.error) return refuse('unauthorized', result.error);
-      this.register({ socket, matchID, playerID, credentials, game, filter });
+      // Subscribed before the state is read, so a change another node makes meanwhile is not
+      // missed; what is heard before the sync is sent waits, and goes if it is newer.
+      const client: Client = { socket, matchID, playerID, credentials, game, filter, held: [] };
+      this.register(client);
+      await this.subscribed(channel(matchID));
+      const transport = this.masterTransport(socket, filter, matchID);
+      let synced = -1;
+      const master = new Master(game, this.store, {
+        ...transport,
+        send: (data) => {
+          if (data.type === 'sync') synced = data.args[1].state._stateID;
+          transport.send(data);
+        },
+      });
+      let result: Awaited<ReturnType<Master['onSync']>>;
+      try {
+        result = await master.onSync(matchID, playerID, credentials);
+      } catch (err) {
+        // Not left registered with its broadcasts held for a sync that never went.
+        this.unregister(socket.id, false);
+        throw err;
+      }
+      if (result && result.error) {
+        this.unregister(socket.id, false);
+        return refuse('unauthorized', result.error);
+      }
+      const held = client.held ?? [];
+      client.held = undefined;
+      for (const payload of held) if (stateIDOf(payload) > synced) this.send([client], payload);
       if (playerID !== null) await master.onConnectionChange(matchID, playerID, credentials, true);
     });
   }
@@ -329,7 +411,7 @@ export class GuardedSocketIO extends SocketIO {
     const parsed = parseChat(args);
     if (!parsed.ok) throw new Refused(parsed.problem);
     const { matchID, message, credentials } = parsed.value;
-    const metadata = this.store.peek(matchID)?.metadata;
+    const metadata = (await this.store.current(matchID))?.metadata;
     if (!metadata || metadata.gameName !== game.name) return refuse('unknown-match', `There is no match ${matchID}.`);
     if (!seatOf(metadata, message.sender)) return refuse('unknown-seat', `Match ${matchID} has no seat ${message.sender}.`);
     if (!isAuthentic(metadata, message.sender, credentials)) return refuse('unauthorized', `Wrong or missing credentials for seat ${message.sender}.`);
@@ -347,7 +429,7 @@ export class GuardedSocketIO extends SocketIO {
     const { matchID, playerID, credentials, game } = client;
     if (playerID === null || this.seatConnected(matchID, playerID)) return;
     this.locks.run(matchID, async () => {
-      if (this.seatConnected(matchID, playerID) || !this.store.has(matchID)) return;
+      if (this.seatConnected(matchID, playerID) || !(await this.store.current(matchID))) return;
       const master = new Master(game, this.store, { send: () => undefined, sendAll: (p) => this.pubSub.publish(channel(matchID), p) });
       await master.onConnectionChange(matchID, playerID, credentials, false);
     }).catch((err: unknown) => this.log.fault('transport disconnect', `to mark ${matchID}/${playerID} disconnected`, err));
@@ -368,6 +450,14 @@ export class GuardedSocketIO extends SocketIO {
     }
   }
 
+  /** Revokes what another node's metadata change took away. */
+  private async recheck(matchID: string): Promise<void> {
+    const metadata = (
+      await this.store.current(matchID).catch((err: unknown) => void this.log.fault('transport metadata', `to recheck the seats of ${matchID}`, err))
+    )?.metadata;
+    if (metadata) this.revokeStale(matchID, metadata);
+  }
+
   private seatConnected(matchID: string, playerID: string): boolean {
     for (const id of this.rooms.get(matchID) ?? []) if (this.clients.get(id)?.playerID === playerID) return true;
     return false;
@@ -385,7 +475,8 @@ export class GuardedSocketIO extends SocketIO {
     this.clients.set(socket.id, client);
   }
 
-  private unregister(socketID: string): Client | undefined {
+  /** Takes the socket out of its match; `lost`: and marks its seat disconnected if it was its last. */
+  private unregister(socketID: string, lost = true): Client | undefined {
     const client = this.clients.get(socketID);
     if (!client) return undefined;
     this.clients.delete(socketID);
@@ -396,7 +487,7 @@ export class GuardedSocketIO extends SocketIO {
       this.pubSub.unsubscribeAll(channel(client.matchID));
     }
     // A socket that re-syncs (as another seat, or to another match) leaves its old seat.
-    if (client.socket.connected) this.connectionLost(client);
+    if (lost && client.socket.connected) this.connectionLost(client);
     return client;
   }
 
@@ -404,19 +495,44 @@ export class GuardedSocketIO extends SocketIO {
   private broadcast(matchID: string, payload: Payload): void {
     const room = this.rooms.get(matchID);
     if (!room) return;
+    if ((payload.type as string) === METADATA_CHANGED) return void this.recheck(matchID);
     const seats = new Map<string | null, Client[]>();
     for (const id of room) {
       const client = this.clients.get(id);
-      if (client) seats.set(client.playerID, [...(seats.get(client.playerID) ?? []), client]);
+      if (client?.held) client.held.push(payload);
+      else if (client) seats.set(client.playerID, [...(seats.get(client.playerID) ?? []), client]);
     }
-    for (const [playerID, clients] of seats) {
-      const view = clients[0].filter(playerID, payload);
-      if (clients.length === 1) clients[0].socket.emit(view.type, ...view.args);
-      else clients[0].socket.nsp.to(clients.map((c) => c.socket.id)).emit(view.type, ...view.args);
+    for (const clients of seats.values()) this.send(clients, payload);
+  }
+
+  /** Sends a broadcast to sockets of one seat, filtered and encoded once. */
+  private send(clients: Client[], payload: Payload): void {
+    const view = clients[0].filter(clients[0].playerID, payload);
+    if (clients.length === 1) clients[0].socket.emit(view.type, ...view.args);
+    else clients[0].socket.nsp.to(clients.map((c) => c.socket.id)).emit(view.type, ...view.args);
+  }
+
+  /** After the pub/sub was cut off, what was published meanwhile is lost: every socket is sent the state again. */
+  private resyncAll(): void {
+    for (const { socket, game, filter, matchID, playerID, credentials } of [...this.clients.values()]) {
+      this.locks
+        .run(matchID, () => this.resync(socket, game, filter, matchID, playerID, credentials))
+        .catch((err: unknown) => this.log.fault('transport resync', `to resync ${matchID} after the pub/sub came back`, err));
     }
   }
 }
 
-const channel = (matchID: string) => `MATCH-${matchID}`;
+/** boardgame.io's pub/sub channel of a match. */
+export const channel = (matchID: string) => `MATCH-${matchID}`;
+
+/** What a node publishes when it changed a match's metadata: the others' sockets are not sent it. */
+const METADATA_CHANGED = 'backchannel:metadata';
+
+/** The state id a broadcast carries; anything else (a chat line) counts as newer than every state. */
+function stateIDOf(payload: Payload): number {
+  if (payload.type === 'update') return payload.args[1]._stateID;
+  if (payload.type === 'patch') return payload.args[3]._stateID;
+  return Infinity;
+}
 
 const isMoveName = (game: ProcessedGame, name: string) => game.moveNames.includes(name);

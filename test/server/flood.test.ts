@@ -18,7 +18,7 @@ afterEach(async () => {
 async function finishedMatch(s: TestServer): Promise<string> {
   const bot = { personality: 'pragmatist', difficulty: 'expert' } as const;
   const { matchID } = await createMatch(s.url, { join: [], bots: { '0': bot, '1': bot, '2': bot } });
-  await waitFor(() => s.store.peek(matchID)?.state.ctx.gameover !== undefined, 'the bots to finish', 40_000);
+  await waitFor(async () => (await s.store.current(matchID))?.state.ctx.gameover !== undefined, 'the bots to finish', 40_000);
   return matchID;
 }
 

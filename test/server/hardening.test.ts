@@ -6,8 +6,6 @@
  * the tests move; nothing sleeps.
  */
 import { LobbyClient } from 'boardgame.io/client';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MatchPage } from '../../src/protocol/lobby';
 import { readConfig } from '../../src/server/config';
@@ -165,11 +163,11 @@ describe('expiry', () => {
     const c = clock();
     const data = tempDir('bc-expiry-');
     try {
-      const server = await start({ storage: 'file', dataDir: data.dir, limits: { expireAfterMs: week } }, c.now);
+      const server = await start({ storage: 'sqlite', dataDir: data.dir, limits: { expireAfterMs: week } }, c.now);
       const abandoned = await createMatch(server.url);
       const watched = await createMatch(server.url, { join: [] });
       const finished = await createMatch(server.url, { bots: { 0: bot, 1: bot, 2: bot }, join: [] });
-      await waitFor(() => server.store.peek(finished.matchID)?.metadata.gameover, 'the bot match to end');
+      await waitFor(async () => (await server.store.current(finished.matchID))?.metadata.gameover, 'the bot match to end');
       const spectator = await rawSocket(server.url);
       expect(await ask(spectator, 'sync', watched.matchID, null, undefined, 3)).toEqual({ ok: true });
 
@@ -177,10 +175,10 @@ describe('expiry', () => {
       expect(await server.expiry.sweep()).toEqual([]);
       c.advance(DAY);
       expect(await server.expiry.sweep()).toEqual([abandoned.matchID]);
-      expect(server.store.has(abandoned.matchID)).toBe(false);
-      expect(existsSync(path.join(data.dir, `${abandoned.matchID}.jsonl`))).toBe(false);
+      expect(await server.store.current(abandoned.matchID)).toBeUndefined();
       expect((await fetch(`${server.url}/games/${GAME}/${abandoned.matchID}`)).status).toBe(404);
-      expect(server.store.has(finished.matchID) && server.store.has(watched.matchID)).toBe(true);
+      expect(await server.store.current(finished.matchID)).toBeDefined();
+      expect(await server.store.current(watched.matchID)).toBeDefined();
 
       // Once nobody watches, the watched match goes too, on the next sweep.
       spectator.close();
@@ -197,15 +195,15 @@ describe('expiry', () => {
     const c = clock();
     const data = tempDir('bc-expiry-');
     try {
-      const first = await start({ storage: 'file', dataDir: data.dir }, c.now);
+      const first = await start({ storage: 'sqlite', dataDir: data.dir }, c.now);
       const old = await createMatch(first.url, { join: [] });
       await first.stop();
       c.advance(8 * DAY);
-      const second = await start({ storage: 'file', dataDir: data.dir, limits: { sweepEveryMs: 20 } }, c.now);
-      expect(second.store.has(old.matchID)).toBe(false);
+      const second = await start({ storage: 'sqlite', dataDir: data.dir, limits: { sweepEveryMs: 20 } }, c.now);
+      expect(await second.store.current(old.matchID)).toBeUndefined();
       const fresh = await createMatch(second.url, { join: [] });
       c.advance(8 * DAY);
-      await waitFor(() => !second.store.has(fresh.matchID), 'the periodic sweep');
+      await waitFor(async () => !(await second.store.current(fresh.matchID)), 'the periodic sweep');
     } finally {
       await Promise.all(running.splice(0).map((s) => s.stop()));
       data.remove();

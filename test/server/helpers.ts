@@ -86,6 +86,7 @@ export async function startTestServer({ limits, ...config }: TestConfig = {}, no
       origins: [],
       maxPayloadBytes: 64 * 1024,
       botDelayMs: 0,
+      botClaimEveryMs: 100,
       socketLimits: TEST_SOCKET_LIMITS,
       ...config,
       limits: { ...TEST_LIMITS, ...limits },
@@ -311,4 +312,38 @@ export async function playWithClientBots(
     last = seat;
     moves += 1;
   }
+}
+
+/**
+ * Plays one seat from its client with a scripted bot while others (server bots, other seats) move
+ * too: whenever the seat may act and its state, or a refusal, is new since its last try. Resolves
+ * with the refusals it got once `done` holds for the client's state, or the match has ended.
+ */
+export async function playAlongside(
+  client: GameClient,
+  seat: string,
+  opts: { done?: (state: State<GameState>) => boolean; seed?: string; timeout?: number; what?: string } = {},
+): Promise<Refusal[]> {
+  const refusals: Refusal[] = [];
+  socketOf(client).on(REFUSED_EVENT, (r: Refusal) => refusals.push(r));
+  const bot = new (scriptedBot({ personality: 'pragmatist', difficulty: 'expert' }))({ enumerate: Backchannel.ai!.enumerate, seed: opts.seed ?? seat });
+  let tried = -1;
+  let seenRefusals = 0;
+  await waitFor(
+    async () => {
+      const state = client.getState() as unknown as State<GameState> | null;
+      if (!state) return false;
+      if (state.ctx.gameover !== undefined || opts.done?.(state)) return true;
+      if (!activeSeats(state).includes(seat) || (state._stateID === tried && refusals.length === seenRefusals)) return false;
+      tried = state._stateID;
+      seenRefusals = refusals.length;
+      const { action } = await bot.play(state, seat);
+      const { type, args } = (action as { payload: { type: string; args: unknown[] } }).payload;
+      client.moves[type](...(args ?? []));
+      return false;
+    },
+    opts.what ?? `seat ${seat} to play on`,
+    opts.timeout ?? 100_000,
+  );
+  return refusals;
 }

@@ -4,16 +4,12 @@
  * server-side bots, all acting at once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { scriptedBot } from '../../src/bots';
-import { Backchannel } from '../../src/game';
-import { REFUSED_EVENT, type Refusal } from '../../src/protocol/refusals';
 import {
-  activeSeats,
   createMatch,
   faultsOf,
   gameClient,
+  playAlongside,
   playWithClientBots,
-  socketOf,
   startTestServer,
   storedState,
   waitFor,
@@ -83,30 +79,9 @@ describe('a three-seat match over sockets', () => {
       bots: { '1': { personality: 'pragmatist', difficulty: 'expert' }, '2': { personality: 'conciliator', difficulty: 'novice' } },
     });
     const me = gameClient(server.url, matchID, '0', seats['0'].credentials);
-    const refusals: Refusal[] = [];
-    socketOf(me).on(REFUSED_EVENT, (r: Refusal) => refusals.push(r));
-    const bot = new (scriptedBot({ personality: 'pragmatist', difficulty: 'expert' }))({ enumerate: Backchannel.ai!.enumerate, seed: 'person' });
     try {
-      let tried = -1;
-      let seenRefusals = 0;
-      await waitFor(
-        async () => {
-          const state = me.getState();
-          if (!state) return false;
-          if (state.ctx.gameover !== undefined) return true;
-          // Move when it is this seat's turn and the state (or a refusal) is new since the last try.
-          if (!activeSeats(state).includes('0') || (state._stateID === tried && refusals.length === seenRefusals)) return false;
-          tried = state._stateID;
-          seenRefusals = refusals.length;
-          const { action } = await bot.play(state as never, '0');
-          const { type, args } = (action as { payload: { type: string; args: unknown[] } }).payload;
-          me.moves[type](...(args ?? []));
-          return false;
-        },
-        'the match with two server bots to end',
-        // A whole game: about 2 s alone, but it once took over 50 s with the machine saturated.
-        100_000,
-      );
+      // A whole game: about 2 s alone, but it once took over 50 s with the machine saturated.
+      const refusals = await playAlongside(me, '0', { seed: 'person', what: 'the match with two server bots to end' });
       expect((await storedState(server, matchID)).ctx.gameover).toBeDefined();
       // A move that crossed a bot's is judged on the current state: it lands, or is refused as no
       // longer legal, never lost silently and never anything else. A bot's move may also end the

@@ -6,13 +6,13 @@
 import type { LogEntry, State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/game/state';
-import { MatchStore } from '../../src/server/storage';
+import { createStorage } from '../../src/server/databases';
 import { ChildServer, createMatch, gameClient, playWithClientBots, socketOf, tempDir, waitFor, type GameClient } from './helpers';
 
 const data = tempDir('bc-restart-');
 let server: ChildServer;
 beforeAll(() => {
-  server = new ChildServer({ STORAGE: 'file', DATA_DIR: data.dir });
+  server = new ChildServer({ STORAGE: 'sqlite', DATA_DIR: data.dir });
 });
 afterAll(async () => {
   await server?.kill();
@@ -106,10 +106,11 @@ describe('kill and restart', () => {
     }
     // On disk: the action log has one entry for every move, none lost or doubled by the kill.
     await server.kill('SIGTERM');
-    const store = new MatchStore({ dir: data.dir });
+    const store = createStorage({ storage: 'sqlite', dataDir: data.dir }, () => undefined);
     await store.connect();
     const { state, log } = (await store.fetch(matchID, { state: true, log: true })) as { state: State<GameState>; log: LogEntry[] };
     expect(state.ctx.gameover).toBeDefined();
+    await store.close();
     const moves = log.filter((e) => e.action.type === 'MAKE_MOVE').map((e) => e._stateID);
     expect(moves).toEqual(Array.from({ length: state._stateID }, (_, i) => i));
   });

@@ -69,7 +69,11 @@ describe('configuration', () => {
   it('reads the environment and refuses bad values by name', () => {
     const c = readConfig({ PORT: '9000', STORAGE: 'memory', DATA_DIR: '/tmp/x', MAX_PAYLOAD_BYTES: '2048', NODE_ENV: 'production' });
     expect(c).toMatchObject({ port: 9000, storage: 'memory', dataDir: '/tmp/x', maxPayloadBytes: 2048, origins: [] });
-    expect(readConfig({ STORAGE: 'flatfile' }).storage).toBe('file');
+    expect(readConfig({ STORAGE: 'flatfile' }).storage).toBe('sqlite');
+    expect(readConfig({}).storage).toBe('sqlite');
+    expect(readConfig({ DATABASE_URL: 'postgres://u@db/bc', REDIS_URL: 'redis://r:6379' })).toMatchObject({ storage: 'postgres', databaseUrl: 'postgres://u@db/bc', redisUrl: 'redis://r:6379' });
+    expect(() => readConfig({ DATABASE_URL: 'mysql://db' })).toThrow(/DATABASE_URL/);
+    expect(() => readConfig({ REDIS_URL: 'db:6379' })).toThrow(/REDIS_URL/);
     expect(readConfig({}).port).toBe(8000);
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => readConfig({ STORAGE: 'redis' })).toThrow(/STORAGE/);

@@ -1,147 +1,120 @@
 /**
- * The file storage: what is written survives a reload; what a kill leaves behind (a temporary
- * file, a torn last record) is cleaned up; damage is cut off or skipped with a warning, never a
- * crash; journals are compacted and kept open within a limit.
+ * The storage, on every database in `backends.ts`: what is committed survives a reopening; a
+ * move commits only on the state id it was computed from (compare-and-set); a write that fails
+ * partway (as on a full disk) rejects, leaves memory and the database as they were, and loses
+ * nothing committed before it.
  */
-import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { LogEntry, Server, State } from 'boardgame.io';
-import { afterEach, describe, expect, it } from 'vitest';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
+import { afterEach, describe, expect, it } from 'vitest';
 import { scriptedBot } from '../../src/bots';
 import { Backchannel } from '../../src/game';
-import { MatchStore, applies, diff, patch, type StoreOptions } from '../../src/server/storage';
-import { tempDir } from './helpers';
+import { MatchStore } from '../../src/server/storage';
+import { BACKENDS, type TestDatabase } from './backends';
 
-const dirs: { remove: () => void }[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
-
-function dir(): string {
-  const d = tempDir('bc-store-');
-  dirs.push(d);
-  return d.dir;
-}
-
-const metadata = (name = 'backchannel'): Server.MatchData => ({
+const metadata = (name = 'backchannel', updatedAt = 1): Server.MatchData => ({
   gameName: name,
   players: { 0: { id: 0, name: 'Ana', credentials: 'secret' }, 1: { id: 1 } },
   createdAt: 1,
-  updatedAt: 1,
+  updatedAt,
 });
 const state = (id: number, over = false) =>
   ({ G: { n: id, pad: 'x'.repeat(200) }, ctx: { turn: 1, ...(over ? { gameover: { path: 'stalemate' } } : {}) }, plugins: {}, _undo: [], _redo: [], _stateID: id }) as unknown as State;
 const entry = (id: number) => ({ _stateID: id, turn: 1, phase: 'p', action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [id], playerID: '0' } } }) as unknown as LogEntry;
 
-async function open(at: string, opts: Omit<StoreOptions, 'dir'> = {}): Promise<MatchStore> {
-  const store = new MatchStore({ dir: at, ...opts });
-  await store.connect();
-  return store;
-}
+describe.each(BACKENDS)('storage on $name', (backend) => {
+  const opened: MatchStore[] = [];
+  const databases: TestDatabase[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+    await Promise.all(databases.splice(0).map((d) => d.remove()));
+  });
 
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  async function database(): Promise<TestDatabase> {
+    const db = await backend.create();
+    databases.push(db);
+    return db;
+  }
 
-describe('file storage', () => {
-  it('keeps matches, states, metadata and the action log across a reload', async () => {
-    const at = dir();
-    const store = await open(at);
+  /** A store on its own connection to `db`. */
+  async function open(db: TestDatabase): Promise<MatchStore> {
+    const store = new MatchStore(db.repository());
+    opened.push(store);
+    await store.connect();
+    return store;
+  }
+
+  it('keeps matches, states, metadata and the action log across a reopening', async () => {
+    const db = await database();
+    const store = await open(db);
     await store.createMatch('m1', { initialState: state(0), metadata: metadata() });
-    await store.setState('m1', state(1), [entry(0)]);
-    await store.setState('m1', state(2), [entry(1)]);
-    await store.setMetadata('m1', { ...metadata(), updatedAt: 5 });
+    expect(await store.commit('m1', 0, { state: state(1), log: [entry(0)] })).toBe('committed');
+    expect(await store.commit('m1', 1, { state: state(2), log: [entry(1)], metadata: metadata('backchannel', 5) })).toBe('committed');
     await store.createMatch('odd id/with ünicode', { initialState: state(0), metadata: metadata('other') });
-    await store.flush(true);
+    await store.createMatch('over', { initialState: state(3, true), metadata: { ...metadata(), gameover: { path: 'stalemate' } } });
 
-    const again = await open(at);
+    const again = await open(db);
     const got = await again.fetch('m1', { state: true, metadata: true, log: true, initialState: true });
     expect(got.state).toEqual(state(2));
     expect(got.initialState).toEqual(state(0));
     expect(got.log).toEqual([entry(0), entry(1)]);
     expect(got.metadata.updatedAt).toBe(5);
-    expect((await again.listMatches()).sort()).toEqual(['m1', 'odd id/with ünicode']);
+    expect((await again.listMatches()).sort()).toEqual(['m1', 'odd id/with ünicode', 'over']);
     expect(await again.listMatches({ gameName: 'other' })).toEqual(['odd id/with ünicode']);
     expect(await again.listMatches({ where: { updatedAfter: 3 } })).toEqual(['m1']);
+    expect(await again.listMatches({ where: { isGameover: true } })).toEqual(['over']);
+    expect((await again.listMatches({ where: { isGameover: false, updatedBefore: 3 } })).sort()).toEqual(['odd id/with ünicode']);
     await again.wipe('m1');
-    expect(readdirSync(at).filter((f) => f.startsWith('m1'))).toEqual([]);
-    expect((await open(at)).has('m1')).toBe(false);
+    expect(await again.current('m1')).toBeUndefined();
+    expect(await (await open(db)).fetch('m1', { state: true, log: true })).toEqual({ state: undefined, log: undefined });
+    await expect(again.createMatch('over', { initialState: state(0), metadata: metadata() })).rejects.toThrow();
   });
 
-  it('appends one record a change, and coalesces changes made together', async () => {
-    const at = dir();
-    const store = await open(at);
+  it('commits a move only on the state id it was computed from, and says when another writer came first', async () => {
+    const db = await database();
+    const node1 = await open(db);
+    const node2 = await open(db);
+    await node1.createMatch('m', { initialState: state(0), metadata: metadata() });
+    // Both read state 0 (and cache it, where caching is allowed); node 1 commits first.
+    expect((await node1.current('m'))!.state._stateID).toBe(0);
+    expect((await node2.current('m'))!.state._stateID).toBe(0);
+    expect(await node1.commit('m', 0, { state: state(1), log: [entry(0)] })).toBe('committed');
+    expect(await node2.commit('m', 0, { state: { ...state(1), G: { n: 'lost' } } as unknown as State, log: [entry(0)], metadata: metadata('x') })).toBe('conflict');
+    // The loser sees the winner's state, and its own write left nothing behind.
+    expect((await node2.current('m'))!.state).toEqual(state(1));
+    const all = await node2.fetch('m', { log: true, metadata: true });
+    expect(all.log).toEqual([entry(0)]);
+    expect(all.metadata.gameName).toBe('backchannel');
+    expect(await node2.commit('m', 1, { state: state(2), log: [entry(1)] })).toBe('committed');
+    expect(await node2.commit('nope', 0, { state: state(1) })).toBe('missing');
+  });
+
+  it('refuses a write that fails partway, leaving memory and the database as they were', async () => {
+    const db = await database();
+    const store = await open(db);
+    const heard: number[] = [];
+    store.onStateChange((_id, s) => heard.push(s._stateID));
     await store.createMatch('m', { initialState: state(0), metadata: metadata() });
-    await Promise.all([store.setState('m', state(1), [entry(0)]), store.setMetadata('m', { ...metadata(), updatedAt: 9 })]);
-    await store.setState('m', state(2), [entry(1)]);
-    const file = path.join(at, 'm.jsonl');
-    expect(lines(file)).toHaveLength(3);
-    const again = await open(at);
-    expect((await again.fetch('m', { metadata: true })).metadata.updatedAt).toBe(9);
-    expect((await again.fetch('m', { state: true })).state).toEqual(state(2));
-  });
+    expect(await store.commit('m', 0, { state: state(1), log: [entry(0)] })).toBe('committed');
 
-  it('recovers from what a kill leaves: a temporary file and a torn last record', async () => {
-    const at = dir();
-    const store = await open(at);
-    await store.createMatch('m1', { initialState: state(0), metadata: metadata() });
-    await store.setState('m1', state(1), [entry(0)]);
-    await store.flush(true);
-    const file = path.join(at, 'm1.jsonl');
-    const whole = readFileSync(file, 'utf8');
-    writeFileSync(`${file}.${process.pid}.tmp`, '{"k":"fu');
-    appendFileSync(file, '0badc0de {"k":"next","state":{"G":');
-
-    const warnings: string[] = [];
-    const again = await open(at, { warn: (m) => warnings.push(m) });
-    expect(warnings).toEqual([]);
-    expect((await again.fetch('m1', { state: true, log: true })).state).toEqual(state(1));
-    expect(readdirSync(at).some((f) => f.endsWith('.tmp'))).toBe(false);
-    expect(readFileSync(file, 'utf8')).toBe(whole);
-    // And goes on appending in the right place.
-    await again.setState('m1', state(2), [entry(1)]);
-    await again.flush(true);
-    expect((await (await open(at)).fetch('m1', { log: true, state: true })).log).toEqual([entry(0), entry(1)]);
-  });
-
-  it('cuts a damaged record and what follows, and skips a damaged journal, with a warning', async () => {
-    const at = dir();
-    const store = await open(at);
-    await store.createMatch('good', { initialState: state(0), metadata: metadata() });
-    await store.setState('good', state(1), [entry(0)]);
-    await store.setState('good', state(2), [entry(1)]);
-    await store.createMatch('bad', { initialState: state(0), metadata: metadata() });
-    await store.flush(true);
-    const good = path.join(at, 'good.jsonl');
-    const [first, second, third] = lines(good);
-    writeFileSync(good, `${first}\n${second.replace('"_stateID":1', '"_stateID":7')}\n${third}\n`);
-    writeFileSync(path.join(at, 'bad.jsonl'), 'not a journal\n');
-    writeFileSync(path.join(at, 'notes.txt'), 'hello');
-    const warnings: string[] = [];
-    const again = await open(at, { warn: (m) => warnings.push(m) });
-    expect(await again.listMatches()).toEqual(['good']);
-    expect((await again.fetch('good', { state: true })).state).toEqual(state(0));
-    expect(warnings).toHaveLength(2);
-    expect(existsSync(path.join(at, 'bad.jsonl'))).toBe(true);
-  });
-
-  it('compacts a long journal, and a finished match, into one record', async () => {
-    const at = dir();
-    const store = await open(at, { compactAt: 2000, maxOpenFiles: 2 });
-    for (const id of ['a', 'b', 'c']) await store.createMatch(id, { initialState: state(0), metadata: metadata() });
-    for (let i = 1; i <= 20; i++) for (const id of ['a', 'b', 'c']) await store.setState(id, state(i), [entry(i - 1)]);
-    expect(lines(path.join(at, 'a.jsonl')).length).toBeLessThan(10);
-    await store.setState('c', state(21, true), [entry(20)]);
-    expect(lines(path.join(at, 'c.jsonl'))).toHaveLength(1);
-    await store.flush(true);
-    const again = await open(at);
-    for (const id of ['a', 'b']) {
-      const got = await again.fetch(id, { state: true, log: true });
-      expect(got.state).toEqual(state(20));
-      expect(got.log.map((e) => e._stateID)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    await db.breakWrites();
+    await expect(store.commit('m', 1, { state: state(2), log: [entry(1)], metadata: metadata('backchannel', 9) })).rejects.toThrow(/disk is full/);
+    await expect(store.setState('m', state(2), [entry(1)])).rejects.toThrow(/disk is full/);
+    expect(heard).toEqual([0, 1]);
+    for (const s of [store, await open(db)]) {
+      const got = await s.fetch('m', { state: true, log: true, metadata: true });
+      expect(got.state).toEqual(state(1));
+      expect(got.log).toEqual([entry(0)]);
+      expect(got.metadata.updatedAt).toBe(1);
     }
-    expect((await again.fetch('c', { state: true })).state.ctx.gameover).toBeDefined();
+
+    await db.mendWrites();
+    expect(await store.commit('m', 1, { state: state(2), log: [entry(1)] })).toBe('committed');
+    expect((await (await open(db)).fetch('m', { log: true })).log).toEqual([entry(0), entry(1)]);
   });
 
   it('gives out copies of metadata whose players table has no prototype', async () => {
-    const store = new MatchStore();
+    const store = await open(await database());
     await store.createMatch('m', { initialState: state(0), metadata: metadata() });
     const { metadata: copy } = await store.fetch('m', { metadata: true });
     copy.players[0].name = 'Changed';
@@ -149,32 +122,13 @@ describe('file storage', () => {
     expect((await store.fetch('m', { metadata: true })).metadata.players[0].name).toBe('Ana');
     expect((await store.fetch('nope', { state: true, metadata: true })).state).toBeUndefined();
   });
-});
 
-describe('changes to G', () => {
-  it('finds and applies what changed by identity: set, append, delete', () => {
-    const a = { log: [{ t: 1 }], seats: { '0': { ap: 2 }, '1': { ap: 3 } }, gone: 1, same: { x: [1] } };
-    const b = { log: [...a.log, { t: 2 }], seats: { ...a.seats, '1': { ap: 1 } }, same: a.same, added: [true] };
-    const ops = diff(a, b);
-    expect(ops).toEqual([
-      ['p', ['log'], [{ t: 2 }]],
-      ['s', ['seats', '1', 'ap'], 1],
-      ['s', ['added'], [true]],
-      ['d', ['gone']],
-    ]);
-    const copy = structuredClone(a);
-    expect(applies(copy, ops)).toBe(true);
-    expect(patch(copy, ops)).toEqual(b);
-    expect(applies({}, ops)).toBe(false);
-    expect(applies(copy, [['s', ['__proto__', 'x'], 1]])).toBe(false);
-  });
-
-  it('journals a whole bot game as changes, and reloads every state exactly', async () => {
-    const at = dir();
-    const game = { ...Backchannel, seed: 'journal' };
+  it('stores every state of a whole bot game exactly', async () => {
+    const db = await database();
+    const game = { ...Backchannel, seed: 'storage' };
     const reducer = CreateGameReducer({ game, isClient: false }) as unknown as (s: State, a: unknown) => State;
     let current = InitializeGame({ game, numPlayers: 3 }) as State;
-    const store = await open(at, { compactAt: 200_000 });
+    const store = await open(db);
     await store.createMatch('g', { initialState: current, metadata: metadata() });
     const bot = new (scriptedBot({ personality: 'conciliator', difficulty: 'expert' }))({ enumerate: Backchannel.ai!.enumerate, seed: 'j' });
     let last = '2';
@@ -183,13 +137,13 @@ describe('changes to G', () => {
       const active = Object.keys(current.ctx.activePlayers ?? {}).sort();
       const seat = active.find((s) => s > last) ?? active[0];
       const { action } = await bot.play(current, seat);
+      const before = current._stateID;
       const { deltalog, ...next } = reducer(current, action) as State & { deltalog?: LogEntry[] };
       current = next as State;
-      await store.setState('g', current, deltalog);
+      expect(await store.commit('g', before, { state: current, log: deltalog })).toBe('committed');
       last = seat;
       if (current._stateID % 37 === 0 || current.ctx.gameover !== undefined) {
-        const reloaded = await open(at);
-        expect((await reloaded.fetch('g', { state: true })).state).toEqual(JSON.parse(JSON.stringify(current)));
+        expect((await (await open(db)).fetch('g', { state: true })).state).toEqual(JSON.parse(JSON.stringify(current)));
         checks += 1;
       }
     }
