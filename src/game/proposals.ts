@@ -172,8 +172,9 @@ export function accept(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): 
 export function reject(rules: RuleSet, G: GameState, seat: SeatId, id: ItemId): void {
   const p = G.proposals.find((x) => x.id === id)!;
   p.status = 'rejected';
-  // A plain no, with nothing offered instead, is what freezes talks: a counter is not blamed.
-  addBlame(G, seat, rules.endings.blame.reject);
+  // A plain no, with nothing offered instead, is what freezes talks: a counter is not blamed. Blame
+  // is public, so a no said on the backchannel stays unblamed: outsiders must not learn of it.
+  if (canSee(p, null)) addBlame(G, seat, rules.endings.blame.reject);
   log(rules, G, 'negotiation', `${SEAT_NAMES[seat]} rejects proposal ${p.id}.`, seat, audience(p));
 }
 

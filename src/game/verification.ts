@@ -6,7 +6,7 @@
  * A cheat the verifier missed pays its seat in secret, and environmental sampling may find it later.
  */
 import { dueSteps, suspendRest } from './agreements';
-import { audience } from './audience';
+import { audience, canSee } from './audience';
 import { addBlame } from './blame';
 import { applyEffects, describeEffects } from './effects';
 import { log } from './log';
@@ -95,8 +95,12 @@ function fire(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, li
   return parts.filter((p) => p !== 'no change').join('; ') || 'no change';
 }
 
-/** A breach found, in full or in part, is its seat's doing: it adds to the seat's blame. */
-function blameBreach(rules: RuleSet, G: GameState, step: Step, light: Light, partly: boolean): void {
+/**
+ * A breach found, in full or in part, is its seat's doing: it adds to the seat's blame. Blame is
+ * public, so a breach of an agreement still secret on the backchannel is not counted.
+ */
+function blameBreach(rules: RuleSet, G: GameState, agreement: Agreement, step: Step, light: Light, partly: boolean): void {
+  if (!canSee(agreement, null)) return;
   if (light === 'red') addBlame(G, step.seat, rules.endings.blame.red);
   else if (partly) addBlame(G, step.seat, rules.endings.blame.partial);
 }
@@ -115,7 +119,7 @@ function resolveStep(rules: RuleSet, G: GameState, agreement: Agreement, step: S
   const gap = missed ? gapOf(G, before, def.effects, choice === 'cheat' ? {} : def.partial) : undefined;
   step.status = light;
   if (partly) step.partly = true;
-  blameBreach(rules, G, step, light, partly);
+  blameBreach(rules, G, agreement, step, light, partly);
   const fired = fire(rules, G, agreement, step, light);
   const verifier = entry(rules, 'verifiers', step.verifier);
   step.report = `${verifier.name}, round ${G.round}: ${SEAT_NAMES[step.seat]} — ${def.name}: ${LIGHT_WORDS[light]}. Finding: ${finding}. ${fired}.`;
@@ -146,7 +150,7 @@ function lookBack(rules: RuleSet, G: GameState, dice: Pick<Random, 'Number'>): v
       const light: Light = cheat.kind === 'cheat' ? 'red' : 'amber';
       step.status = light;
       if (cheat.kind === 'partial') step.partly = true;
-      blameBreach(rules, G, step, light, cheat.kind === 'partial');
+      blameBreach(rules, G, agreement, step, light, cheat.kind === 'partial');
       applyEffects(rules, G, effects, null);
       const fired = fire(rules, G, agreement, step, light);
       const what = cheat.kind === 'cheat' ? 'did not carry out' : 'carried out only in part';
