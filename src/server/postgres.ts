@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import type { StorageAPI } from 'boardgame.io';
-import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
+import { INSERT_COLUMNS, columnsFor, columnsOf, fieldsOf, insertRow, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
 
 /**
  * lz4 (PostgreSQL 14 and later, where it was built in) compresses the ~100 KB states several times
@@ -81,20 +81,10 @@ export class PostgresRepository implements MatchRepository {
     await c.query('INSERT INTO log (match_id, entry) SELECT $1, unnest($2::text[])', [matchID, log.map((e) => JSON.stringify(e))]);
   }
 
-  async insert(matchID: string, { initialState, state, metadata, log }: WholeMatch): Promise<void> {
-    const { gameName, updatedAt, gameover } = columnsOf(metadata);
+  async insert(matchID: string, whole: WholeMatch): Promise<void> {
     await this.transaction(async (c) => {
-      await c.query('INSERT INTO matches (id, game_name, state_id, state, initial_state, metadata, updated_at, gameover) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        matchID,
-        gameName,
-        state._stateID,
-        JSON.stringify(state),
-        JSON.stringify(initialState),
-        JSON.stringify(metadata),
-        updatedAt,
-        gameover,
-      ]);
-      await this.append(c, matchID, log);
+      await c.query(`INSERT INTO matches (${INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, insertRow(matchID, whole));
+      await this.append(c, matchID, whole.log);
     });
   }
 

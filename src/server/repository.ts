@@ -67,6 +67,13 @@ export const columnsOf = (metadata: MatchData) => ({
   gameover: metadata.gameover === undefined ? 0 : 1,
 });
 
+/** A new match's row, in the order of `INSERT_COLUMNS`, as both databases store it. */
+export const INSERT_COLUMNS = 'id, game_name, state_id, state, initial_state, metadata, updated_at, gameover';
+export function insertRow(matchID: string, { initialState, state, metadata }: WholeMatch): (string | number)[] {
+  const { gameName, updatedAt, gameover } = columnsOf(metadata);
+  return [matchID, gameName, state._stateID, JSON.stringify(state), JSON.stringify(initialState), JSON.stringify(metadata), updatedAt, gameover];
+}
+
 /**
  * The `WHERE` clause of a listing (empty when nothing filters), with `param(n)` writing the n-th
  * placeholder in the database's own syntax.

@@ -10,7 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import type { StorageAPI } from 'boardgame.io';
-import { columnsFor, columnsOf, fieldsOf, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
+import { INSERT_COLUMNS, columnsFor, columnsOf, fieldsOf, insertRow, filterOf, schema, type Change, type CommitResult, type Fields, type Listed, type MatchData, type MatchRepository, type Row, type WholeMatch } from './repository';
 
 const SCHEMA = schema({ counter: 'INTEGER PRIMARY KEY AUTOINCREMENT', time: 'integer' });
 
@@ -37,21 +37,11 @@ export class SqliteRepository implements MatchRepository {
     return this.db;
   }
 
-  async insert(matchID: string, { initialState, state, metadata, log }: WholeMatch): Promise<void> {
+  async insert(matchID: string, whole: WholeMatch): Promise<void> {
     const db = this.open;
-    const { gameName, updatedAt, gameover } = columnsOf(metadata);
     db.transaction(() => {
-      db.prepare('INSERT INTO matches (id, game_name, state_id, state, initial_state, metadata, updated_at, gameover) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-        matchID,
-        gameName,
-        state._stateID,
-        JSON.stringify(state),
-        JSON.stringify(initialState),
-        JSON.stringify(metadata),
-        updatedAt,
-        gameover,
-      );
-      this.append(matchID, log);
+      db.prepare(`INSERT INTO matches (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(...insertRow(matchID, whole));
+      this.append(matchID, whole.log);
     })();
   }
 

@@ -723,7 +723,9 @@ describe('Trust at 0 as a round ends collapses the talks, from Phase II on', () 
     });
     expect(over(m)).toBeUndefined();
     const suspension = rules.endings.suspension;
-    expect(everyLine(m.state.G).some((l) => l.text.startsWith(suspension.text))).toBe(true);
+    const said = everyLine(m.state.G).find((l) => l.text.startsWith(suspension.text));
+    // The line names its price, and the price was paid.
+    expect(said?.text).toContain(`Mediator credibility ${suspension.effects.capital!['2']}`.replace('-', '−'));
     expect(m.state.G.seats['2'].capital).toBeLessThan(credibility + 2);
   });
 

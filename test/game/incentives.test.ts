@@ -88,6 +88,15 @@ describe('declared and real', () => {
 describe('signing binds capital', () => {
   const relief = line('relief-tranche', 4);
   const ceilingFor = (due: number) => line('stockpile-limit', due, { onGreen: 'public-welcome' });
+  /** Round 4 (Phase II), with a stockpile to cap. */
+  const inPhaseTwo = (seed: string) => {
+    const m = negotiating({ seed });
+    setG(m, (G) => {
+      G.round = 4;
+      G.nuclear.stockpile = 4;
+    });
+    return m;
+  };
 
   it('a seat cannot table a package whose own steps it cannot pay for', () => {
     const m = negotiating({ seed: 'sign-1' });
@@ -102,11 +111,7 @@ describe('signing binds capital', () => {
   });
 
   it('nor accept one, nor sign a concession in a domestic crisis', () => {
-    const m = negotiating({ seed: 'sign-2' });
-    setG(m, (G) => {
-      G.round = 4;
-      G.nuclear.stockpile = 4;
-    });
+    const m = inPhaseTwo('sign-2');
     ok(m, '0', 'propose', shuttle(relief, ceilingFor(4)));
     const p = lastProposal(m);
     setG(m, (G) => {
@@ -125,11 +130,7 @@ describe('signing binds capital', () => {
   });
 
   it('the last acceptance signs for all: a party that has spent its capital since can no longer be signed for', () => {
-    const m = negotiating({ seed: 'sign-3' });
-    setG(m, (G) => {
-      G.round = 4;
-      G.nuclear.stockpile = 4;
-    });
+    const m = inPhaseTwo('sign-3');
     ok(m, '1', 'propose', shuttle(relief, ceilingFor(4)));
     const p = lastProposal(m);
     ok(m, '0', 'accept', p.id);
@@ -176,12 +177,24 @@ describe('blame for freezing the talks', () => {
     expect(m.state.G.blame['1']).toBe(rules.endings.blame.reject);
   });
 
-  it('in a frozen stalemate the seat that stands out in blame loses the penalty', () => {
+  // Blame weighs on every ending, a deal included: a seat must not carry off a deal the others
+  // made while it said no.
+  it.each([
+    { path: 'stalemate', board: (G: GameState) => G },
+    {
+      path: 'incremental',
+      board: (G: GameState) => {
+        G.sanctions.level -= 2;
+        G.nuclear.access = 2;
+      },
+    },
+  ])('in $path the seat that stands out in blame loses the penalty', ({ path, board }) => {
     const m = negotiating({ seed: 'blame-2' });
     const toEnd = (G: GameState, iranBlame: number) => {
       G.round = 9;
       G.history = Array.from({ length: 8 }, (_, i) => ({ round: i + 1, month: i + 1, trust: 3, tension: 4 }));
       G.blame = { '0': 1, '1': iranBlame, '2': 0 };
+      board(G);
     };
     const clean = { state: m.state, reducer: m.reducer };
     setG(clean, (G) => toEnd(G, 1));
@@ -189,7 +202,7 @@ describe('blame for freezing the talks', () => {
     setG(m, (G) => toEnd(G, rules.endings.blame.min));
     finishRound(m);
     const [a, b] = [clean.state.ctx.gameover, m.state.ctx.gameover];
-    expect([a.path, b.path]).toEqual(['stalemate', 'stalemate']);
+    expect([a.path, b.path]).toEqual([path, path]);
     expect(a.blamed).toBeUndefined();
     expect(b.blamed).toBe('1');
     expect(b.scores['1']).toBe(a.scores['1'] - rules.endings.blame.penalty);
